@@ -1,0 +1,129 @@
+"""Countries: names, aliases, demonyms, capitals and places inside them, matched in text.
+
+Names come from maintained sources: pycountry (ISO 3166-1 names and ISO 3166-2 subdivisions)
+and countryinfo (demonyms, capitals, alternative spellings). ``geo_aliases.json`` adds what both
+lack (Burma, Khmer, the Tatmadaw…). Matching is on the original text, case-sensitive, longest
+name first, with word boundaries, so "South Sudan" is not Sudan and "US" is not the word "us".
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefs.errors import ScopeError
+
+_GENERIC = {
+    "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "capital", "national", "federal", "city", "coast", "islands", "island", "region", "valley",
+    "mountain", "lake", "river", "upper", "lower", "middle", "new", "saint", "the",
+}
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str
+    names: tuple[str, ...]  # every form that counts as a mention, display name first
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+
+
+@functools.cache
+def countries() -> dict[str, Country]:
+    """Return every country by ISO alpha-3 code (built once, about 30 ms)."""
+    import countryinfo
+    import pycountry
+
+    extra = json.loads((Path(__file__).with_name("geo_aliases.json")).read_text("utf-8"))
+    info = {}
+    for c in countryinfo.all_countries():
+        d = c.info()
+        iso = (d.get("ISO") or {}).get("alpha3")
+        if iso:
+            info[iso] = d
+    subdivisions: dict[str, list[str]] = {}
+    sub_counts: Counter[str] = Counter()
+    for s in pycountry.subdivisions:
+        name = _clean(s.name)
+        sub_counts[name] += 1
+        subdivisions.setdefault(s.country_code, []).append(name)
+
+    out: dict[str, Country] = {}
+    all_country_names = {_clean(c.name) for c in pycountry.countries}
+    for c in pycountry.countries:
+        iso = c.alpha_3
+        d = info.get(iso, {})
+        display = extra["display"].get(iso) or d.get("name") or getattr(c, "common_name", c.name)
+        names = [display, _clean(c.name), getattr(c, "common_name", ""), getattr(c, "official_name", "")]
+        names += [d.get("demonym") or "", d.get("capital") or ""]
+        names += [a for a in d.get("altSpellings", []) if len(a) > 3 and a.isascii()]
+        names += extra["aliases"].get(iso, [])
+        for sub in subdivisions.get(c.alpha_2, []):
+            words = set(sub.lower().split())
+            if (
+                sub_counts[sub] == 1
+                and len(sub) >= 5
+                and sub not in all_country_names
+                and not words & _GENERIC
+                and sub.isascii()
+            ):
+                names.append(sub)
+        seen: dict[str, None] = {}
+        for n in names:
+            n = n.strip()
+            if n and n not in seen:
+                seen[n] = None
+        out[iso] = Country(iso3=iso, name=display, names=tuple(seen))
+    return out
+
+
+@functools.cache
+def _index() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = countries()
+    owner: dict[str, str] = {c.name: iso for iso, c in table.items()}
+    claimed = Counter(n for c in table.values() for n in c.names)
+    for iso, c in table.items():
+        for n in c.names:
+            # A name two countries share (a capital that is a province elsewhere) names neither,
+            # unless it is one country's own display name.
+            if claimed[n] == 1:
+                owner.setdefault(n, iso)
+    names = sorted(owner, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return pattern, owner
+
+
+def resolve(name: str) -> Country:
+    """Return the country ``name`` denotes (any name, alias, demonym or ISO code).
+
+    Raises ScopeError naming the value when no country has that name.
+    """
+    key = name.strip().casefold()
+    table = countries()
+    if key.upper() in table:
+        return table[key.upper()]
+    for c in table.values():
+        if key == c.name.casefold():
+            return c
+    for c in table.values():
+        if any(key == n.casefold() for n in c.names):
+            return c
+    raise ScopeError(f"unknown country {name!r}: give a country name, alias or ISO code")
+
+
+def mentions(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, iso3) for every country mention in ``text``, in order."""
+    pattern, owner = _index()
+    return [(m.start(), m.end(), owner[m.group(0)]) for m in pattern.finditer(text)]
+
+
+def mentions_of(text: str, country: Country) -> int:
+    """Count how often ``text`` names ``country``."""
+    return sum(1 for *_, iso in mentions(text) if iso == country.iso3)

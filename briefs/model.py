@@ -1,0 +1,165 @@
+"""The plain-data model: frozen dataclasses from documents to the finished brief.
+
+Every finding carries its provenance (source document, passage, quote) so that citations
+are derived, never typed by hand. ``as_dict`` turns any of them into JSON-ready data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def as_dict(obj: Any) -> Any:
+    """Return ``obj`` (a model dataclass, list or dict of them) as plain JSON-ready data."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: as_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [as_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: as_dict(v) for k, v in obj.items()}
+    return obj
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document as a reader returns it: metadata and clean paragraphs.
+
+    ``date`` is ISO "YYYY-MM-DD", "YYYY-MM" or "YYYY" (as precise as the source says), or None.
+    ``paragraphs`` hold the body text; ``pages`` (same length, or empty) the page each came from.
+    """
+
+    path: str
+    title: str
+    paragraphs: tuple[str, ...]
+    author: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    type: str = "unknown"
+    country: str | None = None
+    pages: tuple[int | None, ...] = ()
+    locator: str | None = None  # e.g. the article within a magazine issue
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph in the store, with the document it belongs to and its BM25 rank."""
+
+    doc_id: int
+    seq: int
+    text: str
+    page: int | None = None
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cited document, as it appears in the reference list (``id`` is S1, S2… by first use)."""
+
+    id: str
+    title: str
+    author: str | None
+    publisher: str | None
+    date: str | None
+    url: str | None
+    path: str
+    also: list[str] = field(default_factory=list)
+    type: str = "unknown"
+    locator: str | None = None
+
+
+@dataclass(frozen=True)
+class Cite:
+    source: str
+    quote: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence shown in the brief: ``text`` is the quote or a trimmed copy of it."""
+
+    text: str
+    cites: list[Cite]
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    sentences: list[Sentence]
+    kind: str = "theme"  # key_points, theme, outlook
+
+
+@dataclass(frozen=True)
+class Keyword:
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number that counts something, with the sentence it came from.
+
+    ``value`` is normalised (17.4 billion -> 17.4e9); ranges fill ``low``/``high`` instead.
+    """
+
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    counts: str | None
+    measure: str | None
+    as_of: str | None
+    source: str
+    quote: str
+    differs_from: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    text: str
+    source: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Check:
+    sentences: int
+    verified: int
+    failures: list[str]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    corpus_digest: str
+    settings: dict[str, Any]
+    versions: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The finished brief as plain data: what the JSON sidecar holds and templates see."""
+
+    title: str
+    scope: dict[str, str | None]
+    period: dict[str, str | None]
+    generated: str
+    sources: list[Source]
+    sections: list[Section]
+    figures: list[Figure]
+    keywords: list[Keyword]
+    timeline: list[TimelineEntry]
+    check: Check
+    warnings: list[str]
+    gaps: list[str]
+    manifest: Manifest

@@ -1,0 +1,81 @@
+"""Readers: one module per format, each ``read(path) -> Document``.
+
+``discover`` walks the paths ingest is given; ``read_file`` picks the reader by suffix and
+applies the metadata sidecar of the file's folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from briefs.errors import ReadError
+from briefs.model import Document
+from briefs.readers import markdown, text
+from briefs.readers.metadata import KNOWN, SIDECAR_NAMES
+
+READERS: dict[str, Callable[[Path], Document]] = {
+    ".txt": text.read,
+    ".md": markdown.read,
+    ".markdown": markdown.read,
+}
+_SKIP = ("README*", "LICENSE*", "CHANGELOG*", *SIDECAR_NAMES)
+
+
+def discover(paths: list[Path], exclude: tuple[str, ...] = ()) -> Iterator[tuple[Path, Path]]:
+    """Yield (file, root) for every supported file under ``paths``, sorted, hidden ones skipped.
+
+    Raises ReadError for a path that does not exist.
+    """
+    for root in paths:
+        if not root.exists():
+            raise ReadError(str(root), "no such file or folder")
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        base = root.parent if root.is_file() else root
+        for f in files:
+            rel = f.relative_to(base)
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            if any(fnmatch.fnmatch(f.name, g) for g in _SKIP + exclude):
+                continue
+            if f.suffix.lower() in READERS:
+                yield f, base
+
+
+def read_file(path: Path, meta: dict[str, str] | None = None) -> Document:
+    """Read ``path`` with the reader for its suffix and apply sidecar metadata ``meta``.
+
+    Raises ReadError naming the file and the reason when it cannot be read.
+    """
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ReadError(str(path), f"unsupported file type {path.suffix!r}")
+    try:
+        doc = reader(path)
+    except ReadError:
+        raise
+    except (OSError, ValueError) as e:
+        raise ReadError(str(path), f"{e.__class__.__name__}: {e}") from e
+    if meta:
+        fields = {k: _normal_date(v) if k == "date" else v for k, v in meta.items() if k in KNOWN}
+        extra = tuple(sorted((k, v) for k, v in meta.items() if k not in KNOWN))
+        doc = dataclasses.replace(doc, **fields, extra=extra)
+    if doc.type == "unknown":
+        doc = dataclasses.replace(doc, type=guess_type(doc))
+    return doc
+
+
+def _normal_date(value: str) -> str | None:
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
+    return "-".join(g for g in m.groups() if g) if m else None
+
+
+def guess_type(doc: Document) -> str:
+    """Source type from clear signals in the metadata (publisher names), else 'unknown'."""
+    pub = (doc.publisher or "").lower()
+    if any(w in pub for w in ("united nations", "ministry", "government", "office of")):
+        return "official"
+    return "unknown"

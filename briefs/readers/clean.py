@@ -1,0 +1,109 @@
+"""Text repair shared by the readers: wrapped lines, hyphenation, page furniture, repeats.
+
+Text that was once extracted from a PDF (hard-wrapped at the printed width, words split
+"agen-" / "das" across lines, running titles and page numbers between paragraphs) is
+detected by its line shape and repaired here, so every reader hands on clean paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*(?:of\s+\d{1,4})?\s*$", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?:;…”’\"')\]]\s*$")
+_HYPHEN_END = re.compile(r"([A-Za-zÀ-ÿ]+)-$")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` in Unicode NFC with line endings unified and control characters dropped."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    return _CONTROL.sub("", text)
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of whitespace to one space (how quotes are compared with sources)."""
+    return " ".join(text.split())
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """True when most non-blank lines end mid-sentence at a similar width (PDF-extracted text)."""
+    body = [ln.rstrip() for ln in lines if len(ln.strip()) > 20]
+    if len(body) < 8:
+        return False
+    open_ended = sum(1 for ln in body if not _TERMINAL.search(ln))
+    return open_ended / len(body) > 0.5 and statistics.median(len(ln) for ln in body) < 130
+
+
+def _running_lines(lines: list[str]) -> set[str]:
+    """Short lines that recur three or more times: running titles and footers."""
+    counts = Counter(collapse(ln) for ln in lines if 0 < len(ln.strip()) <= 60)
+    return {ln for ln, n in counts.items() if n >= 3}
+
+
+def _join_hyphenated(left: str, right: str, vocabulary: set[str]) -> str:
+    """Join ``left`` (ending "xx-") to ``right``: drop the hyphen unless the text spells it so."""
+    m = _HYPHEN_END.search(left)
+    first_word = right.split(" ", 1)[0]
+    head = re.match(r"[A-Za-zÀ-ÿ]+", first_word)
+    if not m or not head or not head.group(0)[0].islower():
+        return f"{left} {right}" if not left.endswith("-") else left + right
+    stem, tail = m.group(1), head.group(0)
+    if f"{stem}-{tail}".lower() in vocabulary and f"{stem}{tail}".lower() not in vocabulary:
+        return left + right
+    return left[:-1] + right
+
+
+def paragraphs_from_text(text: str) -> list[str]:
+    """Split plain text into clean paragraphs.
+
+    Blank lines always end a paragraph. In hard-wrapped text a line much shorter than the
+    wrap width also ends one (the last line of a paragraph, or a heading), page numbers and
+    running titles are dropped, and words hyphenated across lines are joined again.
+    """
+    text = normalise(text)
+    lines = text.split("\n")
+    if not is_hard_wrapped(lines):
+        return _dedupe([collapse(ln) for ln in lines if ln.strip()])
+    width = statistics.quantiles([len(ln.rstrip()) for ln in lines if ln.strip()], n=10)[7]
+    furniture = _running_lines(lines)
+    vocabulary = {w.lower() for w in _WORD.findall(text)}
+    paragraphs: list[str] = []
+    current = ""
+    for raw in lines:
+        line = collapse(raw)
+        if not line or _PAGE_NUMBER.match(line) or line in furniture:
+            if not line and current:
+                paragraphs.append(current)
+                current = ""
+            continue
+        if raw[:1] == " " and current and _TERMINAL.search(current):
+            # A leading space marks the first line of a new page in this extraction.
+            paragraphs.append(current)
+            current = ""
+        current = _join_hyphenated(current, line, vocabulary) if current else line
+        if len(raw.rstrip()) < 0.6 * width:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return _dedupe(paragraphs)
+
+
+def _dedupe(paragraphs: list[str]) -> list[str]:
+    """Keep the first of repeated paragraphs (news pages often repeat their lead)."""
+    seen: set[str] = set()
+    out = []
+    for p in paragraphs:
+        key = p.casefold()
+        if len(p) > 40 and key in seen:
+            continue
+        seen.add(key)
+        out.append(p)
+    return out

@@ -1,0 +1,75 @@
+"""Markdown (.md): YAML front matter as metadata; Markdown syntax stripped from the body."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from briefs.errors import ReadError
+from briefs.model import Document
+from briefs.readers.clean import collapse, normalise
+from briefs.readers.metadata import KNOWN
+from briefs.readers.text import decode
+
+def _front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
+    if not text.startswith("---"):
+        return {}, text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return {}, text
+    try:
+        meta = yaml.safe_load(text[3:end]) or {}
+    except yaml.YAMLError as e:
+        raise ReadError(path, f"front matter is not YAML ({e.__class__.__name__})") from e
+    if not isinstance(meta, dict):
+        return {}, text
+    return meta, text[end + 4 :].split("\n", 1)[-1]
+
+
+def _inline_text(token: Token) -> str:
+    parts = []
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type in ("text", "code_inline"):
+            parts.append(child.content)
+    return collapse("".join(parts))
+
+
+def _paragraphs(body: str) -> tuple[str | None, list[str]]:
+    """Return (first heading, paragraphs as plain text) of a Markdown body."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    heading, out = None, []
+    in_heading = False
+    for t in tokens:
+        if t.type == "heading_open":
+            in_heading = True
+        elif t.type == "heading_close":
+            in_heading = False
+        elif t.type == "inline":
+            text = _inline_text(t)
+            if not text:
+                continue
+            if in_heading and heading is None and not out:
+                heading = text
+            else:
+                out.append(text)
+    return heading, out
+
+
+def read(path: Path) -> Document:
+    """Read a Markdown file. Raises ReadError when it is empty or its front matter is broken."""
+    text = normalise(decode(path.read_bytes(), str(path)))
+    if not text.strip():
+        raise ReadError(str(path), "empty file")
+    meta, body = _front_matter(text, str(path))
+    heading, paragraphs = _paragraphs(body)
+    if not paragraphs:
+        raise ReadError(str(path), "no text")
+    doc = Document(path=str(path), title=heading or path.stem, paragraphs=tuple(paragraphs))
+    fields = {k: str(meta[k]) for k in KNOWN if meta.get(k)}
+    return dataclasses.replace(doc, **fields)

@@ -1,0 +1,246 @@
+"""The embedded corpus store: one SQLite file with an FTS5 index over passages.
+
+Files are tracked by path, size, mtime and content hash, so a second ingest of unchanged
+files reads nothing but their stat. Search uses FTS5's bm25 with the porter stemmer and
+diacritic folding (``remove_diacritics 2``); "Đ/đ", which unicode61 does not fold, is folded
+before indexing and querying.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefs.errors import CorpusError
+from briefs.model import Document, Passage
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, rel TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY, file TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+    hash TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL, author TEXT, publisher TEXT,
+    date TEXT, url TEXT, type TEXT NOT NULL, country TEXT, locator TEXT, extra TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER, search TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, seq);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+    search, content='passages', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+"""
+_FOLD = str.maketrans({"Đ": "D", "đ": "d"})
+
+
+def fold(text: str) -> str:
+    """Fold what FTS5's unicode61 leaves alone (Đ/đ), so "Dang" finds "Đặng"."""
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: int
+    document: Document
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+def _check_fts5(conn: sqlite3.Connection) -> None:
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5(x)")
+        conn.execute("DROP TABLE temp.fts5_probe")
+    except sqlite3.OperationalError as e:
+        raise CorpusError(
+            f"this Python's SQLite {sqlite3.sqlite_version} has no FTS5; "
+            "use a Python built with FTS5 (python.org and Debian builds have it)"
+        ) from e
+
+
+class Store:
+    """The corpus in one SQLite file. Use as a context manager, or call ``close``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(path)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            _check_fts5(self.conn)
+            self._migrate()
+        except (sqlite3.DatabaseError, OSError) as e:
+            raise CorpusError(f"cannot open the corpus store {str(path)!r}: {e}") from e
+
+    def _migrate(self) -> None:
+        with self.conn:
+            self.conn.executescript(_SCHEMA)
+            row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            if row is None:
+                self.conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            elif int(row[0]) > SCHEMA_VERSION:
+                raise CorpusError(
+                    f"the store {str(self.path)!r} has schema {row[0]}, newer than this "
+                    f"version of briefs understands ({SCHEMA_VERSION}); upgrade briefs"
+                )
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- ingest -------------------------------------------------------------------------------
+
+    def file_state(self, path: Path) -> tuple[int, int, str] | None:
+        """Return (size, mtime_ns, hash) recorded for ``path``, or None if it is not stored."""
+        row = self.conn.execute(
+            "SELECT size, mtime_ns, hash FROM files WHERE path=?", (str(path.resolve()),)
+        ).fetchone()
+        return tuple(row) if row else None  # type: ignore[return-value]
+
+    def touch(self, path: Path, size: int, mtime_ns: int) -> None:
+        """Record a new stat for a file whose content hash did not change."""
+        with self.conn:
+            self.conn.execute(
+                "UPDATE files SET size=?, mtime_ns=? WHERE path=?",
+                (size, mtime_ns, str(path.resolve())),
+            )
+
+    def put(self, path: Path, rel: str, size: int, mtime_ns: int, digest: str,
+            documents: Iterable[Document]) -> None:
+        """Replace everything stored for ``path`` with ``documents``, in one transaction."""
+        key = str(path.resolve())
+        with self.conn:
+            self._delete_file(key)
+            self.conn.execute(
+                "INSERT INTO files VALUES (?,?,?,?,?)", (key, rel, size, mtime_ns, digest)
+            )
+            for doc in documents:
+                cur = self.conn.execute(
+                    "INSERT INTO documents (file, hash, path, title, author, publisher, date, url,"
+                    " type, country, locator, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (key, digest, rel, doc.title, doc.author, doc.publisher, doc.date, doc.url,
+                     doc.type, doc.country, doc.locator, json.dumps(dict(doc.extra))),
+                )
+                doc_id = cur.lastrowid
+                pages = doc.pages or (None,) * len(doc.paragraphs)
+                for seq, (text, page) in enumerate(zip(doc.paragraphs, pages, strict=True)):
+                    # The first passage also carries the title, so a title match counts.
+                    search = fold(f"{doc.title}\n{text}" if seq == 0 else text)
+                    pid = self.conn.execute(
+                        "INSERT INTO passages (doc_id, seq, text, page, search) VALUES (?,?,?,?,?)",
+                        (doc_id, seq, text, page, search),
+                    ).lastrowid
+                    self.conn.execute(
+                        "INSERT INTO passages_fts (rowid, search) VALUES (?, ?)", (pid, search)
+                    )
+
+    def _delete_file(self, key: str) -> None:
+        self.conn.execute(
+            "INSERT INTO passages_fts (passages_fts, rowid, search) SELECT 'delete', p.id, p.search"
+            " FROM passages p JOIN documents d ON p.doc_id=d.id WHERE d.file=?", (key,)
+        )
+        self.conn.execute("DELETE FROM files WHERE path=?", (key,))
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove stored files whose absolute path is not in ``keep``; return how many."""
+        gone = [r[0] for r in self.conn.execute("SELECT path FROM files") if r[0] not in keep]
+        with self.conn:
+            for key in gone:
+                self._delete_file(key)
+        return len(gone)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def document(self, doc_id: int) -> Document:
+        """Return the stored document ``doc_id`` with all its passages. Raises CorpusError."""
+        row = self.conn.execute(
+            "SELECT path, title, author, publisher, date, url, type, country, locator, extra"
+            " FROM documents WHERE id=?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            raise CorpusError(f"no document with id {doc_id}")
+        paras = self.conn.execute(
+            "SELECT text, page FROM passages WHERE doc_id=? ORDER BY seq", (doc_id,)
+        ).fetchall()
+        path, title, author, publisher, date, url, type_, country, locator, extra = row
+        return Document(
+            path=path, title=title, author=author, publisher=publisher, date=date, url=url,
+            type=type_, country=country, locator=locator,
+            extra=tuple(sorted(json.loads(extra).items())),
+            paragraphs=tuple(p[0] for p in paras), pages=tuple(p[1] for p in paras),
+        )
+
+    def documents(self) -> Iterator[tuple[int, Document, int]]:
+        """Yield (id, document without paragraphs, passage count) for every stored document."""
+        rows = self.conn.execute(
+            "SELECT d.id, d.path, d.title, d.author, d.publisher, d.date, d.url, d.type,"
+            " d.country, (SELECT count(*) FROM passages p WHERE p.doc_id=d.id)"
+            " FROM documents d ORDER BY d.path, d.id"
+        ).fetchall()
+        for did, path, title, author, pub, date, url, type_, country, n in rows:
+            yield did, Document(path=path, title=title, author=author, publisher=pub, date=date,
+                                url=url, type=type_, country=country, paragraphs=()), n
+
+    def also(self, doc_id: int) -> list[str]:
+        """Other stored files whose documents carry the same content hash as ``doc_id``."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT o.path FROM documents d JOIN documents o ON o.hash=d.hash AND o.id<>d.id"
+            " WHERE d.id=? ORDER BY o.path", (doc_id,)
+        )]
+
+    def search(self, query: str, limit: int = 200) -> list[Passage]:
+        """Return passages matching the FTS5 ``query``, best bm25 first (score: higher is better).
+
+        Raises CorpusError when the query is not valid FTS5 syntax.
+        """
+        try:
+            rows = self.conn.execute(
+                "SELECT p.doc_id, p.seq, p.text, p.page, -bm25(passages_fts) AS s"
+                " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+                " WHERE passages_fts MATCH ? ORDER BY s DESC, p.doc_id, p.seq LIMIT ?",
+                (fold(query), limit),
+            ).fetchall()
+        except sqlite3.OperationalError as e:
+            raise CorpusError(f"bad search query {query!r}: {e}") from e
+        return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3], score=r[4]) for r in rows]
+
+    def passages_of_country(self, country: str, limit: int = 400) -> list[Passage]:
+        """Passages of documents whose metadata declares ``country`` (a speech by that state)."""
+        rows = self.conn.execute(
+            "SELECT p.doc_id, p.seq, p.text, p.page FROM passages p JOIN documents d"
+            " ON d.id=p.doc_id WHERE d.country=? ORDER BY d.date DESC, p.doc_id, p.seq LIMIT ?",
+            (country, limit),
+        ).fetchall()
+        return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def digest(self) -> str:
+        """A hash over every stored file's content hash: the corpus as the brief saw it."""
+        h = hashlib.sha256()
+        for (d,) in self.conn.execute("SELECT hash FROM files ORDER BY hash"):
+            h.update(d.encode())
+        return h.hexdigest()[:16]
