@@ -1,0 +1,277 @@
+"""Compose: passages and findings -> Brief. The only place that decides what goes in.
+
+Every item is chosen from source sentences (no generation): key points, thematic sections
+headed by the keyword they share, figures, timeline, and recommendations with their speaker.
+Sources are numbered S1, S2… in the order a reader meets them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from briefs.extract.attribution import recommends, speaker
+from briefs.extract.dates import find_dates
+from briefs.extract.figures import find_figures
+from briefs.extract.keywords import keywords as yake_keywords
+from briefs.extract.sentences import SourceSentence, sentences_of, split
+from briefs.model import Cite, Document, Figure, Keyword, Section, Sentence, Source, TimelineEntry
+from briefs.retrieve import Retrieved, Scope, in_window
+
+_WORDS = re.compile(r"\w+")
+_AS_OF = re.compile(r"\b(?:as of|in|by|at the end of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Limits:
+    key_points: int = 5
+    sections: int = 4
+    per_section: int = 4
+    figures: int = 12
+    timeline: int = 12
+    outlook: int = 5
+    keywords: int = 12
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What compose decided, before sources are numbered: sections cite by document id."""
+
+    sections: list[Section]
+    figures: list[Figure]
+    keywords: list[Keyword]
+    timeline: list[TimelineEntry]
+    sources: list[Source]
+    gaps: list[str]
+
+
+def _jaccard(a: str, b: str) -> float:
+    x, y = set(_WORDS.findall(a.lower())), set(_WORDS.findall(b.lower()))
+    return len(x & y) / max(1, len(x | y))
+
+
+class _Numbering:
+    """Assigns S1, S2… to documents in the order they are first cited."""
+
+    def __init__(self) -> None:
+        self.ids: dict[int, str] = {}
+
+    def __call__(self, doc_id: int) -> str:
+        if doc_id not in self.ids:
+            self.ids[doc_id] = f"S{len(self.ids) + 1}"
+        return self.ids[doc_id]
+
+
+def compose(retrieved: Retrieved, scope: Scope, limits: Limits = Limits(),
+            also: dict[int, list[str]] | None = None) -> Parts:
+    """Choose the brief's content from ``retrieved`` passages."""
+    docs = retrieved.documents
+    passages = retrieved.passages
+    top = max((p.score for p in passages), default=1.0) or 1.0
+    scope_names = {n.casefold() for n in (scope.country.names if scope.country else ())}
+
+    # Keywords from prose only: headings and link lists skew YAKE towards page furniture.
+    prose = "\n\n".join(
+        " ".join(s.quote for s in sentences_of(p.doc_id, p.seq, p.text, p.page)) for p in passages
+    )
+    kws = [k for k in yake_keywords(prose, top=limits.keywords + 8)
+           if k.text.casefold() not in scope_names][: limits.keywords]
+
+    candidates: list[tuple[float, SourceSentence]] = []
+    for p in passages:
+        for s in sentences_of(p.doc_id, p.seq, p.text, p.page):
+            score = 2.0 * p.score / top
+            low = s.quote.lower()
+            score += sum(1.0 / (1 + 0.3 * i) for i, k in enumerate(kws) if k.text.lower() in low)
+            if scope.country and any(n in s.quote for n in scope.country.names):
+                score += 1.5
+            score += 0.5 * bool(find_figures(s.quote)) + 0.2 * (s.index == 0)
+            score -= 1.0 * ("?" in s.quote)
+            candidates.append((score, s))
+    candidates.sort(key=lambda c: (-c[0], c[1].doc_id, c[1].seq, c[1].index))
+
+    used: set[str] = set()
+    per_doc: Counter[int] = Counter()
+    events: list[tuple[int, set[str]]] = []  # (document, dates) of chosen sentences
+
+    def pick(pool: list[tuple[float, SourceSentence]], n: int, spread: float) -> list[SourceSentence]:
+        chosen: list[SourceSentence] = []
+        remaining = [c for c in pool if c[1].quote not in used]
+        while remaining and len(chosen) < n:
+            best = max(remaining, key=lambda c: c[0] - spread * per_doc[c[1].doc_id])
+            remaining.remove(best)
+            s = best[1]
+            dates = {d.date for d in find_dates(s.quote, docs[s.doc_id].date)}
+            if any(_jaccard(s.quote, u) > 0.4 for u in used) or any(
+                doc == s.doc_id and dates & seen_dates for doc, seen_dates in events
+            ):
+                continue
+            events.append((s.doc_id, dates))
+            chosen.append(s)
+            used.add(s.quote)
+            per_doc[s.doc_id] += 1
+        return chosen
+
+    def attributed(s: SourceSentence) -> str | None:
+        return speaker(s.quote)
+
+    def as_sentence(s: SourceSentence, with_speaker: bool = False) -> Sentence:
+        cite = Cite(source=f"#{s.doc_id}", quote=s.quote, page=s.page)
+        return Sentence(text=s.text, cites=[cite],
+                        attribution=attributed(s) if with_speaker else None)
+
+    sections: list[Section] = []
+    key = pick(candidates, limits.key_points, spread=1.5)
+    if key:
+        sections.append(Section("Key points", [as_sentence(s) for s in key], kind="key_points"))
+
+    outlook_pool = [c for c in candidates if recommends(c[1].quote)]
+    outlook = pick(outlook_pool, limits.outlook, spread=1.0)
+
+    by_theme: dict[int, list[tuple[float, SourceSentence]]] = defaultdict(list)
+    for score, s in candidates:
+        low = s.quote.lower()
+        for i, k in enumerate(kws):
+            if re.search(rf"\b{re.escape(k.text.lower())}\b", low):
+                by_theme[i].append((score, s))
+                break
+    themes = []
+    for i in sorted(by_theme, key=lambda i: -sum(sc for sc, _ in by_theme[i][:3])):
+        chosen = pick(by_theme[i], limits.per_section, spread=1.0)
+        if len(chosen) >= 2:
+            title = kws[i].text[:1].upper() + kws[i].text[1:]
+            themes.append(Section(title, [as_sentence(s) for s in chosen]))
+        else:
+            used.difference_update(s.quote for s in chosen)
+        if len(themes) == limits.sections:
+            break
+    sections += themes
+    if outlook:
+        sections.append(Section("Recommendations and outlook",
+                                [as_sentence(s, with_speaker=True) for s in outlook],
+                                kind="outlook"))
+
+    figures = _figures(passages, docs, limits.figures, scope)
+    timeline = _timeline(passages, docs, scope, limits.timeline)
+    number = _Numbering()
+    sections = [replace(sec, sentences=[_renumber(s, number) for s in sec.sentences])
+                for sec in sections]
+    figures = [replace(f, source=number(int(f.source[1:]))) for f in figures]
+    timeline = [replace(e, source=number(int(e.source[1:]))) for e in timeline]
+    sources = [_source(number.ids[d], docs[d], (also or {}).get(d, []))
+               for d in sorted(number.ids, key=lambda d: int(number.ids[d][1:]))]
+    return Parts(sections, _differs(figures), kws, timeline, sources,
+                 _gaps(sources, figures, retrieved, scope))
+
+
+def _renumber(s: Sentence, number: _Numbering) -> Sentence:
+    return replace(s, cites=[replace(c, source=number(int(c.source[1:]))) for c in s.cites])
+
+
+def _source(sid: str, doc: Document, also: list[str]) -> Source:
+    return Source(id=sid, title=doc.title, author=doc.author, publisher=doc.publisher,
+                  date=doc.date, url=doc.url, path=doc.path, also=also, type=doc.type,
+                  locator=doc.locator)
+
+
+def _measure(counts: str | None, unit: str | None) -> str | None:
+    if not counts and not unit:
+        return None
+    words = (counts or "").lower().split()
+    if words and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(x for x in (" ".join(words), unit if unit != "%" else "percent") if x)
+
+
+_DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hours",
+              "decades", "minutes", "times", "issues", "articles", "points", "pages", "rounds"}
+
+
+def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[Figure]:
+    """The ``n`` strongest figures: on the country, counting people or things, not durations."""
+    ranked: list[tuple[float, int, Figure]] = []
+    seen: set[tuple[str, int]] = set()
+    for rank, p in enumerate(passages):
+        for sentence in split(p.text):
+            found = find_figures(sentence)
+            if not found:
+                continue
+            dates = find_dates(sentence, docs[p.doc_id].date)
+            full = [d.date for d in dates if d.date.count("-") >= 1]
+            year = _AS_OF.search(sentence)
+            as_of = full[0] if full else (year.group(1) if year else None)
+            for f in found:
+                if (f.text, p.doc_id) in seen or not (f.counts or f.unit):
+                    continue
+                if f.unit == "%" and not f.counts:
+                    continue  # "7%" of what? A share with nothing named is no key figure.
+                seen.add((f.text, p.doc_id))
+                score = -rank / max(1, len(passages))
+                if scope.country and any(x in sentence for x in scope.country.names):
+                    score += 1.0
+                last = (f.counts or "").split()[-1:] or [""]
+                score += -1.5 if last[0] in _DURATIONS else 0.5 if f.counts else 0.0
+                figure = Figure(
+                    text=f.text, value=f.value, low=f.low, high=f.high, unit=f.unit,
+                    counts=f.counts, measure=_measure(f.counts, f.unit), as_of=as_of,
+                    source=f"#{p.doc_id}", quote=sentence,
+                )
+                ranked.append((score, len(ranked), figure))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    return [f for _, _, f in ranked[:n]]
+
+
+def _differs(figures: list[Figure]) -> list[Figure]:
+    """Mark figures on the same measure with other values (both shown, never averaged)."""
+    out = []
+    for i, f in enumerate(figures):
+        other = [j for j, g in enumerate(figures)
+                 if j != i and f.measure and g.measure == f.measure
+                 and (g.value, g.low, g.high) != (f.value, f.low, f.high) and g.source != f.source]
+        out.append(replace(f, differs_from=other))
+    return out
+
+
+def _timeline(passages, docs: dict[int, Document], scope: Scope, n: int) -> list[TimelineEntry]:
+    entries: dict[str, TimelineEntry] = {}
+    for p in passages:
+        doc = docs[p.doc_id]
+        for s in sentences_of(p.doc_id, p.seq, p.text, p.page):
+            dates = [d for d in find_dates(s.quote, doc.date) if d.date.count("-") >= 1]
+            if not dates:
+                continue
+            d = dates[0].date
+            if not in_window(d, scope.since, scope.until):
+                continue
+            # One entry per event: the same date in the same document is the same event.
+            entries.setdefault(f"{d} {p.doc_id}", TimelineEntry(d, s.text, f"#{p.doc_id}", s.quote))
+            if len(entries) >= 3 * n:
+                break
+    ranked = sorted(entries.values(), key=lambda e: (e.date, e.quote))
+    if len(ranked) > n:
+        # Keep the most precisely dated events when there are too many.
+        ranked = sorted(sorted(ranked, key=lambda e: -e.date.count("-"))[:n],
+                        key=lambda e: (e.date, e.quote))
+    return ranked
+
+
+def _gaps(sources: list[Source], figures: list[Figure], retrieved: Retrieved,
+          scope: Scope) -> list[str]:
+    gaps = []
+    if len(sources) < 3:
+        gaps.append(f"Only {len(sources)} source(s) found for this scope.")
+    by_measure = Counter(f.measure for f in figures if f.measure)
+    single = [f.text for f in figures if by_measure[f.measure] == 1]
+    if single:
+        gaps.append(f"{len(single)} of {len(figures)} key figures are not reported by a second "
+                    "source.")
+    advocacy = [s.id for s in sources if s.type == "advocacy"]
+    if advocacy:
+        gaps.append(f"Advocacy sources, not reporting: {', '.join(advocacy)}.")
+    undated = [s.id for s in sources if not s.date]
+    if undated:
+        gaps.append(f"Undated sources: {', '.join(undated)}.")
+    if retrieved.excluded_undated:
+        gaps.append(f"{retrieved.excluded_undated} undated document(s) left out of the period.")
+    return gaps

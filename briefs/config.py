@@ -1,0 +1,88 @@
+"""Settings: defaults <- briefs.toml ([tool.briefs] in pyproject.toml) <- environment <- CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from briefs.errors import ConfigError
+
+FORMATS = ("docx", "pdf", "md", "html", "json")
+DEFAULT_FORMATS = ("docx", "pdf", "json")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs, in one typed object. ``today`` pins the run date."""
+
+    db: Path = Path(".briefs/corpus.db")
+    out: Path = Path("output")
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    templates: Path | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+    country: str | None = None
+    topic: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+def _today() -> dt.date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        except ValueError as e:
+            raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time") from e
+    return dt.date.today()
+
+
+def _file_settings(folder: Path) -> dict[str, Any]:
+    path = folder / "briefs.toml"
+    try:
+        if path.is_file():
+            return tomllib.loads(path.read_text("utf-8"))
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            return tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}).get("briefs", {})
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: {e}") from e
+    return {}
+
+
+def load(folder: Path | None = None, **options: Any) -> Settings:
+    """Merge defaults, briefs.toml, BRIEFS_DB and ``options`` (None means "not given")."""
+    folder = folder or Path.cwd()
+    merged: dict[str, Any] = {"today": _today()}
+    known = {f.name for f in fields(Settings)}
+    for key, value in _file_settings(folder).items():
+        if key not in known:
+            raise ConfigError(f"briefs.toml: unknown setting {key!r}")
+        merged[key] = value
+    if os.environ.get("BRIEFS_DB"):
+        merged["db"] = os.environ["BRIEFS_DB"]
+    merged.update({k: v for k, v in options.items() if v not in (None, ())})
+    for key in ("db", "out", "templates"):
+        if merged.get(key) is not None:
+            merged[key] = Path(merged[key])
+    if isinstance(merged.get("today"), str):
+        merged["today"] = _iso(merged["today"], "today")
+    for key in ("since", "until"):
+        if merged.get(key):
+            merged[key] = _iso(str(merged[key]), key).isoformat()
+    formats = tuple(merged.get("formats", DEFAULT_FORMATS))
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise ConfigError(f"unknown format {bad[0]!r}: choose from {', '.join(FORMATS)}")
+    merged["formats"] = formats
+    return replace(Settings(), **merged)
+
+
+def _iso(value: str, name: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise ConfigError(f"{name} must be a date like 2024-12-31, got {value!r}") from e

@@ -1,0 +1,81 @@
+"""Dates in a sentence, resolved against the document's own date.
+
+Candidates are found with a regex (fast, exact spans); each is resolved with dateparser,
+strictly set up (English only, first day of month for partial dates, relative to the
+document's date), as the library notes advise: ``search_dates`` over whole text is slow and
+reads "may be" as May.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_CANDIDATE = re.compile(
+    rf"\b(?P<dmy>{_DAY}\s+{_MONTH}\.?,?\s+{_YEAR})\b"
+    rf"|\b(?P<mdy>{_MONTH}\.?\s+{_DAY},?\s+{_YEAR})\b"
+    rf"|\b(?P<my>{_MONTH}\.?,?\s+{_YEAR})\b"
+    rf"|\b(?P<md>{_MONTH}\.?\s+{_DAY})\b(?!\s*,?\s*\d)"
+    rf"|\b(?P<dm>{_DAY}\s+{_MONTH})\b(?!\.?,?\s+\d)"
+    rf"|^(?:In|By|Since|From|Until)\s+(?:early\s+|late\s+|mid-)?(?P<y>{_YEAR})\b(?!\s*[-–])"
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date in a sentence: ``text`` verbatim, ``date`` ISO at the precision the text gives."""
+
+    text: str
+    start: int
+    date: str
+
+
+def _base(doc_date: str | None) -> dt.datetime | None:
+    if not doc_date:
+        return None
+    parts = [int(p) for p in doc_date.split("-")] + [1, 1]
+    return dt.datetime(parts[0], parts[1], parts[2])
+
+
+def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
+    """Every date in ``sentence``; a day or month without a year takes the document's year.
+
+    A day and month with no year is dropped when the document has no date (it cannot be placed).
+    """
+    base = _base(doc_date)
+    out = []
+    for m in _CANDIDATE.finditer(sentence):
+        kind = m.lastgroup
+        text = m.group(kind)
+        if kind == "y":
+            out.append(FoundDate(text, m.start(kind), text))
+            continue
+        if kind in ("md", "dm") and (base is None or (doc_date or "").count("-") == 0):
+            continue
+        if kind == "my" and text.startswith("May") and not re.match(r"May\s+\d", text):
+            continue
+        cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(",", " ")
+        if kind in ("md", "dm") and base:
+            # A day and month take the document's year, or the year before when that would
+            # put them more than two months after the document (December news, January date).
+            cleaned = f"{cleaned} {base.year}"
+        found = dateparser.parse(
+            cleaned, languages=["en"],
+            settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]},
+        )
+        if found is None:
+            continue
+        if kind in ("md", "dm") and base and found - base > dt.timedelta(days=62):
+            found = found.replace(year=found.year - 1)
+        iso = found.strftime("%Y-%m" if kind == "my" else "%Y-%m-%d")
+        out.append(FoundDate(text, m.start(kind), iso))
+    return out

@@ -1,0 +1,79 @@
+"""Sentences: split passages (segtok), keep the ones that read as prose on their own.
+
+A brief shows source sentences verbatim or trimmed of a leading connective ("But", "However,"),
+so the filter here decides what can stand alone: no photo captions or bylines, no fragments,
+no sentence that leans on the one before it ("He also said…").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from segtok.segmenter import split_single
+
+from briefs.readers.clean import collapse
+
+_CAPTION = re.compile(
+    r"\b(?:Photo(?:graph)? (?:by|credit)|Photo:|Source:|Featured image|Author:|minute read|"
+    r"Related Articles|Read more|Click here|Subscribe|All rights reserved)\b|\(C\)|©",
+    re.IGNORECASE,
+)
+_LEANS_BACK = re.compile(
+    r"^(?:He|She|They|It|His|Her|Their|Its|Him|Them|Such|Both|This|These|Those|That|The latter|"
+    r"The former|Meanwhile|Moreover|Furthermore|Additionally|Also|Thus|Hence|Therefore|Then)\b"
+)
+_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|However|Still|Nevertheless|Nonetheless)\b,?\s+")
+_OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"))
+
+
+@dataclass(frozen=True)
+class SourceSentence:
+    """A sentence of a passage: ``quote`` is verbatim (whitespace collapsed); ``text`` may be trimmed."""
+
+    doc_id: int
+    seq: int
+    index: int
+    quote: str
+    text: str
+    page: int | None
+    passage: str
+
+
+def split(text: str) -> list[str]:
+    """Split ``text`` into sentences, whitespace collapsed."""
+    return [collapse(s) for s in split_single(text) if s.strip()]
+
+
+def trim(sentence: str) -> str:
+    """Drop a leading connective ("But", "However,") and capitalise what follows."""
+    m = _CONNECTIVE.match(sentence)
+    if not m:
+        return sentence
+    rest = sentence[m.end():]
+    return rest[:1].upper() + rest[1:] if rest else sentence
+
+
+def stands_alone(sentence: str) -> bool:
+    """True when ``sentence`` reads as a complete sentence on its own in a brief."""
+    words = sentence.split()
+    if not 8 <= len(words) <= 60:
+        return False
+    if not re.match(r"^[“\"‘']?[A-Z0-9]", sentence):
+        return False
+    if not re.search(r"[.!?][”\"’')]?$", sentence):
+        return False
+    if _CAPTION.search(sentence) or _LEANS_BACK.match(trim(sentence)):
+        return False
+    if sentence.count('"') % 2:
+        return False
+    return all(sentence.count(a) == sentence.count(b) for a, b in _OPEN_CLOSE)
+
+
+def sentences_of(doc_id: int, seq: int, passage: str, page: int | None) -> list[SourceSentence]:
+    """Every sentence of one passage that stands alone, with its position."""
+    out = []
+    for i, s in enumerate(split(passage)):
+        if stands_alone(s):
+            out.append(SourceSentence(doc_id, seq, i, s, trim(s), page, passage))
+    return out

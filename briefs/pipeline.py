@@ -1,0 +1,140 @@
+"""build_brief(): the stages in order, top to bottom.
+
+store -> scope -> retrieve -> compose -> Brief -> claim check -> JSON, and
+Brief -> templates (Markdown) -> document tree -> DOCX, PDF, HTML, Markdown.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from importlib import metadata
+from pathlib import Path
+
+from briefs import geo
+from briefs.citations import SourceText, check
+from briefs.compose import compose
+from briefs.config import Settings
+from briefs.document import parse
+from briefs.ingest import ingest
+from briefs.model import Brief, Check, Manifest
+from briefs.resources import seeds_dir
+from briefs.retrieve import Scope, retrieve
+from briefs.store import Store
+from briefs.templating import render
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Built:
+    brief: Brief
+    markdown: str
+    paths: list[Path]
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of ``text``: "Timor-Leste / border" -> "timor-leste-border"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80] or "brief"
+
+
+def open_store(settings: Settings) -> Store:
+    """Open the store; on first use with an empty store, ingest the shipped seeds."""
+    store = Store(settings.db)
+    if store.count() == 0:
+        local = Path("seeds")
+        seeds = local if local.is_dir() else seeds_dir()
+        log.info("empty corpus store: ingesting the sample corpus from %s", seeds)
+        ingest(store, [seeds])
+    return store
+
+
+def _versions() -> dict[str, str]:
+    out = {}
+    for name in ("briefs", "python-docx", "reportlab", "jinja2", "yake", "markdown-it-py"):
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "unknown"
+    return out
+
+
+def _labels(scope: Scope, settings: Settings) -> tuple[str, str, str]:
+    title_scope = " — ".join(x for x in (scope.country and scope.country.name, scope.topic) if x)
+    scope_label = "; ".join(
+        x for x in (scope.country and f"country: {scope.country.name}",
+                    scope.topic and f"topic: {scope.topic}") if x
+    )
+    if settings.since or settings.until:
+        period = f"{settings.since or 'the earliest source'} to {settings.until or 'the latest'}"
+    else:
+        period = "all dates in the corpus"
+    return f"{title_scope}: policy brief", scope_label, period
+
+
+def build_brief(settings: Settings) -> Built:
+    """Build the brief ``settings`` describe and write it in every requested format.
+
+    Raises ScopeError (unknown country, nothing found), CorpusError, TemplateError, RenderError.
+    """
+    country = geo.resolve(settings.country) if settings.country else None
+    scope = Scope(country, settings.topic, settings.since, settings.until)
+    with open_store(settings) as store:
+        found = retrieve(store, scope)
+        also = {d: store.also(d) for d in found.documents}
+        digest = store.digest()
+    parts = compose(found, scope, also=also)
+    title, scope_label, period_label = _labels(scope, settings)
+    manifest = Manifest(
+        corpus_digest=digest,
+        settings={"country": country and country.name, "topic": settings.topic,
+                  "since": settings.since, "until": settings.until,
+                  "formats": list(settings.formats),
+                  "templates": str(settings.templates) if settings.templates else None},
+        versions=_versions(),
+    )
+    brief = Brief(
+        title=title,
+        scope={"country": country and country.name, "topic": settings.topic},
+        period={"from": settings.since, "to": settings.until},
+        generated=settings.today.isoformat(),
+        sources=parts.sources, sections=parts.sections, figures=parts.figures,
+        keywords=parts.keywords, timeline=parts.timeline,
+        check=Check(0, 0, []), warnings=[], gaps=parts.gaps, manifest=manifest,
+    )
+    by_path = {d.path: d for d in found.documents.values()}
+    texts = {s.id: SourceText(list(by_path[s.path].paragraphs), by_path[s.path].date)
+             for s in brief.sources}
+    result = check(brief, texts)
+    warnings = [f"claim check: {f}" for f in result.failures]
+    brief = replace(brief, check=result, warnings=warnings)
+    for w in warnings:
+        log.warning(w)
+
+    markdown = render("brief.md.j2", {"brief": brief, "scope_label": scope_label,
+                                      "period_label": period_label}, settings.templates)
+    blocks = parse(markdown)
+    name = slug(title.removesuffix(": policy brief"))
+    paths = [_write(fmt, brief, blocks, settings.out / f"{name}.{fmt}", settings)
+             for fmt in settings.formats]
+    return Built(brief, markdown, paths)
+
+
+def _write(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) -> Path:
+    # Writers are imported on use: reportlab and python-docx cost start-up time.
+    if fmt == "json":
+        from briefs.writers import json as writer
+        return writer.write(brief, path)
+    if fmt == "md":
+        from briefs.writers import markdown as writer
+        return writer.write(blocks, path)
+    if fmt == "html":
+        from briefs.writers import html as writer
+    elif fmt == "docx":
+        from briefs.writers import docx as writer
+    else:
+        from briefs.writers import pdf as writer
+    return writer.write(blocks, brief, path, settings.templates)

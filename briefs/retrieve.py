@@ -1,0 +1,125 @@
+"""Retrieval: (country, topic, window) -> ranked passages with their documents.
+
+BM25 from the store finds candidates; what helps a brief then re-ranks them: a passage that
+names the country in its own text beats one from a document that names it once, and no
+single document may fill the pool.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from briefs import geo
+from briefs.errors import ScopeError
+from briefs.model import Document, Passage
+from briefs.store import Store
+
+_WORD = re.compile(r"\w[\w'-]*")
+
+
+@dataclass(frozen=True)
+class Scope:
+    country: geo.Country | None
+    topic: str | None
+    since: str | None  # ISO date
+    until: str | None
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    passages: list[Passage]
+    documents: dict[int, Document]
+    excluded_undated: int
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _topic_query(topic: str) -> str:
+    words = [w for w in _WORD.findall(topic) if len(w) > 1]
+    if not words:
+        raise ScopeError(f"topic {topic!r} has no words to search for")
+    return " OR ".join(_phrase(w) for w in words)
+
+
+def _span(date: str) -> tuple[str, str]:
+    """The first and last day a (possibly partial) ISO date covers."""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return f"{date}-01-01", f"{date}-12-31"
+    if len(parts) == 2:
+        return f"{date}-01", f"{date}-31"
+    return date, date
+
+
+def in_window(date: str | None, since: str | None, until: str | None) -> bool | None:
+    """True/False whether ``date`` overlaps the window; None when the document is undated."""
+    if since is None and until is None:
+        return True
+    if not date:
+        return None
+    first, last = _span(date)
+    return (since is None or last >= since) and (until is None or first <= until)
+
+
+def retrieve(store: Store, scope: Scope, *, pool: int = 80, per_document: int = 12) -> Retrieved:
+    """Return up to ``pool`` passages for ``scope``, best first.
+
+    Raises ScopeError when neither a country nor a topic is given, or nothing matches.
+    """
+    if scope.country is None and not scope.topic:
+        raise ScopeError("give a country, a topic, or both")
+    queries = []
+    if scope.country:
+        queries.append(" OR ".join(_phrase(n) for n in scope.country.names))
+    if scope.topic:
+        queries.append(_topic_query(scope.topic))
+    query = " AND ".join(f"({q})" for q in queries)
+    found = {(p.doc_id, p.seq): p for p in store.search(query, limit=2000)}
+    if scope.country:
+        for p in store.passages_of_country(scope.country.name):
+            found.setdefault((p.doc_id, p.seq), p)
+
+    documents: dict[int, Document] = {}
+    undated: set[int] = set()
+    scored: list[tuple[float, Passage]] = []
+    for p in found.values():
+        if p.doc_id not in documents:
+            documents[p.doc_id] = store.document(p.doc_id)
+        doc = documents[p.doc_id]
+        window = in_window(doc.date, scope.since, scope.until)
+        if window is None:
+            undated.add(p.doc_id)
+        if not window:
+            continue
+        score = p.score
+        if scope.country:
+            named = geo.mentions_of(p.text, scope.country)
+            about = doc.country == scope.country.name
+            if not named and not about:
+                continue
+            score += 3.0 * min(named, 3) + (2.0 if about else 0.0)
+        if scope.topic:
+            topic_words = {w.lower() for w in _WORD.findall(scope.topic)}
+            score += 2.0 * len(topic_words & {w.lower() for w in _WORD.findall(p.text)})
+        scored.append((score, p))
+    if not scored:
+        what = " and ".join(
+            x for x in (scope.country and scope.country.name, scope.topic and repr(scope.topic)) if x
+        )
+        raise ScopeError(f"no passages found for {what} in the corpus")
+    scored.sort(key=lambda sp: (-sp[0], sp[1].doc_id, sp[1].seq))
+    taken: Counter[int] = Counter()
+    out = []
+    for score, p in scored:
+        if taken[p.doc_id] >= per_document:
+            continue
+        taken[p.doc_id] += 1
+        out.append(Passage(p.doc_id, p.seq, p.text, p.page, round(score, 4)))
+        if len(out) == pool:
+            break
+    used = {p.doc_id for p in out}
+    return Retrieved(out, {k: v for k, v in documents.items() if k in used}, len(undated))

@@ -1,0 +1,117 @@
+"""The Jinja2 environment: sandboxed, user folder first, built-in templates second.
+
+Templates render Markdown. Every string a template prints is escaped for Markdown unless it
+is ``Md`` (already Markdown, e.g. from the ``cite`` filter), so a ``*``, ``#``, ``<`` or ``{{``
+in a source stays text. Overrides work by file name, and ``{% extends "!default/brief.md.j2" %}``
+reaches the built-in version of a template a user folder replaces.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from briefs.citations import human_date, reference
+from briefs.errors import TemplateError
+from briefs.resources import templates_dir
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!~&])")
+_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
+
+
+class Md(str):
+    """A string that is already Markdown and is printed as it is."""
+
+
+def md_escape(value: Any) -> str:
+    """Escape ``value`` so Markdown shows it as plain text; ``Md`` strings pass through."""
+    if value is None:
+        return ""
+    if isinstance(value, Md):
+        return value
+    text = " ".join(str(value).split())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(r"\1\\\2\3", text)
+
+
+def _cite(source_ids: Any) -> Md:
+    """``{{ sentence.cites | cite }}`` -> "[@S1][@S3]" (one marker per distinct source)."""
+    ids: list[str] = []
+    items = source_ids if isinstance(source_ids, (list, tuple)) else [source_ids]
+    for item in items:
+        sid = getattr(item, "source", item)
+        if isinstance(item, dict):
+            sid = item.get("source", sid)
+        if sid not in ids:
+            ids.append(str(sid))
+    return Md("".join(f"[@{i}]" for i in ids))
+
+
+def _anchor(source_id: str) -> Md:
+    return Md(f"[#{source_id}]")
+
+
+def _number(value: Any, digits: int = 0) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.{digits}f}"
+
+
+def _reference(source: Any) -> Md:
+    return Md(reference(
+        source, text=md_escape, title=lambda t: f"*{md_escape(t)}*",
+        link=lambda url: f"<{url}>" if re.fullmatch(r"https?://[^\s<>]+", url) else md_escape(url),
+    ))
+
+
+class _PrefixLoader(jinja2.BaseLoader):
+    """User folder first, built-ins second; ``!default/NAME`` always reaches the built-in."""
+
+    def __init__(self, user: Path | None, builtin: Path) -> None:
+        self.builtin = jinja2.FileSystemLoader(str(builtin))
+        self.user = jinja2.FileSystemLoader(str(user)) if user else None
+
+    def get_source(self, environment: jinja2.Environment, template: str):  # type: ignore[override]
+        if template.startswith("!default/"):
+            return self.builtin.get_source(environment, template.removeprefix("!default/"))
+        if self.user:
+            try:
+                return self.user.get_source(environment, template)
+            except jinja2.TemplateNotFound:
+                pass
+        return self.builtin.get_source(environment, template)
+
+
+def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
+    """The environment templates render in. Raises TemplateError for a missing user folder."""
+    if user_dir is not None and not user_dir.is_dir():
+        raise TemplateError(f"templates folder {str(user_dir)!r} does not exist")
+    env = SandboxedEnvironment(
+        loader=_PrefixLoader(user_dir, templates_dir()),
+        undefined=jinja2.StrictUndefined,
+        finalize=md_escape,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        cite=_cite, anchor=_anchor, date=human_date, number=_number, md=Md, reference=_reference
+    )
+    return env
+
+
+def render(name: str, context: dict[str, Any], user_dir: Path | None = None) -> str:
+    """Render template ``name`` to Markdown. Raises TemplateError naming file and line."""
+    try:
+        return environment(user_dir).get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as e:
+        raise TemplateError(f"{e.filename or e.name}:{e.lineno}: {e.message}") from e
+    except jinja2.TemplateNotFound as e:
+        raise TemplateError(f"template {e.name!r} not found") from e
+    except jinja2.UndefinedError as e:
+        raise TemplateError(f"template {name!r}: {e.message}") from e

@@ -1,0 +1,56 @@
+"""Markdown from the document tree, for e-mail and notes: citations link to the references."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefs.document import Block, Run
+from briefs.writers import atomic_write
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def _inline(runs: list[Run]) -> str:
+    out = []
+    for r in runs:
+        if r.anchor:
+            out.append(f'<a id="ref-{r.anchor}"></a>')
+            continue
+        if r.cite:
+            out.append(f"[\\[{r.cite[1:]}\\]](#ref-{r.cite})")
+            continue
+        text = _SPECIAL.sub(r"\\\1", r.text)
+        if r.href:
+            text = f"[{text}]({r.href})"
+        if r.bold and text.strip():
+            text = f"**{text}**"
+        if r.italic and text.strip():
+            text = f"*{text}*"
+        out.append(text)
+    return "".join(out).replace("\n", "  \n")
+
+
+def render(blocks: list[Block]) -> str:
+    parts = []
+    for b in blocks:
+        if b.kind == "heading":
+            parts.append("#" * b.level + " " + _inline(b.runs))
+        elif b.kind == "paragraph":
+            parts.append(_inline(b.runs))
+        elif b.kind in ("bullets", "numbered"):
+            mark = (lambda i: "-") if b.kind == "bullets" else (lambda i: f"{i}.")
+            parts.append("\n".join(f"{mark(i)} {_inline(item)}" for i, item in enumerate(b.items, 1)))
+        elif b.kind == "table":
+            rows = ["| " + " | ".join(_inline(c).replace("|", "\\|") for c in row) + " |"
+                    for row in b.rows]
+            rows.insert(1, "|" + "---|" * len(b.rows[0]))
+            parts.append("\n".join(rows))
+        elif b.kind == "rule":
+            parts.append("---")
+    return "\n\n".join(parts) + "\n"
+
+
+def write(blocks: list[Block], path: Path) -> Path:
+    text = render(blocks)
+    return atomic_write(path, lambda tmp: tmp.write_text(text, "utf-8"))

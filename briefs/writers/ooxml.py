@@ -1,0 +1,64 @@
+"""What python-docx has no API for, built on its oxml layer: hyperlinks, bookmarks, fields.
+
+python-docx 1.x reads hyperlinks but cannot add them (issue #74), and has no bookmarks or
+PAGE/NUMPAGES fields; the usual workaround is to build the elements with ``OxmlElement``.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+_bookmark_ids = itertools.count(1)
+
+
+def add_hyperlink(paragraph: Paragraph, text: str, *, url: str | None = None,
+                  anchor: str | None = None, style: str | None = "Hyperlink") -> Run:
+    """Append a run of ``text`` linked to ``url`` (external) or bookmark ``anchor`` (internal)."""
+    link = OxmlElement("w:hyperlink")
+    if url is not None:
+        r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        link.set(qn("r:id"), r_id)
+    if anchor is not None:
+        link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    r = OxmlElement("w:r")
+    link.append(r)
+    paragraph._p.append(link)
+    run = Run(r, paragraph)
+    run.text = text
+    if style:
+        try:
+            run.style = style
+        except KeyError:
+            pass
+    return run
+
+
+def add_bookmark(paragraph: Paragraph, name: str) -> None:
+    """Put an empty bookmark ``name`` at the start of ``paragraph`` (a link target)."""
+    bid = str(next(_bookmark_ids))
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), bid)
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), bid)
+    paragraph._p.insert(0 if paragraph._p.pPr is None else 1, end)
+    paragraph._p.insert(0 if paragraph._p.pPr is None else 1, start)
+
+
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
+    """Append a simple field (``PAGE``, ``NUMPAGES``) showing ``placeholder`` until updated."""
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), instruction)
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = placeholder
+    r.append(t)
+    fld.append(r)
+    paragraph._p.append(fld)

@@ -1,0 +1,311 @@
+"""PDF from the document tree with reportlab platypus.
+
+Embedded Noto Sans (static TTF, shipped in the package) covers Latin and Vietnamese; words in
+Burmese, Khmer, Thai or Lao script are set in their Noto font with HarfBuzz shaping on. Before
+drawing, every character is checked against the fonts' character maps and missing ones are
+named in a warning rather than drawn as boxes. Source text is escaped for reportlab's markup.
+Citations link to the reference list; headings become PDF bookmarks; pages say "X of Y".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    AnchorFlowable,
+    BaseDocTemplate,
+    Frame,
+    HRFlowable,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from briefs.document import Block, Run
+from briefs.errors import RenderError
+from briefs.model import Brief
+from briefs.resources import fonts_dir, templates_dir
+from briefs.writers import atomic_write
+
+log = logging.getLogger(__name__)
+
+_SCRIPTS = {
+    "myanmar": re.compile(r"[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff]"),
+    "khmer": re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]"),
+    "thai": re.compile(r"[\u0e00-\u0e7f]"),
+    "lao": re.compile(r"[\u0e80-\u0eff]"),
+}
+_WORDS = re.compile(r"(\s+)")
+
+
+@dataclass(frozen=True)
+class Style:
+    data: dict
+    folder: Path
+
+    def font_path(self, key: str) -> Path:
+        name = self.data["fonts"][key]
+        path = Path(name)
+        if path.parent == Path("."):
+            local = self.folder / name
+            return local if local.is_file() else fonts_dir() / name
+        return path if path.is_absolute() else self.folder / path
+
+    def colour(self, key: str) -> colors.Color:
+        return colors.HexColor(self.data["colours"][key])
+
+    def size(self, key: str) -> float:
+        return float(self.data["sizes"][key])
+
+
+def load_style(user_dir: Path | None) -> Style:
+    """The PDF style: the user's ``pdf-style.toml`` over the built-in one, key by key."""
+    base = templates_dir() / "pdf-style.toml"
+    data = tomllib.loads(base.read_text("utf-8"))
+    folder = templates_dir()
+    if user_dir and (user_dir / "pdf-style.toml").is_file():
+        try:
+            user = tomllib.loads((user_dir / "pdf-style.toml").read_text("utf-8"))
+        except tomllib.TOMLDecodeError as e:
+            raise RenderError(f"{user_dir / 'pdf-style.toml'}: {e}") from e
+        for table, values in user.items():
+            data.setdefault(table, {}).update(values)
+        folder = user_dir
+    return Style(data, folder)
+
+
+class Fonts:
+    """Registered fonts and their character maps, for the glyph check."""
+
+    def __init__(self, style: Style) -> None:
+        self.cmaps: dict[str, set[int]] = {}
+        self.names: dict[str, str] = {}
+        for key in ("regular", "bold", "italic", "bold_italic", *_SCRIPTS):
+            path = style.font_path(key)
+            name = f"briefs-{key}-{path.stem}"
+            if name not in pdfmetrics.getRegisteredFontNames():
+                try:
+                    pdfmetrics.registerFont(TTFont(name, str(path)))
+                except Exception as e:  # reportlab raises bare TTFError/IOError variants
+                    raise RenderError(f"cannot load font {str(path)!r}: {e}") from e
+            self.names[key] = name
+            self.cmaps[key] = set(pdfmetrics.getFont(name).face.charToGlyph)
+        pdfmetrics.registerFontFamily(
+            self.names["regular"], normal=self.names["regular"], bold=self.names["bold"],
+            italic=self.names["italic"], boldItalic=self.names["bold_italic"],
+        )
+
+    def missing(self, text: str) -> set[str]:
+        """Characters of ``text`` that no registered font can draw."""
+        out = set()
+        for ch in set(text):
+            if ch.isspace() or ord(ch) < 32:
+                continue
+            if not any(ord(ch) in cmap for cmap in self.cmaps.values()):
+                out.add(ch)
+        return out
+
+    def markup(self, text: str) -> str:
+        """Escape ``text`` for a Paragraph, setting words in other scripts in their own font."""
+        parts = []
+        for word in _WORDS.split(text):
+            script = next((k for k, rx in _SCRIPTS.items() if rx.search(word)), None)
+            if script:
+                parts.append(f'<font name="{self.names[script]}">{escape(word)}</font>')
+            else:
+                parts.append(escape(word))
+        return "".join(parts)
+
+
+class _Numbered(rl_canvas.Canvas):
+    """Two-pass canvas: draws "Page X of Y" once the page count is known."""
+
+    footer_font = "Helvetica"
+    footer_colour = colors.grey
+    footer_text = ""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.setFont(self.footer_font, 7.5)
+            self.setFillColor(self.footer_colour)
+            width = self._pagesize[0]
+            self.drawRightString(width - 2 * cm, 1.2 * cm, f"Page {self._pageNumber} of {total}")
+            self.drawString(2 * cm, 1.2 * cm, self.footer_text)
+            super().showPage()
+        super().save()
+
+
+class _Doc(BaseDocTemplate):
+    def afterFlowable(self, flowable) -> None:  # noqa: N802 (reportlab's name)
+        level = getattr(flowable, "_outline_level", None)
+        if level is None:
+            return
+        key = f"h{id(flowable)}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=False)
+
+
+def _styles(style: Style, fonts: Fonts) -> dict[str, ParagraphStyle]:
+    f = fonts.names
+    body = ParagraphStyle("body", fontName=f["regular"], fontSize=style.size("body"),
+                          leading=style.size("body") * 1.4, spaceAfter=5, shaping=1)
+    return {
+        "body": body,
+        "title": ParagraphStyle("title", parent=body, fontName=f["bold"],
+                                fontSize=style.size("title"), leading=style.size("title") * 1.2,
+                                textColor=style.colour("accent"), spaceAfter=8),
+        "h2": ParagraphStyle("h2", parent=body, fontName=f["bold"],
+                             fontSize=style.size("heading"), leading=style.size("heading") * 1.3,
+                             textColor=style.colour("accent"), spaceBefore=10, spaceAfter=4),
+        "h3": ParagraphStyle("h3", parent=body, fontName=f["bold"],
+                             fontSize=style.size("body") + 1, spaceBefore=6, spaceAfter=3),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=style.size("small") + 0.5,
+                               leading=(style.size("small") + 0.5) * 1.3, spaceAfter=0),
+        "item": ParagraphStyle("item", parent=body, spaceAfter=2),
+        "small": ParagraphStyle("small", parent=body, fontSize=style.size("small"),
+                                leading=style.size("small") * 1.35,
+                                textColor=style.colour("muted")),
+    }
+
+
+def _inline(runs: list[Run], fonts: Fonts, link_colour: str) -> str:
+    out = []
+    for r in runs:
+        if r.anchor:
+            continue  # drawn as an AnchorFlowable: inline <a name> breaks reportlab's wrapping
+        text = fonts.markup(r.text).replace("\n", "<br/>")
+        if r.cite:
+            text = f'<a href="#ref-{r.cite}" color="{link_colour}"><super>{text}</super></a>'
+        elif r.href:
+            text = f'<a href="{escape(r.href)}" color="{link_colour}">{text}</a>'
+        if r.bold:
+            text = f"<b>{text}</b>"
+        if r.italic:
+            text = f"<i>{text}</i>"
+        out.append(text)
+    return "".join(out)
+
+
+def _anchors(runs: list[Run]) -> list[AnchorFlowable]:
+    return [AnchorFlowable(f"ref-{r.anchor}") for r in runs if r.anchor]
+
+
+def flowables(blocks: list[Block], style: Style, fonts: Fonts) -> list:
+    st = _styles(style, fonts)
+    link = style.data["colours"]["link"]
+    small = False
+    story: list = []
+    for b in blocks:
+        if b.kind == "heading":
+            key = "title" if b.level == 1 else "h2" if b.level == 2 else "h3"
+            p = Paragraph(_inline(b.runs, fonts, link), st[key])
+            p._outline_level = max(0, b.level - 2) if b.level > 1 else None  # type: ignore[attr-defined]
+            small = b.text.strip().lower() == "information gaps"
+            story.append(p)
+            if b.level == 1:
+                story.append(HRFlowable(width="100%", color=style.colour("accent"), thickness=1.2,
+                                        spaceAfter=6))
+        elif b.kind == "paragraph":
+            story += _anchors(b.runs)
+            story.append(Paragraph(_inline(b.runs, fonts, link), st["small" if small else "body"]))
+        elif b.kind in ("bullets", "numbered"):
+            items = [ListItem([*_anchors(i), Paragraph(_inline(i, fonts, link),
+                                                       st["small" if small else "item"])],
+                              leftIndent=12) for i in b.items]
+            story.append(ListFlowable(
+                items, bulletType="bullet" if b.kind == "bullets" else "1",
+                start="•" if b.kind == "bullets" else "1", leftIndent=12,
+                bulletFontName=fonts.names["regular"], bulletFontSize=style.size("body") - 1,
+            ))
+            story.append(Spacer(1, 4))
+        elif b.kind == "table":
+            story.append(_table(b, st, fonts, style, link))
+        elif b.kind == "rule":
+            story.append(HRFlowable(width="100%", color=style.colour("rule")))
+    return story
+
+
+def _table(b: Block, st: dict[str, ParagraphStyle], fonts: Fonts, style: Style, link: str) -> Table:
+    data = [[Paragraph(_inline(cell, fonts, link), st["cell"]) for cell in row] for row in b.rows]
+    ncols = len(b.rows[0])
+    widths = [0.36, 0.30, 0.18, 0.16] if ncols == 4 else [1 / ncols] * ncols
+    usable = (A4[0] - 2 * float(style.data["page"]["margin_cm"]) * cm)
+    table = Table(data, colWidths=[w * usable for w in widths], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), style.colour("table_header")),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, style.colour("accent")),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, style.colour("rule")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _all_text(blocks: list[Block]) -> str:
+    parts = []
+    for b in blocks:
+        parts += [r.text for r in b.runs]
+        parts += [r.text for item in b.items for r in item]
+        parts += [r.text for row in b.rows for cell in row for r in cell]
+    return "".join(parts)
+
+
+def write(blocks: list[Block], brief: Brief, path: Path, user_dir: Path | None = None) -> Path:
+    """Write ``blocks`` as a PDF at ``path``. Missing glyphs are a warning on ``brief``'s log."""
+    style = load_style(user_dir)
+    fonts = Fonts(style)
+    missing = fonts.missing(_all_text(blocks))
+    if missing:
+        log.warning("the PDF fonts have no glyph for %s; they will show as boxes",
+                    " ".join(f"{c!r} (U+{ord(c):04X})" for c in sorted(missing)))
+    story = flowables(blocks, style, fonts)
+    size = letter if str(style.data["page"]["size"]).lower() == "letter" else A4
+    margin = float(style.data["page"]["margin_cm"]) * cm
+
+    def save(tmp: Path) -> None:
+        doc = _Doc(
+            str(tmp), pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
+            bottomMargin=margin + 0.4 * cm, title=brief.title, author="briefs",
+            subject="; ".join(f"{k}: {v}" for k, v in brief.scope.items() if v),
+            keywords=[k.text for k in brief.keywords], creator="briefs", invariant=1,
+            lang="en",
+        )
+        frame = Frame(margin, margin + 0.4 * cm, size[0] - 2 * margin, size[1] - 2 * margin - 0.4 * cm,
+                      id="body")
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+
+        class Canvas(_Numbered):
+            footer_font = fonts.names["regular"]
+            footer_colour = style.colour("muted")
+            footer_text = f"{brief.title} · generated {brief.generated} · corpus {brief.manifest.corpus_digest}"
+
+        doc.build(list(story), canvasmaker=Canvas)
+
+    return atomic_write(path, save)
