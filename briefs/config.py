@@ -34,7 +34,7 @@ def _today() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
         except ValueError as e:
             raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time") from e
     return dt.date.today()

@@ -54,7 +54,7 @@ _STOP = {
     "will", "would", "could", "may", "might", "can", "also", "more", "less", "when", "where", "while",
     "such", "both", "all", "other", "out", "through", "throughout", "via", "against", "within",
     "without", "toward", "towards", "upon", "along", "around", "beyond", "near", "like",
-    "because", "if", "than", "then", "there", "here", "so", "not", "no", "now", "ago", "later",
+    "because", "if", "then", "there", "here", "so", "not", "no", "now", "ago", "later",
     "earlier", "old", "long", "away", "off", "up", "down", "back",
 }
 _FIGURE = re.compile(

@@ -19,27 +19,51 @@ _DROP = re.compile(
 )
 
 
+_MIXED = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
+
+
+def _letters(n: int) -> str:
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
+
+
+def _protect(text: str) -> tuple[str, dict[str, str]]:
+    """Swap tokens mixing letters and digits ("COVID-19", "5PC") for letter-only stand-ins.
+
+    YAKE tags such tokens unusable and never returns them (yake issues #48, #57).
+    """
+    table: dict[str, str] = {}
+
+    def swap(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word not in table:
+            table[word] = "Qzx" + _letters(len(table)) + "xzq"
+        return table[word]
+
+    return _MIXED.sub(swap, text), {v: k for k, v in table.items()}
+
+
 def keywords(text: str, top: int = 15) -> list[Keyword]:
     """Return up to ``top`` key phrases of ``text``, best first (YAKE score: lower is better)."""
     if not text.strip():
         return []
+    text, restore = _protect(text)
     extractor = yake.KeywordExtractor(
-        lan="en", n=3, dedup_lim=0.5, dedup_func="levs", window_size=1, top=top * 2
+        lan="en", n=3, dedup_lim=0.5, dedup_func="levs", window_size=1, top=top * 3
     )
     out: list[Keyword] = []
     seen: set[str] = set()
     for phrase, score in extractor.extract_keywords(text):
+        phrase = re.sub(r"Qzx[a-z]+xzq", lambda m: restore.get(m.group(0), m.group(0)), phrase)
         key = phrase.casefold()
         if _DROP.search(phrase) or key in seen or len(phrase) < 3:
             continue
         seen.add(key)
         out.append(Keyword(text=phrase, score=round(float(score), 6)))
-    # A single word inside a kept phrase ("Rouge" beside "Khmer Rouge") adds nothing.
-    phrases = [k.text.casefold().split() for k in out if " " in k.text]
-    out = [
-        k for k in out
-        if " " in k.text or not any(k.text.casefold() in words for words in phrases)
-    ]
     # YAKE's 3-grams overlap ("Minister Hun Sen", "Prime Minister Hun"): keep the better-scored
     # of any two phrases that share half their words.
     kept: list[Keyword] = []
@@ -48,4 +72,8 @@ def keywords(text: str, top: int = 15) -> list[Keyword]:
         if any(len(words & set(x.text.casefold().split())) * 2 >= len(words) for x in kept):
             continue
         kept.append(k)
+    # A single word inside a kept phrase ("Rouge" beside "Khmer Rouge") adds nothing.
+    phrases = [k.text.casefold().split() for k in kept if " " in k.text]
+    kept = [k for k in kept
+            if " " in k.text or not any(k.text.casefold() in words for words in phrases)]
     return kept[:top]

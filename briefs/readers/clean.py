@@ -76,19 +76,35 @@ def paragraphs_from_text(text: str) -> list[str]:
     vocabulary = {w.lower() for w in _WORD.findall(text)}
     paragraphs: list[str] = []
     current = ""
-    for raw in lines:
+    page_break = after_number = False
+
+    def next_blank(i: int) -> bool:
+        return i + 1 >= len(lines) or not lines[i + 1].strip()
+
+    for index, raw in enumerate(lines):
         line = collapse(raw)
+        if after_number and line and len(line) <= 60 and not _TERMINAL.search(line) \
+                and next_blank(index):
+            after_number = False
+            page_break = True
+            continue  # a running title right after the page number ("Mekong Connect Vol. 04")
+        if line:
+            after_number = bool(_PAGE_NUMBER.match(line))
         if not line or _PAGE_NUMBER.match(line) or line in furniture:
             if not line and current:
                 paragraphs.append(current)
                 current = ""
+            page_break = page_break or bool(line)
             continue
-        if raw[:1] == " " and current and _TERMINAL.search(current):
-            # A leading space marks the first line of a new page in this extraction.
+        # After page furniture, or at a line that starts with a space (how this kind of
+        # extraction marks a new page), a finished sentence before a capital starts anew.
+        if (page_break or raw[:1] == " ") and current and _TERMINAL.search(current) \
+                and line[:1].isupper():
             paragraphs.append(current)
             current = ""
+        page_break = False
         current = _join_hyphenated(current, line, vocabulary) if current else line
-        if len(raw.rstrip()) < 0.6 * width:
+        if len(raw.rstrip()) < 0.6 * width and not line.endswith("-"):
             paragraphs.append(current)
             current = ""
     if current:

@@ -15,6 +15,7 @@ from briefs.readers.clean import collapse, normalise
 from briefs.readers.metadata import KNOWN
 from briefs.readers.text import decode
 
+
 def _front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
     if not text.startswith("---"):
         return {}, text

@@ -61,7 +61,7 @@ def document_from_text(path: str, text: str) -> Document:
     title = Path(path).stem
     date = None
     first = paragraphs[0]
-    if len(first) <= 150 and not first.rstrip().endswith((".", ",", ";")) and len(paragraphs) > 1:
+    if len(first) <= 150 and not first.endswith((".", ",", ";", "-")) and len(paragraphs) > 1:
         title = first
         paragraphs = paragraphs[1:]
     for i, p in enumerate(paragraphs[:3]):

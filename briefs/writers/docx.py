@@ -82,9 +82,10 @@ def build(blocks: list[Block], brief: Brief, user_dir: Path | None = None) -> Do
             document.add_paragraph(style="Body Text").paragraph_format.space_after = Pt(2)
     _footer(document)
     props = document.core_properties
-    props.title = brief.title
-    props.subject = "; ".join(f"{k}: {v}" for k, v in brief.scope.items() if v)
-    props.keywords = ", ".join(k.text for k in brief.keywords)
+    # OOXML core properties hold at most 255 characters each.
+    props.title = brief.title[:255]
+    props.subject = "; ".join(f"{k}: {v}" for k, v in brief.scope.items() if v)[:255]
+    props.keywords = ", ".join(k.text for k in brief.keywords)[:255].rsplit(",", 1)[0]
     props.author = "briefs"
     props.comments = f"corpus {brief.manifest.corpus_digest}"
     stamp = dt.datetime.fromisoformat(brief.generated)

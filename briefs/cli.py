@@ -1,0 +1,187 @@
+"""The command line: thin click commands. BriefsError becomes one line and exit status 1."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefs import config
+from briefs.errors import BriefsError
+
+_DB_HELP = "Corpus store file (default .briefs/corpus.db; or set BRIEFS_DB)."
+
+
+class _OneLine(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
+
+
+def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's typed errors into one line on stderr and exit status 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except BriefsError as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as e:  # a bug: still one line, the traceback only on request
+            if os.environ.get("BRIEFS_DEBUG"):
+                raise
+            click.echo(f"error: internal error ({e.__class__.__name__}: {e}); "
+                       "set BRIEFS_DEBUG=1 for the traceback", err=True)
+            sys.exit(70)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefs")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+def main(quiet: bool) -> None:
+    """Turn a corpus of documents into a cited policy brief.
+
+    \b
+    Example, on the sample corpus that ships with briefs:
+      briefs brief --country Cambodia
+      briefs brief --country Myanmar --topic "ceasefire" --format pdf
+      briefs ingest ../reports --exclude "*draft*"
+    """
+    root = logging.getLogger("briefs")
+    root.handlers[:] = [_OneLine()]
+    root.setLevel(logging.ERROR if quiet else logging.WARNING)
+    root.propagate = False
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB.")
+@click.option("--prune", is_flag=True, help="Remove stored files no longer under PATHS.")
+@_friendly
+def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], prune: bool) -> None:
+    """Read documents into the corpus store (default: the shipped seeds/).
+
+    Unchanged files are not read again. Files that cannot be read are skipped with a warning;
+    the exit status is 2 when any were.
+
+    \b
+    Example:
+      briefs ingest seeds/ ../shared/corpora/ungd-sea
+    """
+    from briefs.ingest import ingest as run
+    from briefs.resources import seeds_dir
+    from briefs.store import Store
+
+    settings = config.load(db=db)
+    targets = list(paths) or [Path("seeds") if Path("seeds").is_dir() else seeds_dir()]
+    with Store(settings.db) as store:
+        from briefs.readers import discover
+
+        files = list(discover(targets, exclude))
+        show = sys.stderr.isatty() and len(files) > 20
+        with click.progressbar(length=len(files), label="ingesting", file=sys.stderr,
+                               hidden=not show) as bar:
+            result = run(store, targets, exclude=exclude, prune=prune,
+                         progress=lambda _p: bar.update(1))
+    for rel, reason in result.skipped:
+        click.echo(f"skipped {rel}: {reason}", err=True)
+    click.echo(f"{result.summary()} -> {settings.db}")
+    if result.skipped:
+        sys.exit(2)
+
+
+@main.command()
+@click.option("--country", help="Country by name, alias or ISO code (Cambodia, Burma, KHM).")
+@click.option("--topic", help='Free text, e.g. "border ceasefire".')
+@click.option("--since", metavar="DATE", help="Only documents dated on or after DATE (2024-01-01).")
+@click.option("--until", metavar="DATE", help="Only documents dated on or before DATE.")
+@click.option("--format", "formats", multiple=True,
+              type=click.Choice(config.FORMATS), help="Output format; repeat for several "
+              "(default: docx, pdf and the json sidecar).")
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default output/).")
+@click.option("--templates", type=click.Path(path_type=Path),
+              help="Folder of templates that override the built-in ones by file name.")
+@click.option("--today", metavar="DATE", help="Pin the run date (for reproducible output).")
+@click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
+@_friendly
+def brief(country: str | None, topic: str | None, since: str | None, until: str | None,
+          formats: tuple[str, ...], out: Path | None, templates: Path | None,
+          today: str | None, db: Path | None) -> None:
+    """Write a cited brief for a country and/or topic.
+
+    Every sentence, figure and date in it is quoted from a source in the corpus and cited.
+    The JSON sidecar beside it holds the same content as data, with the claim check.
+
+    \b
+    Example:
+      briefs brief --country Cambodia
+      -> output/cambodia.docx, output/cambodia.pdf, output/cambodia.json
+    """
+    from briefs.pipeline import build_brief
+
+    if formats and "json" not in formats:
+        formats = (*formats, "json")  # the sidecar is the contract; it always comes along
+    settings = config.load(country=country, topic=topic, since=since, until=until,
+                           formats=formats, out=out, templates=templates, today=today, db=db)
+    built = build_brief(settings)
+    check = built.brief.check
+    for path in built.paths:
+        click.echo(f"wrote {path}")
+    click.echo(f"claim check: {check.verified} of {check.sentences} items verified"
+               f"; {len(built.brief.sources)} sources cited")
+
+
+@main.command()
+@click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
+@_friendly
+def sources(db: Path | None) -> None:
+    """List the documents in the corpus store.
+
+    \b
+    Example:
+      briefs sources
+    """
+    from briefs.store import Store
+
+    settings = config.load(db=db)
+    with Store(settings.db) as store:
+        for did, doc, n in store.documents():
+            click.echo(f"{did:>5}  {doc.date or '-':<10}  {doc.type:<9}  {n:>4} passages  "
+                       f"{doc.path}  {doc.title}")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--limit", default=10, show_default=True)
+@click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
+@_friendly
+def search(query: str, limit: int, db: Path | None) -> None:
+    """Full-text search of the corpus (SQLite FTS5 syntax).
+
+    \b
+    Example:
+      briefs search '"border" AND ceasefire'
+    """
+    from briefs.store import Store
+
+    settings = config.load(db=db)
+    with Store(settings.db) as store:
+        for p in store.search(query, limit=limit):
+            doc = store.document(p.doc_id)
+            click.echo(f"{p.score:6.2f}  {doc.path} ¶{p.seq + 1}: {p.text[:150]}")
+
+
+if __name__ == "__main__":
+    main()

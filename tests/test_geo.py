@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from briefs import geo
+from briefs.errors import ScopeError
+
+
+def _isos(text: str) -> list[str]:
+    return [iso for *_, iso in geo.mentions(text)]
+
+
+def test_longest_name_first_and_word_boundaries() -> None:
+    assert _isos("South Sudan is not Sudan.") == ["SSD", "SDN"]
+    assert _isos("The US told us nothing.") == ["USA"]
+
+
+def test_aliases_demonyms_capitals_and_places_count() -> None:
+    text = ("Burmese troops in Sagaing; the Tatmadaw in Karenni; Phnom Penh and Khmer voices; "
+            "Vientiane; Dili; Palawan; Kalimantan; Tonle Sap")
+    assert _isos(text) == ["MMR", "MMR", "MMR", "MMR", "KHM", "KHM", "LAO", "TLS", "PHL", "IDN",
+                           "KHM"]
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Burma", "Myanmar"), ("KHM", "Cambodia"), ("east timor", "Timor-Leste"),
+    ("Viet Nam", "Vietnam"), ("Lao PDR", "Laos"), ("Germany", "Germany"),
+])
+def test_resolve_accepts_any_name(name: str, expected: str) -> None:
+    assert geo.resolve(name).name == expected
+
+
+def test_unknown_country_names_the_value() -> None:
+    with pytest.raises(ScopeError, match="'Narnia'"):
+        geo.resolve("Narnia")

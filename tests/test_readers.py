@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, SEEDS
+
+from briefs.errors import ReadError
+from briefs.readers import discover, read_file
+from briefs.readers.clean import paragraphs_from_text
+from briefs.readers.metadata import load_sidecar
+
+
+def test_cp1252_text_keeps_quotes_and_dashes_and_reads_dateline() -> None:
+    doc = read_file(FIXTURES / "cp1252.txt")
+    assert doc.title == "Kuala Lumpur Observer"
+    assert doc.date == "2024-03-04"
+    assert doc.paragraphs == ("The minister’s “café” remarks – widely quoted – drew criticism "
+                              "from 1,200 delegates.",)
+    assert "\ufffd" not in doc.text
+
+
+def test_markdown_front_matter_becomes_metadata_and_syntax_is_stripped() -> None:
+    doc = read_file(FIXTURES / "note.md")
+    assert (doc.title, doc.author, doc.publisher, doc.date, doc.url) == (
+        "Field note on Rakhine", "Desk Analyst", "Example Institute", "2024-05-02",
+        "https://example.org/notes/rakhine",
+    )
+    assert doc.paragraphs[0] == ("Fighting in Rakhine State displaced about 45,000 people in "
+                                 "April, according to local monitors.")
+    assert not any(ch in doc.text for ch in "*#[]`")
+
+
+def test_pdf_debris_is_repaired() -> None:
+    doc = read_file(FIXTURES / "wrapped.txt")
+    assert len(doc.paragraphs) == 3
+    assert "agendas that each" in doc.paragraphs[0]
+    assert "Mekong Connect Vol. 04" not in doc.text
+    assert not any(p.strip().isdigit() for p in doc.paragraphs)
+    assert "12" not in doc.text.split()
+
+
+def test_seed_magazine_is_repaired() -> None:
+    doc = read_file(SEEDS / "000_fdfac7c5ffbee239.txt")
+    assert "Mekong Connect Vol. 04" not in doc.paragraphs
+    joined = doc.text
+    # Lines the PDF extraction broke mid-sentence are joined into one paragraph.
+    assert ("In the aftermath of typhoon Nargis in 2008, the totalitarian military regime of "
+            "Myanmar grudgingly opened its door to international assistance") in joined
+
+
+def test_repeated_lead_paragraphs_are_kept_once() -> None:
+    doc = read_file(SEEDS / "003_14141caa1f55aa04.txt")
+    lead = [p for p in doc.paragraphs if p.startswith("This special meeting was held in Kuala")]
+    assert len(lead) == 1
+
+
+def test_binary_and_empty_files_raise_read_error(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="binary"):
+        read_file(FIXTURES / "binary.txt")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"  \n")
+    with pytest.raises(ReadError, match="empty"):
+        read_file(empty)
+
+
+def test_sidecar_metadata_overrides_and_discover_skips_readme() -> None:
+    meta = load_sidecar(SEEDS)
+    doc = read_file(SEEDS / "004_2aa6a7042d021437.txt", meta["004_2aa6a7042d021437.txt"])
+    assert (doc.publisher, doc.date, doc.type) == ("Progressive Voice", "2022-01-14", "advocacy")
+    names = [p.name for p, _ in discover([SEEDS])]
+    assert "README.md" not in names and "metadata.jsonl" not in names
+    assert len(names) == 5
+
+
+def test_blank_lines_split_paragraphs_in_unwrapped_text() -> None:
+    assert paragraphs_from_text("One line here.\n\nAnother line.") == [
+        "One line here.", "Another line."]

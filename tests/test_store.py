@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from briefs.errors import CorpusError
+from briefs.ingest import ingest
+from briefs.store import Store
+
+
+def test_second_ingest_of_unchanged_files_does_no_work(tmp_path: Path, seed_copy: Path) -> None:
+    with Store(tmp_path / "c.db") as store:
+        first = ingest(store, [seed_copy])
+        second = ingest(store, [seed_copy])
+        assert len(first.added) == 5
+        assert (len(second.added), len(second.updated), len(second.unchanged)) == (0, 0, 5)
+        assert store.count() == 5
+
+
+def test_changed_file_is_updated_and_removed_file_pruned(tmp_path: Path, seed_copy: Path) -> None:
+    with Store(tmp_path / "c.db") as store:
+        ingest(store, [seed_copy])
+        target = seed_copy / "001_edf224c737593895.txt"
+        target.write_text(target.read_text("utf-8") + "\nA new closing paragraph here.\n", "utf-8")
+        (seed_copy / "002_5e6a1da8cc247dba.txt").unlink()
+        again = ingest(store, [seed_copy], prune=True)
+        assert again.updated == ["001_edf224c737593895.txt"]
+        assert again.removed == 1
+        assert store.count() == 4
+        assert store.search('"closing paragraph"')
+        assert not store.search('"Sok Chenda Sophea"')
+
+
+def test_touched_but_identical_file_is_not_reparsed(tmp_path: Path, seed_copy: Path) -> None:
+    with Store(tmp_path / "c.db") as store:
+        ingest(store, [seed_copy])
+        target = seed_copy / "003_14141caa1f55aa04.txt"
+        os.utime(target, ns=(1, 1))
+        again = ingest(store, [seed_copy])
+        assert "003_14141caa1f55aa04.txt" in again.unchanged
+
+
+def test_search_folds_diacritics_including_d_stroke(tmp_path: Path) -> None:
+    src = tmp_path / "docs"
+    src.mkdir()
+    (src / "vn.md").write_text(
+        "---\ntitle: Hanoi talks\n---\nDeputy Minister Đặng Hoàng Giang met Nguyễn Phương Nga "
+        "in Hanoi to discuss the border.\n", "utf-8")
+    with Store(tmp_path / "c.db") as store:
+        ingest(store, [src])
+        assert store.search("nguyen phuong")
+        assert store.search("dang hoang")
+        hit = store.search("dang")[0]
+        assert "Đặng" in hit.text  # the stored text keeps its original form
+
+
+def test_bad_query_and_newer_schema_raise_corpus_error(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    with Store(db) as store, pytest.raises(CorpusError, match="bad search query"):
+        store.search('"unbalanced')
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE meta SET value='99' WHERE key='schema'")
+    conn.close()
+    with pytest.raises(CorpusError, match="newer"):
+        Store(db)
+
+
+def test_unreadable_file_is_skipped_and_others_ingested(tmp_path: Path, seed_copy: Path) -> None:
+    (seed_copy / "broken.txt").write_bytes(b"\x00\x01binary")
+    (seed_copy / "empty.md").write_text("", "utf-8")
+    with Store(tmp_path / "c.db") as store:
+        result = ingest(store, [seed_copy])
+    assert len(result.added) == 5
+    assert sorted(f for f, _ in result.skipped) == ["broken.txt", "empty.md"]
+    assert dict(result.skipped)["broken.txt"] == "binary content, not text"
