@@ -17,8 +17,20 @@ from briefs.extract.figures import find_figures
 from briefs.model import Brief, Check, Source
 from briefs.readers.clean import collapse
 
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _CHECKED_TOKEN = re.compile(r"\d[\d,.]*\d|\d|\b[A-Z][\w'’-]+")
 
 
@@ -38,8 +50,12 @@ def _same(text: str) -> str:
     return text
 
 
-def reference(source: Source, text: Callable[[str], str] = _same,
-              title: Callable[[str], str] = _same, link: Callable[[str], str] = _same) -> str:
+def reference(
+    source: Source,
+    text: Callable[[str], str] = _same,
+    title: Callable[[str], str] = _same,
+    link: Callable[[str], str] = _same,
+) -> str:
     """The house-style reference: Author. Title. Publisher, date. Locator. URL or file.
 
     ``text``, ``title`` and ``link`` format the pieces (the Markdown template escapes the text,
@@ -80,7 +96,7 @@ def _tokens(text: str) -> set[str]:
 
 def _is_trim(text: str, quote: str) -> bool:
     """True when ``text`` is ``quote`` less a leading stretch, first letter capitalised."""
-    tail = quote[len(quote) - len(text):] if len(text) <= len(quote) else ""
+    tail = quote[len(quote) - len(text) :] if len(text) <= len(quote) else ""
     return bool(text) and tail[1:] == text[1:] and tail[:1].upper() == text[:1]
 
 
@@ -101,7 +117,9 @@ def check(brief: Brief, texts: dict[str, SourceText]) -> Check:
                 src = texts.get(c.source)
                 if src is None or collapse(c.quote) not in src.text:
                     problems.append(f"quote not found in {c.source}")
-                elif not _is_trim(s.text, c.quote) and (missing := _tokens(s.text) - _tokens(c.quote)):
+                elif not _is_trim(s.text, c.quote) and (
+                    missing := _tokens(s.text) - _tokens(c.quote)
+                ):
                     problems.append(f"not in its quote: {', '.join(sorted(missing))}")
             if problems:
                 fail(label, "; ".join(problems))
@@ -122,11 +140,17 @@ def check(brief: Brief, texts: dict[str, SourceText]) -> Check:
         elif f.text not in f.quote:
             fail(label, "text not in its quote")
         else:
-            again = [g for g in find_figures(f.text)
-                     if (g.value, g.low, g.high) == (f.value, f.low, f.high)]
+            again = [
+                g
+                for g in find_figures(f.text)
+                if (g.value, g.low, g.high) == (f.value, f.low, f.high)
+            ]
             if not again:
-                fail(label, f"value {f.value if f.value is not None else (f.low, f.high)} "
-                            "does not follow from its text")
+                fail(
+                    label,
+                    f"value {f.value if f.value is not None else (f.low, f.high)} "
+                    "does not follow from its text",
+                )
     for e in brief.timeline:
         total += 1
         label = f"timeline {e.date} {e.text[:40]!r}"

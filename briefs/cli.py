@@ -39,8 +39,11 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as e:  # a bug: still one line, the traceback only on request
             if os.environ.get("BRIEFS_DEBUG"):
                 raise
-            click.echo(f"error: internal error ({e.__class__.__name__}: {e}); "
-                       "set BRIEFS_DEBUG=1 for the traceback", err=True)
+            click.echo(
+                f"error: internal error ({e.__class__.__name__}: {e}); "
+                "set BRIEFS_DEBUG=1 for the traceback",
+                err=True,
+            )
             sys.exit(70)
 
     return wrapper
@@ -91,10 +94,12 @@ def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], p
 
         files = list(discover(targets, exclude))
         show = sys.stderr.isatty() and len(files) > 20
-        with click.progressbar(length=len(files), label="ingesting", file=sys.stderr,
-                               hidden=not show) as bar:
-            result = run(store, targets, exclude=exclude, prune=prune,
-                         progress=lambda _p: bar.update(1))
+        with click.progressbar(
+            length=len(files), label="ingesting", file=sys.stderr, hidden=not show
+        ) as bar:
+            result = run(
+                store, targets, exclude=exclude, prune=prune, progress=lambda _p: bar.update(1)
+            )
     for rel, reason in result.skipped:
         click.echo(f"skipped {rel}: {reason}", err=True)
     click.echo(f"{result.summary()} -> {settings.db}")
@@ -107,18 +112,33 @@ def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], p
 @click.option("--topic", help='Free text, e.g. "border ceasefire".')
 @click.option("--since", metavar="DATE", help="Only documents dated on or after DATE (2024-01-01).")
 @click.option("--until", metavar="DATE", help="Only documents dated on or before DATE.")
-@click.option("--format", "formats", multiple=True,
-              type=click.Choice(config.FORMATS), help="Output format; repeat for several "
-              "(default: docx, pdf and the json sidecar).")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(config.FORMATS),
+    help="Output format; repeat for several (default: docx, pdf and the json sidecar).",
+)
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default output/).")
-@click.option("--templates", type=click.Path(path_type=Path),
-              help="Folder of templates that override the built-in ones by file name.")
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path),
+    help="Folder of templates that override the built-in ones by file name.",
+)
 @click.option("--today", metavar="DATE", help="Pin the run date (for reproducible output).")
 @click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
 @_friendly
-def brief(country: str | None, topic: str | None, since: str | None, until: str | None,
-          formats: tuple[str, ...], out: Path | None, templates: Path | None,
-          today: str | None, db: Path | None) -> None:
+def brief(
+    country: str | None,
+    topic: str | None,
+    since: str | None,
+    until: str | None,
+    formats: tuple[str, ...],
+    out: Path | None,
+    templates: Path | None,
+    today: str | None,
+    db: Path | None,
+) -> None:
     """Write a cited brief for a country and/or topic.
 
     Every sentence, figure and date in it is quoted from a source in the corpus and cited.
@@ -133,14 +153,25 @@ def brief(country: str | None, topic: str | None, since: str | None, until: str 
 
     if formats and "json" not in formats:
         formats = (*formats, "json")  # the sidecar is the contract; it always comes along
-    settings = config.load(country=country, topic=topic, since=since, until=until,
-                           formats=formats, out=out, templates=templates, today=today, db=db)
+    settings = config.load(
+        country=country,
+        topic=topic,
+        since=since,
+        until=until,
+        formats=formats,
+        out=out,
+        templates=templates,
+        today=today,
+        db=db,
+    )
     built = build_brief(settings)
     check = built.brief.check
     for path in built.paths:
         click.echo(f"wrote {path}")
-    click.echo(f"claim check: {check.verified} of {check.sentences} items verified"
-               f"; {len(built.brief.sources)} sources cited")
+    click.echo(
+        f"claim check: {check.verified} of {check.sentences} items verified"
+        f"; {len(built.brief.sources)} sources cited"
+    )
 
 
 @main.command()
@@ -158,8 +189,10 @@ def sources(db: Path | None) -> None:
     settings = config.load(db=db)
     with Store(settings.db) as store:
         for did, doc, n in store.documents():
-            click.echo(f"{did:>5}  {doc.date or '-':<10}  {doc.type:<9}  {n:>4} passages  "
-                       f"{doc.path}  {doc.title}")
+            click.echo(
+                f"{did:>5}  {doc.date or '-':<10}  {doc.type:<9}  {n:>4} passages  "
+                f"{doc.path}  {doc.title}"
+            )
 
 
 @main.command()

@@ -63,8 +63,12 @@ class _Numbering:
         return self.ids[doc_id]
 
 
-def compose(retrieved: Retrieved, scope: Scope, limits: Limits = Limits(),
-            also: dict[int, list[str]] | None = None) -> Parts:
+def compose(
+    retrieved: Retrieved,
+    scope: Scope,
+    limits: Limits = Limits(),
+    also: dict[int, list[str]] | None = None,
+) -> Parts:
     """Choose the brief's content from ``retrieved`` passages."""
     docs = retrieved.documents
     passages = retrieved.passages
@@ -75,8 +79,11 @@ def compose(retrieved: Retrieved, scope: Scope, limits: Limits = Limits(),
     prose = "\n\n".join(
         " ".join(s.quote for s in sentences_of(p.doc_id, p.seq, p.text, p.page)) for p in passages
     )
-    kws = [k for k in yake_keywords(prose, top=limits.keywords + 8)
-           if k.text.casefold() not in scope_names][: limits.keywords]
+    kws = [
+        k
+        for k in yake_keywords(prose, top=limits.keywords + 8)
+        if k.text.casefold() not in scope_names
+    ][: limits.keywords]
 
     candidates: list[tuple[float, SourceSentence]] = []
     for p in passages:
@@ -95,7 +102,9 @@ def compose(retrieved: Retrieved, scope: Scope, limits: Limits = Limits(),
     per_doc: Counter[int] = Counter()
     events: list[tuple[int, set[str]]] = []  # (document, dates) of chosen sentences
 
-    def pick(pool: list[tuple[float, SourceSentence]], n: int, spread: float) -> list[SourceSentence]:
+    def pick(
+        pool: list[tuple[float, SourceSentence]], n: int, spread: float
+    ) -> list[SourceSentence]:
         chosen: list[SourceSentence] = []
         remaining = [c for c in pool if c[1].quote not in used]
         while remaining and len(chosen) < n:
@@ -118,8 +127,9 @@ def compose(retrieved: Retrieved, scope: Scope, limits: Limits = Limits(),
 
     def as_sentence(s: SourceSentence, with_speaker: bool = False) -> Sentence:
         cite = Cite(source=f"#{s.doc_id}", quote=s.quote, page=s.page)
-        return Sentence(text=s.text, cites=[cite],
-                        attribution=attributed(s) if with_speaker else None)
+        return Sentence(
+            text=s.text, cites=[cite], attribution=attributed(s) if with_speaker else None
+        )
 
     sections: list[Section] = []
     key = pick(candidates, limits.key_points, spread=1.5)
@@ -148,21 +158,34 @@ def compose(retrieved: Retrieved, scope: Scope, limits: Limits = Limits(),
             break
     sections += themes
     if outlook:
-        sections.append(Section("Recommendations and outlook",
-                                [as_sentence(s, with_speaker=True) for s in outlook],
-                                kind="outlook"))
+        sections.append(
+            Section(
+                "Recommendations and outlook",
+                [as_sentence(s, with_speaker=True) for s in outlook],
+                kind="outlook",
+            )
+        )
 
     figures = _figures(passages, docs, limits.figures, scope)
     timeline = _timeline(passages, docs, scope, limits.timeline)
     number = _Numbering()
-    sections = [replace(sec, sentences=[_renumber(s, number) for s in sec.sentences])
-                for sec in sections]
+    sections = [
+        replace(sec, sentences=[_renumber(s, number) for s in sec.sentences]) for sec in sections
+    ]
     figures = [replace(f, source=number(int(f.source[1:]))) for f in figures]
     timeline = [replace(e, source=number(int(e.source[1:]))) for e in timeline]
-    sources = [_source(number.ids[d], docs[d], (also or {}).get(d, []))
-               for d in sorted(number.ids, key=lambda d: int(number.ids[d][1:]))]
-    return Parts(sections, _differs(figures), kws, timeline, sources,
-                 _gaps(sources, figures, retrieved, scope))
+    sources = [
+        _source(number.ids[d], docs[d], (also or {}).get(d, []))
+        for d in sorted(number.ids, key=lambda d: int(number.ids[d][1:]))
+    ]
+    return Parts(
+        sections,
+        _differs(figures),
+        kws,
+        timeline,
+        sources,
+        _gaps(sources, figures, retrieved, scope),
+    )
 
 
 def _renumber(s: Sentence, number: _Numbering) -> Sentence:
@@ -170,9 +193,18 @@ def _renumber(s: Sentence, number: _Numbering) -> Sentence:
 
 
 def _source(sid: str, doc: Document, also: list[str]) -> Source:
-    return Source(id=sid, title=doc.title, author=doc.author, publisher=doc.publisher,
-                  date=doc.date, url=doc.url, path=doc.path, also=also, type=doc.type,
-                  locator=doc.locator)
+    return Source(
+        id=sid,
+        title=doc.title,
+        author=doc.author,
+        publisher=doc.publisher,
+        date=doc.date,
+        url=doc.url,
+        path=doc.path,
+        also=also,
+        type=doc.type,
+        locator=doc.locator,
+    )
 
 
 def _measure(counts: str | None, unit: str | None) -> str | None:
@@ -184,8 +216,25 @@ def _measure(counts: str | None, unit: str | None) -> str | None:
     return " ".join(x for x in (" ".join(words), unit if unit != "%" else "percent") if x)
 
 
-_DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hours",
-              "decades", "minutes", "times", "issues", "articles", "points", "pages", "rounds"}
+_DURATIONS = {
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hours",
+    "decades",
+    "minutes",
+    "times",
+    "issues",
+    "articles",
+    "points",
+    "pages",
+    "rounds",
+}
 
 
 def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[Figure]:
@@ -213,9 +262,16 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
                 last = (f.counts or "").split()[-1:] or [""]
                 score += -1.5 if last[0] in _DURATIONS else 0.5 if f.counts else 0.0
                 figure = Figure(
-                    text=f.text, value=f.value, low=f.low, high=f.high, unit=f.unit,
-                    counts=f.counts, measure=_measure(f.counts, f.unit), as_of=as_of,
-                    source=f"#{p.doc_id}", quote=sentence,
+                    text=f.text,
+                    value=f.value,
+                    low=f.low,
+                    high=f.high,
+                    unit=f.unit,
+                    counts=f.counts,
+                    measure=_measure(f.counts, f.unit),
+                    as_of=as_of,
+                    source=f"#{p.doc_id}",
+                    quote=sentence,
                 )
                 ranked.append((score, len(ranked), figure))
     ranked.sort(key=lambda r: (-r[0], r[1]))
@@ -226,9 +282,15 @@ def _differs(figures: list[Figure]) -> list[Figure]:
     """Mark figures on the same measure with other values (both shown, never averaged)."""
     out = []
     for i, f in enumerate(figures):
-        other = [j for j, g in enumerate(figures)
-                 if j != i and f.measure and g.measure == f.measure
-                 and (g.value, g.low, g.high) != (f.value, f.low, f.high) and g.source != f.source]
+        other = [
+            j
+            for j, g in enumerate(figures)
+            if j != i
+            and f.measure
+            and g.measure == f.measure
+            and (g.value, g.low, g.high) != (f.value, f.low, f.high)
+            and g.source != f.source
+        ]
         out.append(replace(f, differs_from=other))
     return out
 
@@ -251,21 +313,24 @@ def _timeline(passages, docs: dict[int, Document], scope: Scope, n: int) -> list
     ranked = sorted(entries.values(), key=lambda e: (e.date, e.quote))
     if len(ranked) > n:
         # Keep the most precisely dated events when there are too many.
-        ranked = sorted(sorted(ranked, key=lambda e: -e.date.count("-"))[:n],
-                        key=lambda e: (e.date, e.quote))
+        ranked = sorted(
+            sorted(ranked, key=lambda e: -e.date.count("-"))[:n], key=lambda e: (e.date, e.quote)
+        )
     return ranked
 
 
-def _gaps(sources: list[Source], figures: list[Figure], retrieved: Retrieved,
-          scope: Scope) -> list[str]:
+def _gaps(
+    sources: list[Source], figures: list[Figure], retrieved: Retrieved, scope: Scope
+) -> list[str]:
     gaps = []
     if len(sources) < 3:
         gaps.append(f"Only {len(sources)} source(s) found for this scope.")
     by_measure = Counter(f.measure for f in figures if f.measure)
     single = [f.text for f in figures if by_measure[f.measure] == 1]
     if single:
-        gaps.append(f"{len(single)} of {len(figures)} key figures are not reported by a second "
-                    "source.")
+        gaps.append(
+            f"{len(single)} of {len(figures)} key figures are not reported by a second source."
+        )
     advocacy = [s.id for s in sources if s.type == "advocacy"]
     if advocacy:
         gaps.append(f"Advocacy sources, not reporting: {', '.join(advocacy)}.")

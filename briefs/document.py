@@ -99,8 +99,14 @@ def _merge(runs: list[Run]) -> list[Run]:
     out: list[Run] = []
     for r in runs:
         last = out[-1] if out else None
-        if (last and not r.cite and not r.anchor and not last.cite and not last.anchor
-                and (last.bold, last.italic, last.href) == (r.bold, r.italic, r.href)):
+        if (
+            last
+            and not r.cite
+            and not r.anchor
+            and not last.cite
+            and not last.anchor
+            and (last.bold, last.italic, last.href) == (r.bold, r.italic, r.href)
+        ):
             out[-1] = Run(last.text + r.text, r.bold, r.italic, r.href)
         else:
             out.append(r)
@@ -115,7 +121,9 @@ def parse(markdown: str) -> list[Block]:
     while i < len(tokens):
         t = tokens[i]
         if t.type == "heading_open":
-            blocks.append(Block("heading", _runs(tokens[i + 1].children or []), level=int(t.tag[1])))
+            blocks.append(
+                Block("heading", _runs(tokens[i + 1].children or []), level=int(t.tag[1]))
+            )
             i += 3
             continue
         if t.type == "paragraph_open" and t.level == 0:
@@ -137,7 +145,9 @@ def parse(markdown: str) -> list[Block]:
                 elif tokens[j].type == "inline" and depth == 1:
                     items.append(_runs(tokens[j].children or []))
                 j += 1
-            blocks.append(Block("bullets" if t.type.startswith("bullet") else "numbered", items=items))
+            blocks.append(
+                Block("bullets" if t.type.startswith("bullet") else "numbered", items=items)
+            )
             i = j + 1
             continue
         if t.type == "table_open":

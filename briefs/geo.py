@@ -18,9 +18,33 @@ from pathlib import Path
 from briefs.errors import ScopeError
 
 _GENERIC = {
-    "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "capital", "national", "federal", "city", "coast", "islands", "island", "region", "valley",
-    "mountain", "lake", "river", "upper", "lower", "middle", "new", "saint", "the",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "capital",
+    "national",
+    "federal",
+    "city",
+    "coast",
+    "islands",
+    "island",
+    "region",
+    "valley",
+    "mountain",
+    "lake",
+    "river",
+    "upper",
+    "lower",
+    "middle",
+    "new",
+    "saint",
+    "the",
 }
 
 
@@ -61,7 +85,12 @@ def countries() -> dict[str, Country]:
         iso = c.alpha_3
         d = info.get(iso, {})
         display = extra["display"].get(iso) or d.get("name") or getattr(c, "common_name", c.name)
-        names = [display, _clean(c.name), getattr(c, "common_name", ""), getattr(c, "official_name", "")]
+        names = [
+            display,
+            _clean(c.name),
+            getattr(c, "common_name", ""),
+            getattr(c, "official_name", ""),
+        ]
         names += [d.get("demonym") or "", d.get("capital") or ""]
         names += [a for a in d.get("altSpellings", []) if len(a) > 3 and a.isascii()]
         names += extra["aliases"].get(iso, [])

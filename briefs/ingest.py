@@ -70,8 +70,13 @@ def ingest(
     return result
 
 
-def _ingest_one(store: Store, path: Path, rel: str,
-                sidecars: dict[Path, dict[str, dict[str, str]]], result: IngestResult) -> None:
+def _ingest_one(
+    store: Store,
+    path: Path,
+    rel: str,
+    sidecars: dict[Path, dict[str, dict[str, str]]],
+    result: IngestResult,
+) -> None:
     st = path.stat()
     known = store.file_state(path)
     if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:

@@ -65,8 +65,12 @@ def _versions() -> dict[str, str]:
 def _labels(scope: Scope, settings: Settings) -> tuple[str, str, str]:
     title_scope = " — ".join(x for x in (scope.country and scope.country.name, scope.topic) if x)
     scope_label = "; ".join(
-        x for x in (scope.country and f"country: {scope.country.name}",
-                    scope.topic and f"topic: {scope.topic}") if x
+        x
+        for x in (
+            scope.country and f"country: {scope.country.name}",
+            scope.topic and f"topic: {scope.topic}",
+        )
+        if x
     )
     if settings.since or settings.until:
         period = f"{settings.since or 'the earliest source'} to {settings.until or 'the latest'}"
@@ -90,10 +94,14 @@ def build_brief(settings: Settings) -> Built:
     title, scope_label, period_label = _labels(scope, settings)
     manifest = Manifest(
         corpus_digest=digest,
-        settings={"country": country and country.name, "topic": settings.topic,
-                  "since": settings.since, "until": settings.until,
-                  "formats": list(settings.formats),
-                  "templates": str(settings.templates) if settings.templates else None},
+        settings={
+            "country": country and country.name,
+            "topic": settings.topic,
+            "since": settings.since,
+            "until": settings.until,
+            "formats": list(settings.formats),
+            "templates": str(settings.templates) if settings.templates else None,
+        },
         versions=_versions(),
     )
     brief = Brief(
@@ -101,25 +109,38 @@ def build_brief(settings: Settings) -> Built:
         scope={"country": country and country.name, "topic": settings.topic},
         period={"from": settings.since, "to": settings.until},
         generated=settings.today.isoformat(),
-        sources=parts.sources, sections=parts.sections, figures=parts.figures,
-        keywords=parts.keywords, timeline=parts.timeline,
-        check=Check(0, 0, []), warnings=[], gaps=parts.gaps, manifest=manifest,
+        sources=parts.sources,
+        sections=parts.sections,
+        figures=parts.figures,
+        keywords=parts.keywords,
+        timeline=parts.timeline,
+        check=Check(0, 0, []),
+        warnings=[],
+        gaps=parts.gaps,
+        manifest=manifest,
     )
     by_path = {d.path: d for d in found.documents.values()}
-    texts = {s.id: SourceText(list(by_path[s.path].paragraphs), by_path[s.path].date)
-             for s in brief.sources}
+    texts = {
+        s.id: SourceText(list(by_path[s.path].paragraphs), by_path[s.path].date)
+        for s in brief.sources
+    }
     result = check(brief, texts)
     warnings = [f"claim check: {f}" for f in result.failures]
     brief = replace(brief, check=result, warnings=warnings)
     for w in warnings:
         log.warning(w)
 
-    markdown = render("brief.md.j2", {"brief": brief, "scope_label": scope_label,
-                                      "period_label": period_label}, settings.templates)
+    markdown = render(
+        "brief.md.j2",
+        {"brief": brief, "scope_label": scope_label, "period_label": period_label},
+        settings.templates,
+    )
     blocks = parse(markdown)
     name = slug(title.removesuffix(": policy brief"))
-    paths = [_write(fmt, brief, blocks, settings.out / f"{name}.{fmt}", settings)
-             for fmt in settings.formats]
+    paths = [
+        _write(fmt, brief, blocks, settings.out / f"{name}.{fmt}", settings)
+        for fmt in settings.formats
+    ]
     return Built(brief, markdown, paths)
 
 
@@ -127,9 +148,11 @@ def _write(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) -> Pa
     # Writers are imported on use: reportlab and python-docx cost start-up time.
     if fmt == "json":
         from briefs.writers import json as writer
+
         return writer.write(brief, path)
     if fmt == "md":
         from briefs.writers import markdown as writer
+
         return writer.write(blocks, path)
     if fmt == "html":
         from briefs.writers import html as writer

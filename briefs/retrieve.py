@@ -108,7 +108,9 @@ def retrieve(store: Store, scope: Scope, *, pool: int = 80, per_document: int = 
         scored.append((score, p))
     if not scored:
         what = " and ".join(
-            x for x in (scope.country and scope.country.name, scope.topic and repr(scope.topic)) if x
+            x
+            for x in (scope.country and scope.country.name, scope.topic and repr(scope.topic))
+            if x
         )
         raise ScopeError(f"no passages found for {what} in the corpus")
     scored.sort(key=lambda sp: (-sp[0], sp[1].doc_id, sp[1].seq))

@@ -127,8 +127,15 @@ class Store:
                 (size, mtime_ns, str(path.resolve())),
             )
 
-    def put(self, path: Path, rel: str, size: int, mtime_ns: int, digest: str,
-            documents: Iterable[Document]) -> None:
+    def put(
+        self,
+        path: Path,
+        rel: str,
+        size: int,
+        mtime_ns: int,
+        digest: str,
+        documents: Iterable[Document],
+    ) -> None:
         """Replace everything stored for ``path`` with ``documents``, in one transaction."""
         key = str(path.resolve())
         with self.conn:
@@ -140,8 +147,20 @@ class Store:
                 cur = self.conn.execute(
                     "INSERT INTO documents (file, hash, path, title, author, publisher, date, url,"
                     " type, country, locator, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (key, digest, rel, doc.title, doc.author, doc.publisher, doc.date, doc.url,
-                     doc.type, doc.country, doc.locator, json.dumps(dict(doc.extra))),
+                    (
+                        key,
+                        digest,
+                        rel,
+                        doc.title,
+                        doc.author,
+                        doc.publisher,
+                        doc.date,
+                        doc.url,
+                        doc.type,
+                        doc.country,
+                        doc.locator,
+                        json.dumps(dict(doc.extra)),
+                    ),
                 )
                 doc_id = cur.lastrowid
                 pages = doc.pages or (None,) * len(doc.paragraphs)
@@ -159,7 +178,8 @@ class Store:
     def _delete_file(self, key: str) -> None:
         self.conn.execute(
             "INSERT INTO passages_fts (passages_fts, rowid, search) SELECT 'delete', p.id, p.search"
-            " FROM passages p JOIN documents d ON p.doc_id=d.id WHERE d.file=?", (key,)
+            " FROM passages p JOIN documents d ON p.doc_id=d.id WHERE d.file=?",
+            (key,),
         )
         self.conn.execute("DELETE FROM files WHERE path=?", (key,))
 
@@ -177,7 +197,8 @@ class Store:
         """Return the stored document ``doc_id`` with all its passages. Raises CorpusError."""
         row = self.conn.execute(
             "SELECT path, title, author, publisher, date, url, type, country, locator, extra"
-            " FROM documents WHERE id=?", (doc_id,)
+            " FROM documents WHERE id=?",
+            (doc_id,),
         ).fetchone()
         if row is None:
             raise CorpusError(f"no document with id {doc_id}")
@@ -186,10 +207,18 @@ class Store:
         ).fetchall()
         path, title, author, publisher, date, url, type_, country, locator, extra = row
         return Document(
-            path=path, title=title, author=author, publisher=publisher, date=date, url=url,
-            type=type_, country=country, locator=locator,
+            path=path,
+            title=title,
+            author=author,
+            publisher=publisher,
+            date=date,
+            url=url,
+            type=type_,
+            country=country,
+            locator=locator,
             extra=tuple(sorted(json.loads(extra).items())),
-            paragraphs=tuple(p[0] for p in paras), pages=tuple(p[1] for p in paras),
+            paragraphs=tuple(p[0] for p in paras),
+            pages=tuple(p[1] for p in paras),
         )
 
     def documents(self) -> Iterator[tuple[int, Document, int]]:
@@ -200,15 +229,32 @@ class Store:
             " FROM documents d ORDER BY d.path, d.id"
         ).fetchall()
         for did, path, title, author, pub, date, url, type_, country, n in rows:
-            yield did, Document(path=path, title=title, author=author, publisher=pub, date=date,
-                                url=url, type=type_, country=country, paragraphs=()), n
+            yield (
+                did,
+                Document(
+                    path=path,
+                    title=title,
+                    author=author,
+                    publisher=pub,
+                    date=date,
+                    url=url,
+                    type=type_,
+                    country=country,
+                    paragraphs=(),
+                ),
+                n,
+            )
 
     def also(self, doc_id: int) -> list[str]:
         """Other stored files whose documents carry the same content hash as ``doc_id``."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT o.path FROM documents d JOIN documents o ON o.hash=d.hash AND o.id<>d.id"
-            " WHERE d.id=? ORDER BY o.path", (doc_id,)
-        )]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT o.path FROM documents d JOIN documents o"
+                " ON o.hash=d.hash AND o.id<>d.id WHERE d.id=? ORDER BY o.path",
+                (doc_id,),
+            )
+        ]
 
     def search(self, query: str, limit: int = 200) -> list[Passage]:
         """Return passages matching the FTS5 ``query``, best bm25 first (score: higher is better).

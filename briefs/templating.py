@@ -62,10 +62,16 @@ def _number(value: Any, digits: int = 0) -> str:
 
 
 def _reference(source: Any) -> Md:
-    return Md(reference(
-        source, text=md_escape, title=lambda t: f"*{md_escape(t)}*",
-        link=lambda url: f"<{url}>" if re.fullmatch(r"https?://[^\s<>]+", url) else md_escape(url),
-    ))
+    return Md(
+        reference(
+            source,
+            text=md_escape,
+            title=lambda t: f"*{md_escape(t)}*",
+            link=lambda url: (
+                f"<{url}>" if re.fullmatch(r"https?://[^\s<>]+", url) else md_escape(url)
+            ),
+        )
+    )
 
 
 class _PrefixLoader(jinja2.BaseLoader):

@@ -9,18 +9,47 @@ from briefs.extract.keywords import keywords
 from briefs.extract.sentences import stands_alone, trim
 
 
-@pytest.mark.parametrize("sentence,text,value,unit,counts", [
-    ("As of 2023, the nation has deployed 9,205 personnel in UN missions.",
-     "9,205 personnel", 9205, None, "personnel"),
-    ("There were more than 30 formal rounds of talks.", "more than 30 formal rounds", 30, None,
-     "formal rounds"),
-    ("The dam cost USD 17.4 billion to build.", "USD 17.4 billion", 17.4e9, "USD", None),
-    ("Debt reached 125% of gross domestic product last year.",
-     "125% of gross domestic product", 125, "%", "gross domestic product"),
-    ("The plant produces 3,500 megawatts of power.", "3,500 megawatts", 3500, "megawatts", None),
-    ("Cambodia deployed nearly 10,000 peacekeepers across UN missions.",
-     "nearly 10,000 peacekeepers", 10000, None, "peacekeepers"),
-])
+@pytest.mark.parametrize(
+    "sentence,text,value,unit,counts",
+    [
+        (
+            "As of 2023, the nation has deployed 9,205 personnel in UN missions.",
+            "9,205 personnel",
+            9205,
+            None,
+            "personnel",
+        ),
+        (
+            "There were more than 30 formal rounds of talks.",
+            "more than 30 formal rounds",
+            30,
+            None,
+            "formal rounds",
+        ),
+        ("The dam cost USD 17.4 billion to build.", "USD 17.4 billion", 17.4e9, "USD", None),
+        (
+            "Debt reached 125% of gross domestic product last year.",
+            "125% of gross domestic product",
+            125,
+            "%",
+            "gross domestic product",
+        ),
+        (
+            "The plant produces 3,500 megawatts of power.",
+            "3,500 megawatts",
+            3500,
+            "megawatts",
+            None,
+        ),
+        (
+            "Cambodia deployed nearly 10,000 peacekeepers across UN missions.",
+            "nearly 10,000 peacekeepers",
+            10000,
+            None,
+            "peacekeepers",
+        ),
+    ],
+)
 def test_figures_with_what_they_count(sentence, text, value, unit, counts) -> None:
     found = find_figures(sentence)
     assert [(f.text, f.value, f.unit, f.counts) for f in found] == [(text, value, unit, counts)]
@@ -31,31 +60,41 @@ def test_ranges_keep_both_ends() -> None:
     assert (f.value, f.low, f.high, f.unit) == (None, 18, 25, "%")
 
 
-@pytest.mark.parametrize("sentence", [
-    "On 7 January 2022, the prime minister travelled to Naypyidaw.",
-    "The 79th session of the General Assembly opened in New York.",
-    "The 2008 Constitution was ratified under the military regime.",
-    "See page 12 and Resolution 2758 for the details of the decision.",
-    "COVID-19 spread fast and the meeting began at 10:30 am on Monday.",
-    "The Five-Point Consensus (5PC) was agreed in April 2021 by the leaders.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 7 January 2022, the prime minister travelled to Naypyidaw.",
+        "The 79th session of the General Assembly opened in New York.",
+        "The 2008 Constitution was ratified under the military regime.",
+        "See page 12 and Resolution 2758 for the details of the decision.",
+        "COVID-19 spread fast and the meeting began at 10:30 am on Monday.",
+        "The Five-Point Consensus (5PC) was agreed in April 2021 by the leaders.",
+    ],
+)
 def test_dates_years_ordinals_and_labels_are_not_figures(sentence) -> None:
     assert find_figures(sentence) == []
 
 
 def test_figures_inside_a_list_of_counts() -> None:
-    found = find_figures("The fighting left 20 civilian deaths, 79 injuries, and 525,000 people "
-                         "displaced.")
+    found = find_figures(
+        "The fighting left 20 civilian deaths, 79 injuries, and 525,000 people displaced."
+    )
     assert [(f.value, f.counts) for f in found] == [
-        (20, "civilian deaths"), (79, "injuries"), (525000, "people displaced")]
+        (20, "civilian deaths"),
+        (79, "injuries"),
+        (525000, "people displaced"),
+    ]
 
 
 def test_dates_absolute_partial_and_relative_to_document() -> None:
     got = find_dates("The coup of 1 February, 2021 and the summit in February 2021.")
-    assert [(d.text, d.date) for d in got] == [("1 February, 2021", "2021-02-01"),
-                                              ("February 2021", "2021-02")]
-    rel = find_dates("The two sides held talks on Monday (December 22) in Kuala Lumpur.",
-                     "2025-12-23")
+    assert [(d.text, d.date) for d in got] == [
+        ("1 February, 2021", "2021-02-01"),
+        ("February 2021", "2021-02"),
+    ]
+    rel = find_dates(
+        "The two sides held talks on Monday (December 22) in Kuala Lumpur.", "2025-12-23"
+    )
     assert [d.date for d in rel] == ["2025-12-22"]
     jan = find_dates("Sophea attended the retreat on Jan. 29 in Luang Prabang.", "2024-01")
     assert [d.date for d in jan] == ["2024-01-29"]
@@ -67,10 +106,12 @@ def test_day_without_year_needs_a_dated_document() -> None:
 
 
 def test_keywords_dedup_by_levenshtein_and_keep_digits() -> None:
-    text = ("The Mekong River Commission met. The Mekong River Commission discussed dams on the "
-            "Mekong River. COVID-19 slowed the Mekong River Commission. COVID-19 cases rose. "
-            "The Five-Point Consensus on Myanmar stalled; the Five-Point Consensus was said to "
-            "fail. ") * 3
+    text = (
+        "The Mekong River Commission met. The Mekong River Commission discussed dams on the "
+        "Mekong River. COVID-19 slowed the Mekong River Commission. COVID-19 cases rose. "
+        "The Five-Point Consensus on Myanmar stalled; the Five-Point Consensus was said to "
+        "fail. "
+    ) * 3
     kws = [k.text for k in keywords(text, top=8)]
     assert "Mekong River Commission" in kws
     assert "River Commission" not in kws
@@ -80,19 +121,28 @@ def test_keywords_dedup_by_levenshtein_and_keep_digits() -> None:
 
 def test_sentence_filter_and_trim() -> None:
     assert trim("But the ceasefire held for a week along the border.") == (
-        "The ceasefire held for a week along the border.")
+        "The ceasefire held for a week along the border."
+    )
     assert not stands_alone("He also said that talks would resume in Chanthaburi next week.")
     assert not stands_alone("Photo by TANG CHHIN SOTHY / AFP taken at the meeting in Laos.")
     assert not stands_alone("and then the delegates left the meeting without any agreement.")
-    assert stands_alone("Thailand and Cambodia have agreed to meet again this week to discuss "
-                        "a ceasefire.")
+    assert stands_alone(
+        "Thailand and Cambodia have agreed to meet again this week to discuss a ceasefire."
+    )
 
 
 def test_speaker_and_recommendation() -> None:
-    s = ("In his opening speech, Malaysian Foreign Minister Mohamad Hasan said ASEAN should "
-         "take all necessary measures.")
+    s = (
+        "In his opening speech, Malaysian Foreign Minister Mohamad Hasan said ASEAN should "
+        "take all necessary measures."
+    )
     assert speaker(s) == "Malaysian Foreign Minister Mohamad Hasan"
     assert recommends(s)
-    assert speaker("Dr. Lynn Wei-Ling, Director of the ASEAN Studies Centre in Singapore, said "
-                   "talks should be gradual.") == "Dr. Lynn Wei-Ling"
+    assert (
+        speaker(
+            "Dr. Lynn Wei-Ling, Director of the ASEAN Studies Centre in Singapore, said "
+            "talks should be gradual."
+        )
+        == "Dr. Lynn Wei-Ling"
+    )
     assert not recommends("The talks were held on Monday in Kuala Lumpur.")

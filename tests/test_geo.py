@@ -16,16 +16,36 @@ def test_longest_name_first_and_word_boundaries() -> None:
 
 
 def test_aliases_demonyms_capitals_and_places_count() -> None:
-    text = ("Burmese troops in Sagaing; the Tatmadaw in Karenni; Phnom Penh and Khmer voices; "
-            "Vientiane; Dili; Palawan; Kalimantan; Tonle Sap")
-    assert _isos(text) == ["MMR", "MMR", "MMR", "MMR", "KHM", "KHM", "LAO", "TLS", "PHL", "IDN",
-                           "KHM"]
+    text = (
+        "Burmese troops in Sagaing; the Tatmadaw in Karenni; Phnom Penh and Khmer voices; "
+        "Vientiane; Dili; Palawan; Kalimantan; Tonle Sap"
+    )
+    assert _isos(text) == [
+        "MMR",
+        "MMR",
+        "MMR",
+        "MMR",
+        "KHM",
+        "KHM",
+        "LAO",
+        "TLS",
+        "PHL",
+        "IDN",
+        "KHM",
+    ]
 
 
-@pytest.mark.parametrize("name,expected", [
-    ("Burma", "Myanmar"), ("KHM", "Cambodia"), ("east timor", "Timor-Leste"),
-    ("Viet Nam", "Vietnam"), ("Lao PDR", "Laos"), ("Germany", "Germany"),
-])
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Burma", "Myanmar"),
+        ("KHM", "Cambodia"),
+        ("east timor", "Timor-Leste"),
+        ("Viet Nam", "Vietnam"),
+        ("Lao PDR", "Laos"),
+        ("Germany", "Germany"),
+    ],
+)
 def test_resolve_accepts_any_name(name: str, expected: str) -> None:
     assert geo.resolve(name).name == expected
 

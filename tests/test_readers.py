@@ -15,19 +15,25 @@ def test_cp1252_text_keeps_quotes_and_dashes_and_reads_dateline() -> None:
     doc = read_file(FIXTURES / "cp1252.txt")
     assert doc.title == "Kuala Lumpur Observer"
     assert doc.date == "2024-03-04"
-    assert doc.paragraphs == ("The minister’s “café” remarks – widely quoted – drew criticism "
-                              "from 1,200 delegates.",)
+    assert doc.paragraphs == (
+        "The minister’s “café” remarks – widely quoted – drew criticism from 1,200 delegates.",
+    )
     assert "\ufffd" not in doc.text
 
 
 def test_markdown_front_matter_becomes_metadata_and_syntax_is_stripped() -> None:
     doc = read_file(FIXTURES / "note.md")
     assert (doc.title, doc.author, doc.publisher, doc.date, doc.url) == (
-        "Field note on Rakhine", "Desk Analyst", "Example Institute", "2024-05-02",
+        "Field note on Rakhine",
+        "Desk Analyst",
+        "Example Institute",
+        "2024-05-02",
         "https://example.org/notes/rakhine",
     )
-    assert doc.paragraphs[0] == ("Fighting in Rakhine State displaced about 45,000 people in "
-                                 "April, according to local monitors.")
+    assert doc.paragraphs[0] == (
+        "Fighting in Rakhine State displaced about 45,000 people in "
+        "April, according to local monitors."
+    )
     assert not any(ch in doc.text for ch in "*#[]`")
 
 
@@ -45,8 +51,10 @@ def test_seed_magazine_is_repaired() -> None:
     assert "Mekong Connect Vol. 04" not in doc.paragraphs
     joined = doc.text
     # Lines the PDF extraction broke mid-sentence are joined into one paragraph.
-    assert ("In the aftermath of typhoon Nargis in 2008, the totalitarian military regime of "
-            "Myanmar grudgingly opened its door to international assistance") in joined
+    assert (
+        "In the aftermath of typhoon Nargis in 2008, the totalitarian military regime of "
+        "Myanmar grudgingly opened its door to international assistance"
+    ) in joined
 
 
 def test_repeated_lead_paragraphs_are_kept_once() -> None:
@@ -75,4 +83,6 @@ def test_sidecar_metadata_overrides_and_discover_skips_readme() -> None:
 
 def test_blank_lines_split_paragraphs_in_unwrapped_text() -> None:
     assert paragraphs_from_text("One line here.\n\nAnother line.") == [
-        "One line here.", "Another line."]
+        "One line here.",
+        "Another line.",
+    ]

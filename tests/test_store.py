@@ -48,7 +48,9 @@ def test_search_folds_diacritics_including_d_stroke(tmp_path: Path) -> None:
     src.mkdir()
     (src / "vn.md").write_text(
         "---\ntitle: Hanoi talks\n---\nDeputy Minister Đặng Hoàng Giang met Nguyễn Phương Nga "
-        "in Hanoi to discuss the border.\n", "utf-8")
+        "in Hanoi to discuss the border.\n",
+        "utf-8",
+    )
     with Store(tmp_path / "c.db") as store:
         ingest(store, [src])
         assert store.search("nguyen phuong")

@@ -1,8 +1,7 @@
 """Build templates/reference.docx: the look of the DOCX brief (styles, page, footer)."""
+
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 

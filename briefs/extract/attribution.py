@@ -16,8 +16,26 @@ _PATTERNS = [
     re.compile(rf"(?P<who>{_NAME})\s*,?\s+(?:\w+\s+)?{_VERB}\b"),
     re.compile(rf"\b{_VERB}\s+(?P<who>{_NAME})\s*[.,]"),
 ]
-_NOT_WHO = {"The", "This", "That", "It", "We", "They", "He", "She", "In", "On", "At", "But", "And",
-            "However", "I", "A", "An", "There"}
+_NOT_WHO = {
+    "The",
+    "This",
+    "That",
+    "It",
+    "We",
+    "They",
+    "He",
+    "She",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "However",
+    "I",
+    "A",
+    "An",
+    "There",
+}
 RECOMMENDS = re.compile(
     r"\b(?:should|must|needs? to|ought to|calls? (?:on|for)|called (?:on|for)|urged?|urges|"
     r"urging|recommend\w*|warn(?:s|ed|ing)?|appeal(?:s|ed)? to)\b",

@@ -69,7 +69,8 @@ def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
             # put them more than two months after the document (December news, January date).
             cleaned = f"{cleaned} {base.year}"
         found = dateparser.parse(
-            cleaned, languages=["en"],
+            cleaned,
+            languages=["en"],
             settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]},
         )
         if found is None:

@@ -35,7 +35,8 @@ _MASK = re.compile("|".join(f"(?:{m})" for m in _MASKS))
 
 _QUAL = (
     r"(?:more than|over|about|around|nearly|almost|approximately|at least|at most|up to|some|"
-    r"roughly|fewer than|less than|close to|an estimated|estimated|just over|just under|below|above)"
+    r"roughly|fewer than|less than|close to|an estimated|estimated|just over|just under|"
+    r"below|above)"
 )
 _CUR = r"(?:US\$|USD|US dollars|\$|€|EUR|£|GBP|¥|RM|THB|KHR|VND|PHP|IDR|MMK|SGD)"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -47,15 +48,106 @@ _UNIT = (
     r"barrels?|kg|kilograms?)\b"
 )
 _STOP = {
-    "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "the", "a", "an",
-    "across", "since", "over", "under", "between", "among", "during", "into", "as", "than", "that",
-    "which", "who", "were", "was", "are", "is", "have", "had", "has", "been", "be", "per", "each",
-    "including", "about", "after", "before", "this", "these", "those", "its", "their", "his", "her",
-    "will", "would", "could", "may", "might", "can", "also", "more", "less", "when", "where", "while",
-    "such", "both", "all", "other", "out", "through", "throughout", "via", "against", "within",
-    "without", "toward", "towards", "upon", "along", "around", "beyond", "near", "like",
-    "because", "if", "then", "there", "here", "so", "not", "no", "now", "ago", "later",
-    "earlier", "old", "long", "away", "off", "up", "down", "back",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "the",
+    "a",
+    "an",
+    "across",
+    "since",
+    "over",
+    "under",
+    "between",
+    "among",
+    "during",
+    "into",
+    "as",
+    "than",
+    "that",
+    "which",
+    "who",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "had",
+    "has",
+    "been",
+    "be",
+    "per",
+    "each",
+    "including",
+    "about",
+    "after",
+    "before",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "can",
+    "also",
+    "more",
+    "less",
+    "when",
+    "where",
+    "while",
+    "such",
+    "both",
+    "all",
+    "other",
+    "out",
+    "through",
+    "throughout",
+    "via",
+    "against",
+    "within",
+    "without",
+    "toward",
+    "towards",
+    "upon",
+    "along",
+    "around",
+    "beyond",
+    "near",
+    "like",
+    "because",
+    "if",
+    "then",
+    "there",
+    "here",
+    "so",
+    "not",
+    "no",
+    "now",
+    "ago",
+    "later",
+    "earlier",
+    "old",
+    "long",
+    "away",
+    "off",
+    "up",
+    "down",
+    "back",
 }
 _FIGURE = re.compile(
     rf"(?P<qual>\b{_QUAL}\s+)?"
@@ -66,8 +158,15 @@ _FIGURE = re.compile(
     rf"(?P<pct>{_PCT})?"
     rf"(?:\s(?P<unit>{_UNIT}))?"
 )
-_SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-           "trillion": 1e12}
+_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+}
 _NOUN_WORD = re.compile(r"[a-z][a-z-]*[a-z]|[A-Z]{2,6}s?")
 
 
@@ -100,7 +199,7 @@ def _counted(rest: str) -> tuple[str | None, int]:
         if m.start() - pos > 1 and words:
             break
         token = m.group(0)
-        word = token.rstrip(",.;:)”\"’")
+        word = token.rstrip(',.;:)”"’')
         if word.lower() in _STOP or not _NOUN_WORD.fullmatch(word):
             break
         words.append(word)
@@ -130,7 +229,7 @@ def find_figures(sentence: str) -> list[FoundFigure]:
         if pct:
             of = re.match(r"\s+of\s+(?:the\s+)?", after)
             if of:
-                counts, used = _counted(after[of.end():])
+                counts, used = _counted(after[of.end() :])
                 used += of.end() if counts else 0
         else:
             counts, used = _counted(after)
@@ -146,6 +245,6 @@ def find_figures(sentence: str) -> list[FoundFigure]:
             if high < low:
                 continue
             value = None
-        text = sentence[start:end + used].strip().rstrip(",.;:")
+        text = sentence[start : end + used].strip().rstrip(",.;:")
         out.append(FoundFigure(text, start, value, low, high, unit, counts))
     return out

@@ -74,6 +74,7 @@ def keywords(text: str, top: int = 15) -> list[Keyword]:
         kept.append(k)
     # A single word inside a kept phrase ("Rouge" beside "Khmer Rouge") adds nothing.
     phrases = [k.text.casefold().split() for k in kept if " " in k.text]
-    kept = [k for k in kept
-            if " " in k.text or not any(k.text.casefold() in words for words in phrases)]
+    kept = [
+        k for k in kept if " " in k.text or not any(k.text.casefold() in words for words in phrases)
+    ]
     return kept[:top]

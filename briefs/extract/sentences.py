@@ -29,7 +29,10 @@ _OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"))
 
 @dataclass(frozen=True)
 class SourceSentence:
-    """A sentence of a passage: ``quote`` is verbatim (whitespace collapsed); ``text`` may be trimmed."""
+    """A sentence of a passage.
+
+    ``quote`` is verbatim (whitespace collapsed); ``text`` may be trimmed of a connective.
+    """
 
     doc_id: int
     seq: int
@@ -50,7 +53,7 @@ def trim(sentence: str) -> str:
     m = _CONNECTIVE.match(sentence)
     if not m:
         return sentence
-    rest = sentence[m.end():]
+    rest = sentence[m.end() :]
     return rest[:1].upper() + rest[1:] if rest else sentence
 
 

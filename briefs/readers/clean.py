@@ -83,8 +83,13 @@ def paragraphs_from_text(text: str) -> list[str]:
 
     for index, raw in enumerate(lines):
         line = collapse(raw)
-        if after_number and line and len(line) <= 60 and not _TERMINAL.search(line) \
-                and next_blank(index):
+        if (
+            after_number
+            and line
+            and len(line) <= 60
+            and not _TERMINAL.search(line)
+            and next_blank(index)
+        ):
             after_number = False
             page_break = True
             continue  # a running title right after the page number ("Mekong Connect Vol. 04")
@@ -98,8 +103,12 @@ def paragraphs_from_text(text: str) -> list[str]:
             continue
         # After page furniture, or at a line that starts with a space (how this kind of
         # extraction marks a new page), a finished sentence before a capital starts anew.
-        if (page_break or raw[:1] == " ") and current and _TERMINAL.search(current) \
-                and line[:1].isupper():
+        if (
+            (page_break or raw[:1] == " ")
+            and current
+            and _TERMINAL.search(current)
+            and line[:1].isupper()
+        ):
             paragraphs.append(current)
             current = ""
         page_break = False

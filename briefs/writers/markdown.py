@@ -40,10 +40,14 @@ def render(blocks: list[Block]) -> str:
             parts.append(_inline(b.runs))
         elif b.kind in ("bullets", "numbered"):
             mark = (lambda i: "-") if b.kind == "bullets" else (lambda i: f"{i}.")
-            parts.append("\n".join(f"{mark(i)} {_inline(item)}" for i, item in enumerate(b.items, 1)))
+            parts.append(
+                "\n".join(f"{mark(i)} {_inline(item)}" for i, item in enumerate(b.items, 1))
+            )
         elif b.kind == "table":
-            rows = ["| " + " | ".join(_inline(c).replace("|", "\\|") for c in row) + " |"
-                    for row in b.rows]
+            rows = [
+                "| " + " | ".join(_inline(c).replace("|", "\\|") for c in row) + " |"
+                for row in b.rows
+            ]
             rows.insert(1, "|" + "---|" * len(b.rows[0]))
             parts.append("\n".join(rows))
         elif b.kind == "rule":

@@ -6,6 +6,7 @@ PAGE/NUMPAGES fields; the usual workaround is to build the elements with ``OxmlE
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -17,8 +18,14 @@ from docx.text.run import Run
 _bookmark_ids = itertools.count(1)
 
 
-def add_hyperlink(paragraph: Paragraph, text: str, *, url: str | None = None,
-                  anchor: str | None = None, style: str | None = "Hyperlink") -> Run:
+def add_hyperlink(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    url: str | None = None,
+    anchor: str | None = None,
+    style: str | None = "Hyperlink",
+) -> Run:
     """Append a run of ``text`` linked to ``url`` (external) or bookmark ``anchor`` (internal)."""
     link = OxmlElement("w:hyperlink")
     if url is not None:
@@ -33,10 +40,8 @@ def add_hyperlink(paragraph: Paragraph, text: str, *, url: str | None = None,
     run = Run(r, paragraph)
     run.text = text
     if style:
-        try:
+        with contextlib.suppress(KeyError):
             run.style = style
-        except KeyError:
-            pass
     return run
 
 

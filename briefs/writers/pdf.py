@@ -107,8 +107,11 @@ class Fonts:
             self.names[key] = name
             self.cmaps[key] = set(pdfmetrics.getFont(name).face.charToGlyph)
         pdfmetrics.registerFontFamily(
-            self.names["regular"], normal=self.names["regular"], bold=self.names["bold"],
-            italic=self.names["italic"], boldItalic=self.names["bold_italic"],
+            self.names["regular"],
+            normal=self.names["regular"],
+            bold=self.names["bold"],
+            italic=self.names["italic"],
+            boldItalic=self.names["bold_italic"],
         )
 
     def missing(self, text: str) -> set[str]:
@@ -173,24 +176,58 @@ class _Doc(BaseDocTemplate):
 
 def _styles(style: Style, fonts: Fonts) -> dict[str, ParagraphStyle]:
     f = fonts.names
-    body = ParagraphStyle("body", fontName=f["regular"], fontSize=style.size("body"),
-                          leading=style.size("body") * 1.4, spaceAfter=5, shaping=1)
+    body = ParagraphStyle(
+        "body",
+        fontName=f["regular"],
+        fontSize=style.size("body"),
+        leading=style.size("body") * 1.4,
+        spaceAfter=5,
+        shaping=1,
+    )
     return {
         "body": body,
-        "title": ParagraphStyle("title", parent=body, fontName=f["bold"],
-                                fontSize=style.size("title"), leading=style.size("title") * 1.2,
-                                textColor=style.colour("accent"), spaceAfter=8),
-        "h2": ParagraphStyle("h2", parent=body, fontName=f["bold"],
-                             fontSize=style.size("heading"), leading=style.size("heading") * 1.3,
-                             textColor=style.colour("accent"), spaceBefore=10, spaceAfter=4),
-        "h3": ParagraphStyle("h3", parent=body, fontName=f["bold"],
-                             fontSize=style.size("body") + 1, spaceBefore=6, spaceAfter=3),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=style.size("small") + 0.5,
-                               leading=(style.size("small") + 0.5) * 1.3, spaceAfter=0),
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=f["bold"],
+            fontSize=style.size("title"),
+            leading=style.size("title") * 1.2,
+            textColor=style.colour("accent"),
+            spaceAfter=8,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=f["bold"],
+            fontSize=style.size("heading"),
+            leading=style.size("heading") * 1.3,
+            textColor=style.colour("accent"),
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=body,
+            fontName=f["bold"],
+            fontSize=style.size("body") + 1,
+            spaceBefore=6,
+            spaceAfter=3,
+        ),
+        "cell": ParagraphStyle(
+            "cell",
+            parent=body,
+            fontSize=style.size("small") + 0.5,
+            leading=(style.size("small") + 0.5) * 1.3,
+            spaceAfter=0,
+        ),
         "item": ParagraphStyle("item", parent=body, spaceAfter=2),
-        "small": ParagraphStyle("small", parent=body, fontSize=style.size("small"),
-                                leading=style.size("small") * 1.35,
-                                textColor=style.colour("muted")),
+        "small": ParagraphStyle(
+            "small",
+            parent=body,
+            fontSize=style.size("small"),
+            leading=style.size("small") * 1.35,
+            textColor=style.colour("muted"),
+        ),
     }
 
 
@@ -229,20 +266,35 @@ def flowables(blocks: list[Block], style: Style, fonts: Fonts) -> list:
             small = b.text.strip().lower() == "information gaps"
             story.append(p)
             if b.level == 1:
-                story.append(HRFlowable(width="100%", color=style.colour("accent"), thickness=1.2,
-                                        spaceAfter=6))
+                story.append(
+                    HRFlowable(
+                        width="100%", color=style.colour("accent"), thickness=1.2, spaceAfter=6
+                    )
+                )
         elif b.kind == "paragraph":
             story += _anchors(b.runs)
             story.append(Paragraph(_inline(b.runs, fonts, link), st["small" if small else "body"]))
         elif b.kind in ("bullets", "numbered"):
-            items = [ListItem([*_anchors(i), Paragraph(_inline(i, fonts, link),
-                                                       st["small" if small else "item"])],
-                              leftIndent=12) for i in b.items]
-            story.append(ListFlowable(
-                items, bulletType="bullet" if b.kind == "bullets" else "1",
-                start="•" if b.kind == "bullets" else "1", leftIndent=12,
-                bulletFontName=fonts.names["regular"], bulletFontSize=style.size("body") - 1,
-            ))
+            items = [
+                ListItem(
+                    [
+                        *_anchors(i),
+                        Paragraph(_inline(i, fonts, link), st["small" if small else "item"]),
+                    ],
+                    leftIndent=12,
+                )
+                for i in b.items
+            ]
+            story.append(
+                ListFlowable(
+                    items,
+                    bulletType="bullet" if b.kind == "bullets" else "1",
+                    start="•" if b.kind == "bullets" else "1",
+                    leftIndent=12,
+                    bulletFontName=fonts.names["regular"],
+                    bulletFontSize=style.size("body") - 1,
+                )
+            )
             story.append(Spacer(1, 4))
         elif b.kind == "table":
             story.append(_table(b, st, fonts, style, link))
@@ -255,16 +307,20 @@ def _table(b: Block, st: dict[str, ParagraphStyle], fonts: Fonts, style: Style, 
     data = [[Paragraph(_inline(cell, fonts, link), st["cell"]) for cell in row] for row in b.rows]
     ncols = len(b.rows[0])
     widths = [0.36, 0.30, 0.18, 0.16] if ncols == 4 else [1 / ncols] * ncols
-    usable = (A4[0] - 2 * float(style.data["page"]["margin_cm"]) * cm)
+    usable = A4[0] - 2 * float(style.data["page"]["margin_cm"]) * cm
     table = Table(data, colWidths=[w * usable for w in widths], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), style.colour("table_header")),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, style.colour("accent")),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, style.colour("rule")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), style.colour("table_header")),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, style.colour("accent")),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, style.colour("rule")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 
@@ -283,28 +339,46 @@ def write(blocks: list[Block], brief: Brief, path: Path, user_dir: Path | None =
     fonts = Fonts(style)
     missing = fonts.missing(_all_text(blocks))
     if missing:
-        log.warning("the PDF fonts have no glyph for %s; they will show as boxes",
-                    " ".join(f"{c!r} (U+{ord(c):04X})" for c in sorted(missing)))
+        log.warning(
+            "the PDF fonts have no glyph for %s; they will show as boxes",
+            " ".join(f"{c!r} (U+{ord(c):04X})" for c in sorted(missing)),
+        )
     story = flowables(blocks, style, fonts)
     size = letter if str(style.data["page"]["size"]).lower() == "letter" else A4
     margin = float(style.data["page"]["margin_cm"]) * cm
 
     def save(tmp: Path) -> None:
         doc = _Doc(
-            str(tmp), pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
-            bottomMargin=margin + 0.4 * cm, title=brief.title, author="briefs",
+            str(tmp),
+            pagesize=size,
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=margin,
+            bottomMargin=margin + 0.4 * cm,
+            title=brief.title,
+            author="briefs",
             subject="; ".join(f"{k}: {v}" for k, v in brief.scope.items() if v),
-            keywords=[k.text for k in brief.keywords], creator="briefs", invariant=1,
+            keywords=[k.text for k in brief.keywords],
+            creator="briefs",
+            invariant=1,
             lang="en",
         )
-        frame = Frame(margin, margin + 0.4 * cm, size[0] - 2 * margin, size[1] - 2 * margin - 0.4 * cm,
-                      id="body")
+        frame = Frame(
+            margin,
+            margin + 0.4 * cm,
+            size[0] - 2 * margin,
+            size[1] - 2 * margin - 0.4 * cm,
+            id="body",
+        )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
         class Canvas(_Numbered):
             footer_font = fonts.names["regular"]
             footer_colour = style.colour("muted")
-            footer_text = f"{brief.title} · generated {brief.generated} · corpus {brief.manifest.corpus_digest}"
+            footer_text = (
+                f"{brief.title} · generated {brief.generated}"
+                f" · corpus {brief.manifest.corpus_digest}"
+            )
 
         doc.build(list(story), canvasmaker=Canvas)
 
