@@ -13,7 +13,7 @@ def _data(name: str) -> Path:
 
 
 def templates_dir() -> Path:
-    """The built-in templates: ``briefs/_data/templates`` installed, ``templates/`` in a checkout."""
+    """Built-in templates: ``briefs/_data/templates`` installed, ``templates/`` in a checkout."""
     return _data("templates")
 
 
