@@ -20,7 +20,8 @@ from briefs.errors import TemplateError
 from briefs.resources import templates_dir
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!~&])")
-_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
+_BULLET_START = re.compile(r"^(\s*)([-+])(\s)")
+_NUMBER_START = re.compile(r"^(\s*)(\d+)([.)])(\s)")
 
 
 class Md(str):
@@ -35,7 +36,8 @@ def md_escape(value: Any) -> str:
         return value
     text = " ".join(str(value).split())
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(r"\1\\\2\3", text)
+    text = _BULLET_START.sub(r"\1\\\2\3", text)
+    return _NUMBER_START.sub(r"\1\2\\\3\4", text)
 
 
 def _cite(source_ids: Any) -> Md:

@@ -3,12 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SEEDS
 
 from briefs.errors import ReadError
 from briefs.readers import discover, read_file
 from briefs.readers.clean import paragraphs_from_text
 from briefs.readers.metadata import load_sidecar
+
+from conftest import FIXTURES, SEEDS
 
 
 def test_cp1252_text_keeps_quotes_and_dashes_and_reads_dateline() -> None:

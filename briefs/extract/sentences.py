@@ -23,7 +23,9 @@ _LEANS_BACK = re.compile(
     r"^(?:He|She|They|It|His|Her|Their|Its|Him|Them|Such|Both|This|These|Those|That|The latter|"
     r"The former|Meanwhile|Moreover|Furthermore|Additionally|Also|Thus|Hence|Therefore|Then)\b"
 )
-_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|However|Still|Nevertheless|Nonetheless)\b,?\s+")
+_CONNECTIVE = re.compile(
+    r"^(?:\(?\d{1,3}[.)]\s+)?(?:(?:But|And|Yet|So|However|Still|Nevertheless|Nonetheless)\b,?\s+)?"
+)
 _OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"))
 
 
@@ -51,7 +53,7 @@ def split(text: str) -> list[str]:
 def trim(sentence: str) -> str:
     """Drop a leading connective ("But", "However,") and capitalise what follows."""
     m = _CONNECTIVE.match(sentence)
-    if not m:
+    if not m or not m.group(0):
         return sentence
     rest = sentence[m.end() :]
     return rest[:1].upper() + rest[1:] if rest else sentence

@@ -15,7 +15,7 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.shared import Pt
 
-from briefs.document import Block, Run
+from briefs.document import Block, Run, number_of
 from briefs.model import Brief
 from briefs.resources import templates_dir
 from briefs.writers import atomic_write
@@ -33,7 +33,7 @@ def reference_doc(user_dir: Path | None) -> Path:
 def _runs(paragraph, runs: list[Run]) -> None:
     for r in runs:
         if r.anchor:
-            add_bookmark(paragraph, f"ref-{r.anchor}")
+            add_bookmark(paragraph, f"ref-{r.anchor}", number_of(r.anchor))
         elif r.cite:
             link = add_hyperlink(paragraph, r.text, anchor=f"ref-{r.cite}", style="Citation")
             link.font.superscript = False

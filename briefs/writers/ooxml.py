@@ -7,15 +7,12 @@ PAGE/NUMPAGES fields; the usual workaround is to build the elements with ``OxmlE
 from __future__ import annotations
 
 import contextlib
-import itertools
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-
-_bookmark_ids = itertools.count(1)
 
 
 def add_hyperlink(
@@ -45,9 +42,12 @@ def add_hyperlink(
     return run
 
 
-def add_bookmark(paragraph: Paragraph, name: str) -> None:
-    """Put an empty bookmark ``name`` at the start of ``paragraph`` (a link target)."""
-    bid = str(next(_bookmark_ids))
+def add_bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """Put an empty bookmark ``name`` at the start of ``paragraph`` (a link target).
+
+    ``number`` must be unique in the document; the caller counts, so output is deterministic.
+    """
+    bid = str(number)
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), bid)
     start.set(qn("w:name"), name)

@@ -1,0 +1,104 @@
+"""The claim check catches every kind of altered item."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from briefs import build_brief, load_settings
+from briefs.citations import SourceText, check, human_date, reference
+from briefs.model import Source
+from briefs.store import Store
+
+
+@pytest.fixture(scope="module")
+def built(seed_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("check")
+    result = build_brief(
+        load_settings(
+            db=seed_db, out=out, country="Cambodia", formats=("json",), today="2026-01-05"
+        )
+    )
+    with Store(seed_db) as store:
+        docs = {store.document(i).path: store.document(i) for i, _, _ in store.documents()}
+    texts = {
+        s.id: SourceText(list(docs[s.path].paragraphs), docs[s.path].date)
+        for s in result.brief.sources
+    }
+    return result.brief, texts
+
+
+def test_unaltered_brief_is_fully_verified(built) -> None:
+    brief, texts = built
+    result = check(brief, texts)
+    assert result.failures == [] and result.verified == result.sentences
+
+
+def test_altered_sentence_number_is_caught(built) -> None:
+    brief, texts = built
+    sec = next(s for s in brief.sections if any(c.isdigit() for x in s.sentences for c in x.text))
+    i = next(i for i, x in enumerate(sec.sentences) if any(c.isdigit() for c in x.text))
+    sentence = sec.sentences[i]
+    digit = next(c for c in sentence.text if c.isdigit())
+    bad = replace(sentence, text=sentence.text.replace(digit, str((int(digit) + 1) % 10), 1))
+    sections = [
+        replace(s, sentences=[bad if x is sentence else x for x in s.sentences])
+        for s in brief.sections
+    ]
+    result = check(replace(brief, sections=sections), texts)
+    assert len(result.failures) == 1 and "not in its quote" in result.failures[0]
+
+
+def test_altered_figure_value_is_caught(built) -> None:
+    brief, texts = built
+    f = brief.figures[0]
+    value = (f.value or 1) * 1.1
+    result = check(replace(brief, figures=[replace(f, value=value), *brief.figures[1:]]), texts)
+    assert len(result.failures) == 1 and "does not follow" in result.failures[0]
+
+
+def test_altered_timeline_date_is_caught(built) -> None:
+    brief, texts = built
+    e = brief.timeline[0]
+    result = check(
+        replace(brief, timeline=[replace(e, date="1999-01-01"), *brief.timeline[1:]]), texts
+    )
+    assert len(result.failures) == 1 and "date does not follow" in result.failures[0]
+
+
+def test_altered_attribution_is_caught(built) -> None:
+    brief, texts = built
+    sec = brief.sections[0]
+    first = replace(sec.sentences[0], attribution="Somebody Unnamed")
+    sections = [replace(sec, sentences=[first, *sec.sentences[1:]]), *brief.sections[1:]]
+    result = check(replace(brief, sections=sections), texts)
+    assert len(result.failures) == 1 and "attribution" in result.failures[0]
+
+
+def test_quote_not_in_source_is_caught(built) -> None:
+    brief, texts = built
+    sec = brief.sections[0]
+    s = sec.sentences[0]
+    fake = replace(s, cites=[replace(s.cites[0], quote="Invented words nobody wrote.")])
+    sections = [replace(sec, sentences=[fake, *sec.sentences[1:]]), *brief.sections[1:]]
+    result = check(replace(brief, sections=sections), texts)
+    assert any("quote not found" in f for f in result.failures)
+
+
+def test_reference_house_style() -> None:
+    src = Source(
+        "S2",
+        "Hun Sen: Lend the Junta No Legitimacy",
+        "Progressive Voice",
+        "Progressive Voice",
+        "2022-01-14",
+        None,
+        "004.txt",
+        type="advocacy",
+    )
+    assert reference(src) == (
+        "Hun Sen: Lend the Junta No Legitimacy. Progressive Voice, 14 January 2022. File: 004.txt"
+    )
+    assert human_date("2022-06") == "June 2022" and human_date("2024") == "2024"

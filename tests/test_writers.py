@@ -1,0 +1,133 @@
+"""DOCX and PDF (and HTML/Markdown) drawn from one document tree."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from briefs import build_brief, load_settings
+from briefs.document import parse
+from briefs.model import Brief, Check, Manifest
+from briefs.writers import pdf as pdf_writer
+
+
+@pytest.fixture(scope="module")
+def written(seed_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("written")
+    settings = load_settings(
+        db=seed_db,
+        out=out,
+        today="2026-01-05",
+        country="Cambodia",
+        formats=("docx", "pdf", "html", "md", "json"),
+    )
+    built = build_brief(settings)
+    return built, {p.suffix: p for p in built.paths}
+
+
+def test_docx_opens_and_links_citations_to_bookmarked_references(written) -> None:
+    built, paths = written
+    document = docx.Document(str(paths[".docx"]))
+    text = "\n".join(p.text for p in document.paragraphs)
+    first = built.brief.sections[0].sentences[0].text
+    assert first in text
+    xml = zipfile.ZipFile(paths[".docx"]).read("word/document.xml").decode()
+    for source in built.brief.sources:
+        assert f'w:anchor="ref-{source.id}"' in xml
+        assert f'w:name="ref-{source.id}"' in xml
+    assert document.core_properties.title == built.brief.title
+    assert document.tables, "the key-figures table"
+    footer = (
+        zipfile.ZipFile(paths[".docx"]).read("word/footer1.xml").decode()
+        if "word/footer1.xml" in zipfile.ZipFile(paths[".docx"]).namelist()
+        else xml
+    )
+    assert "PAGE" in footer
+
+
+def test_pdf_text_outline_links_and_metadata(written) -> None:
+    built, paths = written
+    reader = PdfReader(str(paths[".pdf"]))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    for section in built.brief.sections:
+        assert section.title in text
+        assert " ".join(section.sentences[0].text.split()[:6]) in text
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "Key points" in outline and "Sources" in outline
+    names = set(reader.named_destinations)
+    links = 0
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            a = annot.get_object()
+            dest = a.get("/Dest") or (a.get("/A") or {}).get("/D")
+            if dest is not None:
+                links += 1
+                assert isinstance(dest, str) is False or dest in names
+    assert links >= len(built.brief.sources)
+    assert reader.metadata.title == built.brief.title
+    assert f"of {len(reader.pages)}" in text  # "Page X of Y"
+
+
+def test_html_and_markdown_carry_the_same_sentences(written) -> None:
+    built, paths = written
+    html = paths[".html"].read_text("utf-8")
+    md = paths[".md"].read_text("utf-8")
+    first = built.brief.sections[0].sentences[0].text
+    assert first.split("’")[0] in html
+    assert first.split("’")[0] in md
+    assert 'href="#ref-S1"' in html and "(#ref-S1)" in md
+
+
+def test_glyph_check_covers_vietnamese_khmer_burmese_and_warns_on_missing(
+    caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    fonts = pdf_writer.Fonts(pdf_writer.load_style(None))
+    assert fonts.missing("Đặng Hoàng Giang, Nguyễn Phương Nga: ơ ư ằ ặ ễ ị") == set()
+    assert fonts.missing("ភ្នំពេញ (Phnom Penh) and နေပြည်တော် and กรุงเทพ") == set()
+    assert fonts.missing("\u2d30\u2d31") == {"\u2d30", "\u2d31"}  # Tifinagh: not covered
+    blocks = parse("# Title\n\nA word in Tifinagh: \u2d30\u2d31 and Khmer ភ្នំពេញ.\n")
+    brief = Brief(
+        "T",
+        {"country": None, "topic": "t"},
+        {"from": None, "to": None},
+        "2026-01-05",
+        [],
+        [],
+        [],
+        [],
+        [],
+        Check(0, 0, []),
+        [],
+        [],
+        Manifest("x", {}, {}),
+    )
+    with caplog.at_level(logging.WARNING, logger="briefs"):
+        pdf_writer.write(blocks, brief, tmp_path / "glyphs.pdf")
+    assert "U+2D30" in caplog.text and "U+1797" not in caplog.text
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+    reason="LibreOffice is not installed (Debian: libreoffice-writer-nogui)",
+)
+def test_libreoffice_opens_the_docx(written, tmp_path: Path) -> None:
+    _, paths = written
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    result = subprocess.run(
+        [exe, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(paths[".docx"])],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    converted = tmp_path / paths[".docx"].with_suffix(".pdf").name
+    assert result.returncode == 0, result.stderr
+    assert converted.is_file()
+    text = " ".join(p.extract_text() for p in PdfReader(str(converted)).pages)
+    assert "Key points" in text
