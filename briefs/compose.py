@@ -112,8 +112,9 @@ def compose(
             remaining.remove(best)
             s = best[1]
             dates = {d.date for d in find_dates(s.quote, docs[s.doc_id].date)}
+            days = {d for d in dates if d.count("-") == 2}
             if any(_jaccard(s.quote, u) > 0.4 for u in used) or any(
-                doc == s.doc_id and dates & seen_dates for doc, seen_dates in events
+                (doc == s.doc_id and dates & seen) or days & seen for doc, seen in events
             ):
                 continue
             events.append((s.doc_id, dates))

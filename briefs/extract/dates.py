@@ -21,7 +21,8 @@ _MONTH = (
 _DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _CANDIDATE = re.compile(
-    rf"\b(?P<dmy>{_DAY}\s+{_MONTH}\.?,?\s+{_YEAR})\b"
+    rf"\b(?P<range>{_DAY})\s*[–-]\s*{_DAY}\s+(?P<range_my>{_MONTH}\.?,?\s+{_YEAR})\b"
+    rf"|\b(?P<dmy>{_DAY}\s+{_MONTH}\.?,?\s+{_YEAR})\b"
     rf"|\b(?P<mdy>{_MONTH}\.?\s+{_DAY},?\s+{_YEAR})\b"
     rf"|\b(?P<my>{_MONTH}\.?,?\s+{_YEAR})\b"
     rf"|\b(?P<md>{_MONTH}\.?\s+{_DAY})\b(?!\s*,?\s*\d)"
@@ -46,37 +47,47 @@ def _base(doc_date: str | None) -> dt.datetime | None:
     return dt.datetime(parts[0], parts[1], parts[2])
 
 
+def _parse(text: str, base_year: int | None = None) -> dt.datetime | None:
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(",", " ")
+    if base_year is not None:
+        cleaned = f"{cleaned} {base_year}"
+    return dateparser.parse(
+        cleaned,
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]},
+    )
+
+
 def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
     """Every date in ``sentence``; a day or month without a year takes the document's year.
 
-    A day and month with no year is dropped when the document has no date (it cannot be placed).
+    A day and month with no year is dropped when the document has no day or month date
+    (it cannot be placed). A day range ("7–8 January 2022") gives its first day.
     """
     base = _base(doc_date)
     out = []
     for m in _CANDIDATE.finditer(sentence):
-        kind = m.lastgroup
-        text = m.group(kind)
+        kind = "range" if m.group("range") else m.lastgroup
         if kind == "y":
-            out.append(FoundDate(text, m.start(kind), text))
+            out.append(FoundDate(m.group("y"), m.start("y"), m.group("y")))
             continue
         if kind in ("md", "dm") and (base is None or (doc_date or "").count("-") == 0):
             continue
+        text = m.group(0) if kind == "range" else m.group(kind)
         if kind == "my" and text.startswith("May") and not re.match(r"May\s+\d", text):
             continue
-        cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(",", " ")
-        if kind in ("md", "dm") and base:
+        if kind == "range":
+            found = _parse(f"{m.group('range')} {m.group('range_my')}")
+        elif kind in ("md", "dm") and base:
             # A day and month take the document's year, or the year before when that would
             # put them more than two months after the document (December news, January date).
-            cleaned = f"{cleaned} {base.year}"
-        found = dateparser.parse(
-            cleaned,
-            languages=["en"],
-            settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]},
-        )
+            found = _parse(text, base.year)
+            if found and found - base > dt.timedelta(days=62):
+                found = found.replace(year=found.year - 1)
+        else:
+            found = _parse(text)
         if found is None:
             continue
-        if kind in ("md", "dm") and base and found - base > dt.timedelta(days=62):
-            found = found.replace(year=found.year - 1)
         iso = found.strftime("%Y-%m" if kind == "my" else "%Y-%m-%d")
-        out.append(FoundDate(text, m.start(kind), iso))
+        out.append(FoundDate(text, m.start(), iso))
     return out
