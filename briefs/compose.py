@@ -325,7 +325,9 @@ def _gaps(
 ) -> list[str]:
     gaps = []
     if len(sources) < 3:
-        gaps.append(f"Only {len(sources)} source(s) found for this scope.")
+        gaps.append(
+            f"Only {len(sources)} source{'' if len(sources) == 1 else 's'} found for this scope."
+        )
     by_measure = Counter(f.measure for f in figures if f.measure)
     single = [f.text for f in figures if by_measure[f.measure] == 1]
     if single:

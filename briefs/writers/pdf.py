@@ -1,7 +1,8 @@
 """PDF from the document tree with reportlab platypus.
 
-Embedded Noto Sans (static TTF, shipped in the package) covers Latin and Vietnamese; words in
-Burmese, Khmer, Thai or Lao script are set in their Noto font with HarfBuzz shaping on. Before
+Embedded Noto Sans Mekong (static TTF shipped in the package: Noto Sans merged with Noto Sans
+Myanmar, Khmer, Thai and Lao) draws Latin, Vietnamese and the Mekong scripts in one font, with
+HarfBuzz shaping on; one font avoids reportlab's broken shaping across font changes. Before
 drawing, every character is checked against the fonts' character maps and missing ones are
 named in a warning rather than drawn as boxes. Source text is escaped for reportlab's markup.
 Citations link to the reference list; headings become PDF bookmarks; pages say "X of Y".
@@ -10,7 +11,6 @@ Citations link to the reference list; headings become PDF bookmarks; pages say "
 from __future__ import annotations
 
 import logging
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,14 +44,6 @@ from briefs.resources import fonts_dir, templates_dir
 from briefs.writers import atomic_write
 
 log = logging.getLogger(__name__)
-
-_SCRIPTS = {
-    "myanmar": re.compile(r"[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff]"),
-    "khmer": re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]"),
-    "thai": re.compile(r"[\u0e00-\u0e7f]"),
-    "lao": re.compile(r"[\u0e80-\u0eff]"),
-}
-_WORDS = re.compile(r"(\s+)")
 
 
 @dataclass(frozen=True)
@@ -91,12 +83,14 @@ def load_style(user_dir: Path | None) -> Style:
 
 
 class Fonts:
-    """Registered fonts and their character maps, for the glyph check."""
+    """The registered font family and its character maps, for the glyph check."""
+
+    FACES = ("regular", "bold", "italic", "bold_italic")
 
     def __init__(self, style: Style) -> None:
         self.cmaps: dict[str, set[int]] = {}
         self.names: dict[str, str] = {}
-        for key in ("regular", "bold", "italic", "bold_italic", *_SCRIPTS):
+        for key in self.FACES:
             path = style.font_path(key)
             name = f"briefs-{key}-{path.stem}"
             if name not in pdfmetrics.getRegisteredFontNames():
@@ -114,26 +108,12 @@ class Fonts:
             boldItalic=self.names["bold_italic"],
         )
 
-    def missing(self, text: str) -> set[str]:
-        """Characters of ``text`` that no registered font can draw."""
-        out = set()
-        for ch in set(text):
-            if ch.isspace() or ord(ch) < 32:
-                continue
-            if not any(ord(ch) in cmap for cmap in self.cmaps.values()):
-                out.add(ch)
-        return out
-
-    def markup(self, text: str) -> str:
-        """Escape ``text`` for a Paragraph, setting words in other scripts in their own font."""
-        parts = []
-        for word in _WORDS.split(text):
-            script = next((k for k, rx in _SCRIPTS.items() if rx.search(word)), None)
-            if script:
-                parts.append(f'<font name="{self.names[script]}">{escape(word)}</font>')
-            else:
-                parts.append(escape(word))
-        return "".join(parts)
+    def missing(self, text: str, face: str = "regular") -> set[str]:
+        """Characters of ``text`` that ``face`` cannot draw (they would show as boxes)."""
+        cmap = self.cmaps[face]
+        return {
+            ch for ch in set(text) if not ch.isspace() and ord(ch) >= 32 and ord(ch) not in cmap
+        }
 
 
 class _Numbered(rl_canvas.Canvas):
@@ -231,14 +211,15 @@ def _styles(style: Style, fonts: Fonts) -> dict[str, ParagraphStyle]:
     }
 
 
-def _inline(runs: list[Run], fonts: Fonts, link_colour: str) -> str:
+def _inline(runs: list[Run], fonts: Fonts, link_colour: str, superscript: bool = True) -> str:
     out = []
     for r in runs:
         if r.anchor:
             continue  # drawn as an AnchorFlowable: inline <a name> breaks reportlab's wrapping
-        text = fonts.markup(r.text).replace("\n", "<br/>")
+        text = escape(r.text).replace("\n", "<br/>")
         if r.cite:
-            text = f'<a href="#ref-{r.cite}" color="{link_colour}"><super>{text}</super></a>'
+            text = f"<super>{text}</super>" if superscript else text
+            text = f'<a href="#ref-{r.cite}" color="{link_colour}">{text}</a>'
         elif r.href:
             text = f'<a href="{escape(r.href)}" color="{link_colour}">{text}</a>'
         if r.bold:
@@ -304,7 +285,10 @@ def flowables(blocks: list[Block], style: Style, fonts: Fonts) -> list:
 
 
 def _table(b: Block, st: dict[str, ParagraphStyle], fonts: Fonts, style: Style, link: str) -> Table:
-    data = [[Paragraph(_inline(cell, fonts, link), st["cell"]) for cell in row] for row in b.rows]
+    data = [
+        [Paragraph(_inline(cell, fonts, link, superscript=False), st["cell"]) for cell in row]
+        for row in b.rows
+    ]
     ncols = len(b.rows[0])
     widths = [0.36, 0.30, 0.18, 0.16] if ncols == 4 else [1 / ncols] * ncols
     usable = A4[0] - 2 * float(style.data["page"]["margin_cm"]) * cm
