@@ -44,6 +44,7 @@ class Parts:
     timeline: list[TimelineEntry]
     sources: list[Source]
     gaps: list[str]
+    source_docs: dict[str, int]  # S1 -> the stored document it is
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -186,6 +187,7 @@ def compose(
         timeline,
         sources,
         _gaps(sources, figures, retrieved, scope),
+        source_docs={sid: did for did, sid in number.ids.items()},
     )
 
 

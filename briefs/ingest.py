@@ -90,6 +90,14 @@ def _ingest_one(
         return
     if path.parent not in sidecars:
         sidecars[path.parent] = load_sidecar(path.parent)
-    doc = read_file(path, sidecars[path.parent].get(path.name))
-    store.put(path, rel, st.st_size, st.st_mtime_ns, digest, [doc])
+    docs = read_file(path, sidecars[path.parent].get(path.name))
+    for doc in docs:
+        if doc.language and doc.language != "en":
+            log.warning(
+                "%s: the text is in %r, not English; the extractors read English only",
+                rel,
+                doc.language,
+            )
+            break
+    store.put(path, rel, st.st_size, st.st_mtime_ns, digest, docs)
     (result.updated if known else result.added).append(rel)

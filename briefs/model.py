@@ -41,11 +41,19 @@ class Document:
     country: str | None = None
     pages: tuple[int | None, ...] = ()
     locator: str | None = None  # e.g. the article within a magazine issue
+    language: str | None = None  # ISO 639-1, detected
     extra: tuple[tuple[str, str], ...] = ()
 
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def text_hash(self) -> str:
+        """A hash of the body, case and whitespace folded: the same story in two files."""
+        import hashlib
+
+        return hashlib.sha256(" ".join(self.text.casefold().split()).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

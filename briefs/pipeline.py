@@ -33,6 +33,7 @@ class Built:
     brief: Brief
     markdown: str
     paths: list[Path]
+    source_texts: dict[str, SourceText]  # what the claim check compared against
 
 
 def slug(text: str) -> str:
@@ -119,10 +120,9 @@ def build_brief(settings: Settings) -> Built:
         gaps=parts.gaps,
         manifest=manifest,
     )
-    by_path = {d.path: d for d in found.documents.values()}
     texts = {
-        s.id: SourceText(list(by_path[s.path].paragraphs), by_path[s.path].date)
-        for s in brief.sources
+        sid: SourceText(list(found.documents[did].paragraphs), found.documents[did].date)
+        for sid, did in parts.source_docs.items()
     }
     result = check(brief, texts)
     warnings = [f"claim check: {f}" for f in result.failures]
@@ -141,7 +141,7 @@ def build_brief(settings: Settings) -> Built:
         _write(fmt, brief, blocks, settings.out / f"{name}.{fmt}", settings)
         for fmt in settings.formats
     ]
-    return Built(brief, markdown, paths)
+    return Built(brief, markdown, paths, texts)
 
 
 def _write(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) -> Path:

@@ -85,8 +85,11 @@ def retrieve(store: Store, scope: Scope, *, pool: int = 80, per_document: int = 
 
     documents: dict[int, Document] = {}
     undated: set[int] = set()
+    duplicates = store.duplicates()
     scored: list[tuple[float, Passage]] = []
     for p in found.values():
+        if p.doc_id in duplicates:
+            continue
         if p.doc_id not in documents:
             documents[p.doc_id] = store.document(p.doc_id)
         doc = documents[p.doc_id]

@@ -28,9 +28,11 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY, file TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
     hash TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL, author TEXT, publisher TEXT,
-    date TEXT, url TEXT, type TEXT NOT NULL, country TEXT, locator TEXT, extra TEXT NOT NULL
+    date TEXT, url TEXT, type TEXT NOT NULL, country TEXT, locator TEXT, extra TEXT NOT NULL,
+    language TEXT, text_hash TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
+CREATE INDEX IF NOT EXISTS documents_text ON documents(text_hash);
 CREATE TABLE IF NOT EXISTS passages (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER, search TEXT NOT NULL
@@ -146,7 +148,8 @@ class Store:
             for doc in documents:
                 cur = self.conn.execute(
                     "INSERT INTO documents (file, hash, path, title, author, publisher, date, url,"
-                    " type, country, locator, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " type, country, locator, extra, language, text_hash)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         key,
                         digest,
@@ -160,6 +163,8 @@ class Store:
                         doc.country,
                         doc.locator,
                         json.dumps(dict(doc.extra)),
+                        doc.language,
+                        doc.text_hash,
                     ),
                 )
                 doc_id = cur.lastrowid
@@ -196,8 +201,8 @@ class Store:
     def document(self, doc_id: int) -> Document:
         """Return the stored document ``doc_id`` with all its passages. Raises CorpusError."""
         row = self.conn.execute(
-            "SELECT path, title, author, publisher, date, url, type, country, locator, extra"
-            " FROM documents WHERE id=?",
+            "SELECT path, title, author, publisher, date, url, type, country, locator, extra,"
+            " language FROM documents WHERE id=?",
             (doc_id,),
         ).fetchone()
         if row is None:
@@ -205,7 +210,7 @@ class Store:
         paras = self.conn.execute(
             "SELECT text, page FROM passages WHERE doc_id=? ORDER BY seq", (doc_id,)
         ).fetchall()
-        path, title, author, publisher, date, url, type_, country, locator, extra = row
+        path, title, author, publisher, date, url, type_, country, locator, extra, lang = row
         return Document(
             path=path,
             title=title,
@@ -216,6 +221,7 @@ class Store:
             type=type_,
             country=country,
             locator=locator,
+            language=lang,
             extra=tuple(sorted(json.loads(extra).items())),
             paragraphs=tuple(p[0] for p in paras),
             pages=tuple(p[1] for p in paras),
@@ -246,15 +252,25 @@ class Store:
             )
 
     def also(self, doc_id: int) -> list[str]:
-        """Other stored files whose documents carry the same content hash as ``doc_id``."""
+        """Other files that carry the same text as ``doc_id`` (the same story saved twice)."""
         return [
             r[0]
             for r in self.conn.execute(
                 "SELECT DISTINCT o.path FROM documents d JOIN documents o"
-                " ON o.hash=d.hash AND o.id<>d.id WHERE d.id=? ORDER BY o.path",
+                " ON o.text_hash=d.text_hash AND o.file<>d.file WHERE d.id=? ORDER BY o.path",
                 (doc_id,),
             )
         ]
+
+    def duplicates(self) -> set[int]:
+        """Documents whose text an earlier-stored document already carries (shown once)."""
+        return {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM documents o"
+                " WHERE o.text_hash=d.text_hash AND o.id<d.id)"
+            )
+        }
 
     def search(self, query: str, limit: int = 200) -> list[Passage]:
         """Return passages matching the FTS5 ``query``, best bm25 first (score: higher is better).

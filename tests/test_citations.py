@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from briefs import build_brief, load_settings
-from briefs.citations import SourceText, check, human_date, reference
+from briefs.citations import check, human_date, reference
 from briefs.model import Source
-from briefs.store import Store
 
 
 @pytest.fixture(scope="module")
@@ -21,13 +20,7 @@ def built(seed_db: Path, tmp_path_factory: pytest.TempPathFactory):
             db=seed_db, out=out, country="Cambodia", formats=("json",), today="2026-01-05"
         )
     )
-    with Store(seed_db) as store:
-        docs = {store.document(i).path: store.document(i) for i, _, _ in store.documents()}
-    texts = {
-        s.id: SourceText(list(docs[s.path].paragraphs), docs[s.path].date)
-        for s in result.brief.sources
-    }
-    return result.brief, texts
+    return result.brief, result.source_texts
 
 
 def test_unaltered_brief_is_fully_verified(built) -> None:

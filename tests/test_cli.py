@@ -119,7 +119,7 @@ def test_missing_path_and_bad_date(runner: CliRunner, tmp_path: Path, seed_db: P
 
 def test_sources_and_search(runner: CliRunner, seed_db: Path) -> None:
     result = runner.invoke(main, ["sources", "--db", str(seed_db)])
-    assert result.exit_code == 0 and result.output.count("passages") == 5
+    assert result.exit_code == 0 and result.output.count("passages") == 11
     result = runner.invoke(main, ["search", "ceasefire", "--db", str(seed_db), "--limit", "3"])
     assert result.exit_code == 0 and "003_14141caa1f55aa04.txt" in result.output
 

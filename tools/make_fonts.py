@@ -3,7 +3,9 @@ Thai and Lao, so that one font draws every script the Mekong corpus holds.
 
 reportlab's HarfBuzz shaping breaks when the font changes inside a word ("(ရန်ကုန်)": the
 brackets come from one font, the letters from another) and the script fonts lack brackets and
-digits; a merged font needs no switch at all. Usage, with Debian's fonts-noto-core unpacked:
+digits; a merged font needs no switch at all. The Latin 'liga' ligatures (fi, fl) are dropped,
+so that a reader's copy or search of the PDF finds "fi", not U+FB01.
+Usage, with Debian's fonts-noto-core unpacked:
 
     python tools/make_fonts.py /usr/share/fonts/truetype/noto briefs/fonts
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from fontTools import subset
 from fontTools.merge import Merger, Options
 
 SCRIPTS = ("Myanmar", "Khmer", "Thai", "Lao")
@@ -31,6 +34,29 @@ def build(src: Path, dest: Path) -> None:
         font = Merger(options=Options(drop_tables=["vmtx", "vhea", "MATH"])).merge(
             [str(p) for p in parts]
         )
+        # Keep every glyph and feature but the standard ligatures.
+        tags = {
+            record.FeatureTag
+            for table in ("GSUB", "GPOS")
+            if table in font
+            for record in font[table].table.FeatureList.FeatureRecord
+        }
+        options = subset.Options()
+        options.parse_opts(
+            [
+                "notdef-outline",
+                "name-IDs=*",
+                "name-languages=*",
+                "glyph-names",
+                "layout-scripts=*",
+                "no-prune-unicode-ranges",
+                "legacy-kern",
+            ]
+        )
+        options.layout_features = sorted(tags - {"liga", "dlig"})
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(glyphs=font.getGlyphOrder())
+        subsetter.subset(font)
         names = font["name"]
         for record in names.names:
             text = record.toUnicode()

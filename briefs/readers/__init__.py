@@ -14,13 +14,19 @@ from pathlib import Path
 
 from briefs.errors import ReadError
 from briefs.model import Document
-from briefs.readers import markdown, text
+from briefs.readers import docx, html, markdown, pdf, text
+from briefs.readers.articles import split_articles
 from briefs.readers.metadata import KNOWN, SIDECAR_NAMES
+from briefs.readers.signals import guess_type, language
 
 READERS: dict[str, Callable[[Path], Document]] = {
     ".txt": text.read,
     ".md": markdown.read,
     ".markdown": markdown.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".pdf": pdf.read,
+    ".docx": docx.read,
 }
 _SKIP = ("README*", "LICENSE*", "CHANGELOG*", *SIDECAR_NAMES)
 
@@ -45,8 +51,9 @@ def discover(paths: list[Path], exclude: tuple[str, ...] = ()) -> Iterator[tuple
                 yield f, base
 
 
-def read_file(path: Path, meta: dict[str, str] | None = None) -> Document:
-    """Read ``path`` with the reader for its suffix and apply sidecar metadata ``meta``.
+def read_file(path: Path, meta: dict[str, str] | None = None) -> list[Document]:
+    """Read ``path`` with the reader for its suffix, apply sidecar metadata ``meta``, and split
+    a magazine issue into its articles. Returns one document or more, all with ``path``.
 
     Raises ReadError naming the file and the reason when it cannot be read.
     """
@@ -65,17 +72,10 @@ def read_file(path: Path, meta: dict[str, str] | None = None) -> Document:
         doc = dataclasses.replace(doc, **fields, extra=extra)
     if doc.type == "unknown":
         doc = dataclasses.replace(doc, type=guess_type(doc))
-    return doc
+    doc = dataclasses.replace(doc, language=language(doc.text))
+    return split_articles(doc)
 
 
 def _normal_date(value: str) -> str | None:
     m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
     return "-".join(g for g in m.groups() if g) if m else None
-
-
-def guess_type(doc: Document) -> str:
-    """Source type from clear signals in the metadata (publisher names), else 'unknown'."""
-    pub = (doc.publisher or "").lower()
-    if any(w in pub for w in ("united nations", "ministry", "government", "office of")):
-        return "official"
-    return "unknown"

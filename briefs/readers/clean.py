@@ -7,6 +7,7 @@ detected by its line shape and repaired here, so every reader hands on clean par
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 import unicodedata
@@ -47,15 +48,41 @@ def _running_lines(lines: list[str]) -> set[str]:
     return {ln for ln, n in counts.items() if n >= 3}
 
 
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    """English words (pyspellchecker's frequency list), to tell "agen-das" from "low-profile"."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(distance=1).word_frequency.dictionary)
+
+
+def keeps_hyphen(stem: str, tail: str, vocabulary: set[str]) -> bool:
+    """Whether "stem-" at a line end and "tail" on the next line form a hyphenated compound.
+
+    The document's own spelling decides first (the joined or the hyphenated form elsewhere in
+    it), then the dictionary: a joined word it knows is joined ("agendas"); two words it knows
+    that do not join into one keep their hyphen ("low-profile"); anything else is joined.
+    """
+    joined, hyphenated = f"{stem}{tail}".lower(), f"{stem}-{tail}".lower()
+    if joined in vocabulary:
+        return False
+    if hyphenated in vocabulary:
+        return True
+    words = _dictionary()
+    if joined in words:
+        return False
+    return stem.lower() in words and tail.lower() in words and min(len(stem), len(tail)) > 1
+
+
 def _join_hyphenated(left: str, right: str, vocabulary: set[str]) -> str:
-    """Join ``left`` (ending "xx-") to ``right``: drop the hyphen unless the text spells it so."""
+    """Join ``left`` to the next line ``right``, mending a word hyphenated across them."""
     m = _HYPHEN_END.search(left)
-    first_word = right.split(" ", 1)[0]
-    head = re.match(r"[A-Za-zÀ-ÿ]+", first_word)
+    head = re.match(r"[A-Za-zÀ-ÿ]+", right)
+    if not left.endswith("-"):
+        return f"{left} {right}"
     if not m or not head or not head.group(0)[0].islower():
-        return f"{left} {right}" if not left.endswith("-") else left + right
-    stem, tail = m.group(1), head.group(0)
-    if f"{stem}-{tail}".lower() in vocabulary and f"{stem}{tail}".lower() not in vocabulary:
+        return left + right
+    if keeps_hyphen(m.group(1), head.group(0), vocabulary):
         return left + right
     return left[:-1] + right
 

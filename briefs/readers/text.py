@@ -16,21 +16,42 @@ _DATELINE = re.compile(
 )
 
 
-def decode(data: bytes, path: str) -> str:
-    """Decode ``data``: UTF-8 (with or without BOM), else Windows-1252.
+_SINGLE_BYTE_LATIN = re.compile(r"^(?:cp125[0-8]|latin_1|iso8859_(?:1|2|9|15)|mac_roman)$")
+_BOMS = ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
-    Raises ReadError when the bytes are binary (NUL bytes) rather than text.
+
+def decode(data: bytes, path: str) -> str:
+    """Decode ``data``: UTF-8 (with or without BOM) or UTF-16 by BOM; else detected.
+
+    Valid UTF-8 is taken as UTF-8 (the check is exact). Anything else goes to
+    charset-normalizer, with Windows-1252 preferred when it decodes the bytes, because that is
+    what a Windows editor saves and short texts leave detectors guessing between Latin codepages.
+    Raises ReadError when the bytes are binary rather than text.
     """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
     if b"\x00" in data[:8192]:
         raise ReadError(path, "binary content, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        # cp1252 maps every byte a Windows editor writes; latin-1 takes the few it leaves undefined.
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            return data.decode("latin-1")
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    encoding = best.encoding if best else "cp1252"
+    if _SINGLE_BYTE_LATIN.match(encoding):
+        encoding = "cp1252"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        if best is None:
+            raise ReadError(path, "not text in any encoding charset-normalizer knows") from None
+        return data.decode(best.encoding, errors="replace")
+
+
+_OUTLET = re.compile(r"^((?:[A-Z][\w&'’.-]*\s?){1,6}),\s+\d")
 
 
 def date_in(line: str) -> str | None:
@@ -64,12 +85,19 @@ def document_from_text(path: str, text: str) -> Document:
     if len(first) <= 150 and not first.endswith((".", ",", ";", "-")) and len(paragraphs) > 1:
         title = first
         paragraphs = paragraphs[1:]
+    publisher = None
     for i, p in enumerate(paragraphs[:3]):
         if len(p) <= 120 and (d := date_in(p)):
             date = d
+            # "Kuala Lumpur Observer, 4 March 2024": the name before the date is the outlet.
+            m = _OUTLET.match(p)
+            if m:
+                publisher = m.group(1)
             paragraphs = paragraphs[:i] + paragraphs[i + 1 :]
             break
-    return Document(path=path, title=title, paragraphs=tuple(paragraphs), date=date)
+    return Document(
+        path=path, title=title, paragraphs=tuple(paragraphs), date=date, publisher=publisher
+    )
 
 
 def read(path: Path) -> Document:

@@ -1,0 +1,123 @@
+"""PDF reports and magazines (.pdf): text in reading order, by pdfminer.six.
+
+pdfminer's layout analysis groups characters into text boxes in reading order, columns
+included. Lines that recur at the top or bottom of most pages (running titles, footers) and
+bare page numbers are dropped; words hyphenated across line breaks are joined again; each
+paragraph keeps the page it starts on, for citations. A PDF with no text layer is reported as
+a scan: OCR is not attempted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from briefs.errors import ReadError
+from briefs.model import Document
+from briefs.readers.clean import _join_hyphenated, collapse, normalise
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
+_TERMINAL = re.compile(r"[.!?:;”\"')\]]$")
+_EDGE = 0.08  # top and bottom share of the page where running heads and feet live
+
+
+def _pdf_date(value: object) -> str | None:
+    text = value.decode("latin-1", "replace") if isinstance(value, bytes) else str(value or "")
+    m = re.match(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?", text)
+    if not m:
+        return None
+    return "-".join(g for g in m.groups() if g)
+
+
+def _meta_text(value: object) -> str | None:
+    from pdfminer.utils import decode_text
+
+    if isinstance(value, bytes):
+        text = decode_text(value)
+    elif value is None:
+        return None
+    else:
+        text = str(value)
+    text = collapse(text)
+    return text or None
+
+
+def _pages(path: Path) -> tuple[list[list[tuple[str, float]]], dict]:
+    """Per page: (box text, vertical position 0=top..1=bottom) in reading order; and info."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextBox
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    with path.open("rb") as fh:
+        doc = PDFDocument(PDFParser(fh))
+        info = doc.info[0] if doc.info else {}
+    pages = []
+    for layout in extract_pages(str(path), laparams=LAParams(boxes_flow=0.5)):
+        height = layout.height or 1
+        boxes = []
+        for el in layout:
+            if isinstance(el, LTTextBox):
+                text = el.get_text()
+                if text.strip():
+                    boxes.append((text, 1 - el.y1 / height))
+        pages.append(boxes)
+    return pages, info
+
+
+def _furniture(pages: list[list[tuple[str, float]]]) -> set[str]:
+    """Boxes at a page edge whose text (digits masked) recurs on at least half the pages."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for boxes in pages:
+        seen = {_DIGITS.sub("#", collapse(t)) for t, y in boxes if y < _EDGE or y > 1 - _EDGE}
+        counts.update(seen)
+    return {k for k, n in counts.items() if n >= max(2, len(pages) // 2)}
+
+
+def read(path: Path) -> Document:
+    """Read a PDF. Raises ReadError for encrypted, damaged or text-less (scanned) files."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    try:
+        pages, info = _pages(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+        raise ReadError(str(path), "encrypted PDF: it needs a password") from e
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as e:
+        raise ReadError(str(path), f"damaged PDF ({e.__class__.__name__})") from e
+    furniture = _furniture(pages)
+    paragraphs: list[str] = []
+    page_of: list[int] = []
+    vocabulary = {w.lower() for boxes in pages for t, _ in boxes for w in re.findall(r"[\w-]+", t)}
+    for number, boxes in enumerate(pages, 1):
+        for text, _y in boxes:
+            flat = collapse(text)
+            if _PAGE_NUMBER.match(flat) or _DIGITS.sub("#", flat) in furniture:
+                continue
+            lines = [collapse(line) for line in normalise(text).split("\n") if line.strip()]
+            para = ""
+            for line in lines:
+                para = _join_hyphenated(para, line, vocabulary) if para else line
+            # A paragraph cut by a page or column break goes on in the next box.
+            if paragraphs and not _TERMINAL.search(paragraphs[-1]) and para[:1].islower():
+                paragraphs[-1] = _join_hyphenated(paragraphs[-1], para, vocabulary)
+                continue
+            paragraphs.append(para)
+            page_of.append(number)
+    if not paragraphs:
+        raise ReadError(str(path), "no text layer (a scanned PDF?); OCR is not attempted")
+    title = _meta_text(info.get("Title")) or path.stem
+    return Document(
+        path=str(path),
+        title=title,
+        paragraphs=tuple(paragraphs),
+        pages=tuple(page_of),
+        author=_meta_text(info.get("Author")),
+        date=_pdf_date(info.get("CreationDate")),
+        extra=tuple((k.lower(), v) for k in ("Subject",) if (v := _meta_text(info.get(k)))),
+    )

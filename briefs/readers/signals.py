@@ -1,0 +1,56 @@
+"""What a document is: its source type and its language, from metadata or clear text signals."""
+
+from __future__ import annotations
+
+import re
+
+from briefs.model import Document
+
+_OFFICIAL = re.compile(
+    r"\b(?:united nations|ministry|government|office of|embassy|secretariat|parliament|"
+    r"general assembly|security council|department of|presidential)\b",
+    re.I,
+)
+_REPORT = re.compile(
+    r"\b(?:institute|centre|center|foundation|crisis group|think tank|"
+    r"university|research)\b",
+    re.I,
+)
+_ADVOCACY = re.compile(
+    r"\b(?:advocacy|campaign for|human rights watch|amnesty|solidarity|we call on|we urge|"
+    r"we demand|sign the petition|take action)\b",
+    re.I,
+)
+_NEWS = re.compile(
+    r"^(?:\(?[A-Z][A-Za-z .]+,\s*\d{1,2}\w{0,2}\)|[A-Z][A-Z .]{2,30}\s[–—-]\s)|\b(?:told reporters|"
+    r"said in a statement|press conference|news agency|reported)\b"
+)
+TYPES = ("news", "magazine", "advocacy", "official", "report", "unknown")
+
+
+def guess_type(doc: Document) -> str:
+    """Source type from the publisher's name, else from clear signals in the text."""
+    pub = doc.publisher or ""
+    if _OFFICIAL.search(pub):
+        return "official"
+    if _ADVOCACY.search(pub):
+        return "advocacy"
+    if _REPORT.search(pub):
+        return "report"
+    head = " ".join(doc.paragraphs[:6])
+    if _NEWS.search(head):
+        return "news"
+    if len(_ADVOCACY.findall(doc.text)) >= 2:
+        return "advocacy"
+    return "unknown"
+
+
+def language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid, offline), or None for too little text."""
+    sample = text[:5000]
+    if len(re.findall(r"\w+", sample)) < 8:
+        return None
+    import py3langid
+
+    code, _score = py3langid.classify(sample)
+    return str(code)
