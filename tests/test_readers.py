@@ -87,3 +87,106 @@ def test_blank_lines_split_paragraphs_in_unwrapped_text() -> None:
         "One line here.",
         "Another line.",
     ]
+
+
+def test_html_keeps_the_article_and_drops_boilerplate() -> None:
+    doc = read_file(FIXTURES / "article.html")[0]
+    assert doc.title == "Ceasefire talks resume on the Thai-Cambodian border"
+    assert (doc.author, doc.publisher, doc.date) == (
+        "Suda Chanthavong",
+        "Mekong Wire",
+        "2025-12-23",
+    )
+    assert doc.url == "https://mekongwire.example/2025/12/23/ceasefire-talks"
+    assert len(doc.paragraphs) == 3
+    assert "& aid agencies" in doc.paragraphs[1]
+    for junk in (
+        "Subscribe",
+        "Advertisement",
+        "tracker",
+        "injected",
+        "Privacy",
+        "Ten things",
+        "font-family",
+    ):
+        assert junk not in doc.text
+
+
+def test_pdf_running_heads_page_numbers_and_hyphenation() -> None:
+    doc = read_file(FIXTURES / "report.pdf")[0]
+    assert (doc.title, doc.author) == ("Border diplomacy after the ceasefire", "Mekong Monitor")
+    assert "Quarterly Report" not in doc.text
+    assert "careful diplomacy rather" in doc.text
+    # The paragraph cut by the page break is one paragraph, and keeps the page it starts on.
+    second = doc.paragraphs[1]
+    assert second.startswith("More than 1,200 families") and second.endswith("end of May.")
+    assert doc.pages == (1, 1, 2)
+    assert not any(p.strip().isdigit() for p in doc.paragraphs)
+
+
+def test_pdf_exported_by_libreoffice_keeps_table_rows() -> None:
+    doc = read_file(FIXTURES / "lo-report.pdf")[0]
+    assert doc.author == "Provincial Monitoring Unit"
+    assert "Oddar Meanchey | 1,200 | 31 March 2025" in doc.paragraphs
+
+
+def test_docx_paragraphs_tables_and_core_properties() -> None:
+    doc = read_file(FIXTURES / "table.docx")[0]
+    assert (doc.title, doc.author, doc.date) == (
+        "Displacement along the border",
+        "Provincial Monitoring Unit",
+        "2025-04-02",
+    )
+    assert doc.paragraphs[1] == "Province | Displaced families | As of"
+    assert "Preah Vihear | 850 | 31 March 2025" in doc.paragraphs
+
+
+@pytest.mark.parametrize(
+    "name,reason",
+    [
+        ("truncated.pdf", "damaged PDF"),
+        ("encrypted.pdf", "encrypted PDF"),
+        ("scan.pdf", "no text layer"),
+        ("corrupt.docx", "not a valid .docx"),
+        ("bomb.docx", "zip bomb"),
+        ("xxe.docx", "DOCTYPE"),
+        ("empty.txt", "empty file"),
+        ("binary.txt", "binary content"),
+    ],
+)
+def test_damaged_files_raise_read_error_with_reason(name: str, reason: str) -> None:
+    with pytest.raises(ReadError, match=reason):
+        read_file(FIXTURES / "damaged" / name)
+
+
+def test_magazine_issue_splits_into_signed_articles() -> None:
+    meta = load_sidecar(SEEDS)["000_fdfac7c5ffbee239.txt"]
+    docs = read_file(SEEDS / "000_fdfac7c5ffbee239.txt", meta)
+    assert [d.author for d in docs] == [
+        None,
+        "Desmond Molloy",
+        "Khin Zaw Win",
+        "Chheang Vannarith",
+        "Rungrawee Chalermsripinyorat",
+        "Sim Vireak",
+        "Lena Le",
+    ]
+    assert docs[2].title == "Peace In Myanmar Is Farther Off Than Before"
+    assert docs[0].locator == "Editorial"
+    assert all(d.locator == f"In: {meta['title']}" for d in docs[1:])
+    assert all(d.type == "magazine" and d.date == "2022-06" for d in docs)
+    # Author notes and bibliographies are not body text.
+    assert not any(p.startswith("Dr Desmond Molloy spent") for p in docs[1].paragraphs)
+    assert "REFERENCES" not in docs[2].paragraphs
+
+
+def test_language_and_source_type_signals(tmp_path: Path) -> None:
+    french = tmp_path / "fr.txt"
+    french.write_text(
+        "Le Cambodge et la Thaïlande ont convenu de se revoir cette semaine pour "
+        "discuter du cessez-le-feu le long de la frontière commune.",
+        "utf-8",
+    )
+    assert read_file(french)[0].language == "fr"
+    news = read_file(SEEDS / "003_14141caa1f55aa04.txt")[0]
+    assert news.type == "news" and news.language == "en"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 from briefs.errors import CorpusError
 from briefs.ingest import ingest
 from briefs.store import Store
+
+from conftest import FIXTURES, SEEDS
 
 
 def test_second_ingest_of_unchanged_files_does_no_work(tmp_path: Path, seed_copy: Path) -> None:
@@ -79,3 +82,41 @@ def test_unreadable_file_is_skipped_and_others_ingested(tmp_path: Path, seed_cop
     assert len(result.added) == 5
     assert sorted(f for f, _ in result.skipped) == ["broken.txt", "empty.md"]
     assert dict(result.skipped)["broken.txt"] == "binary content, not text"
+
+
+def test_folder_of_good_and_broken_files(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    shutil.copytree(FIXTURES / "damaged", folder / "damaged")
+    for name in (
+        "article.html",
+        "report.pdf",
+        "table.docx",
+        "lo-report.pdf",
+        "note.md",
+        "cp1252.txt",
+    ):
+        shutil.copy(FIXTURES / name, folder / name)
+    with Store(tmp_path / "c.db") as store:
+        result = ingest(store, [folder])
+        assert sorted(result.added) == sorted(
+            ["article.html", "report.pdf", "table.docx", "lo-report.pdf", "note.md", "cp1252.txt"]
+        )
+        assert sorted(f for f, _ in result.skipped) == sorted(
+            f"damaged/{p.name}" for p in (FIXTURES / "damaged").iterdir()
+        )
+        assert store.search("Chanthaburi")
+
+
+def test_same_story_in_two_files_is_one_source(tmp_path: Path) -> None:
+    folder = tmp_path / "wires"
+    folder.mkdir()
+    story = (SEEDS / "003_14141caa1f55aa04.txt").read_text("utf-8")
+    (folder / "outlet-a.txt").write_text(story, "utf-8")
+    (folder / "outlet-b.txt").write_text(story.replace("\n", "\r\n") + "\n", "utf-8")
+    with Store(tmp_path / "c.db") as store:
+        ingest(store, [folder])
+        assert store.count() == 2
+        dupes = store.duplicates()
+        assert len(dupes) == 1
+        kept = next(i for i, _, _ in store.documents() if i not in dupes)
+        assert store.also(kept) == ["outlet-b.txt"] or store.also(kept) == ["outlet-a.txt"]

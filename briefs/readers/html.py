@@ -32,6 +32,7 @@ def _paragraphs(xml: str) -> list[str]:
             continue  # nested: its text is in the ancestor's
         else:
             text = collapse("".join(el.itertext()))
+        text = text.rstrip("¶# ")  # Sphinx and static-site heading permalinks
         if text:
             out.append(text)
     return out
@@ -59,16 +60,27 @@ def read(path: Path) -> Document:
     paragraphs = _paragraphs(xml)
     if not paragraphs:
         raise ReadError(str(path), "no article text found in the page")
-    meta = trafilatura.extract_metadata(html)
-    title = (meta.title if meta and meta.title else None) or path.stem
-    if paragraphs and collapse(paragraphs[0]) == collapse(title):
+    # Dates only from what the page says of itself, never guessed from a copyright line.
+    meta = trafilatura.extract_metadata(
+        html, date_config={"original_date": True, "extensive_search": False}
+    )
+    title = collapse((meta.title or "") if meta else "").rstrip("¶# ") or path.stem
+    if paragraphs and collapse(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]
+    lower = html.lower()
+    head = html[: lower.find("</head>")] if "</head>" in lower else ""
+    author = meta.author if meta else None
+    if author and author not in head and f"By {author}" not in html:
+        author = None  # trafilatura's text heuristics take headings for bylines ("Set Authorizer")
+    site = meta.sitename if meta else None
+    if site and collapse(site).rstrip("¶# ") == title:
+        site = None  # with no og:site_name, trafilatura falls back to the title
     return Document(
         path=str(path),
         title=title,
         paragraphs=tuple(paragraphs),
-        author=meta.author if meta else None,
-        publisher=(meta.sitename or meta.hostname) if meta else None,
+        author=author,
+        publisher=site or (meta.hostname if meta else None),
         date=meta.date if meta and meta.date else None,
         url=meta.url if meta else None,
     )

@@ -44,4 +44,6 @@ def _add(rows: dict[str, dict[str, str]], row: object, sidecar: Path, n: int) ->
     if not isinstance(row, dict) or not row.get("file"):
         raise ReadError(str(sidecar), f"line {n} has no 'file' field")
     clean = {k: str(v) for k, v in row.items() if v not in (None, "") and k != "file"}
+    if "author" not in clean and "speaker" in clean:
+        clean["author"] = clean["speaker"]  # a speech's author is who delivered it
     rows[str(row["file"])] = clean

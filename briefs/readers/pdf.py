@@ -57,25 +57,48 @@ def _pages(path: Path) -> tuple[list[list[tuple[str, float]]], dict]:
     pages = []
     for layout in extract_pages(str(path), laparams=LAParams(boxes_flow=0.5)):
         height = layout.height or 1
-        boxes = []
-        for el in layout:
-            if isinstance(el, LTTextBox):
-                text = el.get_text()
-                if text.strip():
-                    boxes.append((text, 1 - el.y1 / height))
-        pages.append(boxes)
+        boxes = [el for el in layout if isinstance(el, LTTextBox) and el.get_text().strip()]
+        pages.append([(text, 1 - y / height) for text, y in _rows(boxes)])
     return pages, info
 
 
+def _rows(boxes: list) -> list[tuple[str, float]]:
+    """Boxes in reading order, with one-line boxes that share a baseline joined as a table row.
+
+    pdfminer reads a table cell by cell, often column by column; cells side by side on one line
+    belong together ("Oddar Meanchey | 1,200 | 31 March 2025").
+    """
+    single = [b for b in boxes if b.get_text().strip().count("\n") == 0]
+    lines: dict[int, list] = {}
+    for b in single:
+        key = next((k for k in lines if abs(k - b.y1) <= 2.5), round(b.y1))
+        lines.setdefault(key, []).append(b)
+    row_of = {id(b): key for key, members in lines.items() if len(members) > 1 for b in members}
+    out: list[tuple[str, float]] = []
+    done: set[int] = set()
+    for b in boxes:
+        key = row_of.get(id(b))
+        if key is None:
+            out.append((b.get_text(), b.y1))
+        elif key not in done:
+            done.add(key)
+            cells = sorted(lines[key], key=lambda c: c.x0)
+            out.append((" | ".join(collapse(c.get_text()) for c in cells), b.y1))
+    return out
+
+
 def _furniture(pages: list[list[tuple[str, float]]]) -> set[str]:
-    """Boxes at a page edge whose text (digits masked) recurs on at least half the pages."""
+    """Boxes at a page edge whose text (digits masked) recurs on several pages.
+
+    Three pages are enough: running heads often change with the chapter ("Chapter 2: R Basics").
+    """
     if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for boxes in pages:
         seen = {_DIGITS.sub("#", collapse(t)) for t, y in boxes if y < _EDGE or y > 1 - _EDGE}
         counts.update(seen)
-    return {k for k, n in counts.items() if n >= max(2, len(pages) // 2)}
+    return {k for k, n in counts.items() if n >= (2 if len(pages) <= 4 else 3)}
 
 
 def read(path: Path) -> Document:
@@ -112,6 +135,8 @@ def read(path: Path) -> Document:
     if not paragraphs:
         raise ReadError(str(path), "no text layer (a scanned PDF?); OCR is not attempted")
     title = _meta_text(info.get("Title")) or path.stem
+    if paragraphs[0] == title:
+        paragraphs, page_of = paragraphs[1:], page_of[1:]
     return Document(
         path=str(path),
         title=title,
