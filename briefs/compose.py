@@ -186,7 +186,7 @@ def compose(
         kws,
         timeline,
         sources,
-        _gaps(sources, figures, retrieved, scope),
+        _gaps(sources, sections, figures, retrieved),
         source_docs={sid: did for did, sid in number.ids.items()},
     )
 
@@ -323,9 +323,16 @@ def _timeline(passages, docs: dict[int, Document], scope: Scope, n: int) -> list
 
 
 def _gaps(
-    sources: list[Source], figures: list[Figure], retrieved: Retrieved, scope: Scope
+    sources: list[Source], sections: list[Section], figures: list[Figure], retrieved: Retrieved
 ) -> list[str]:
     gaps = []
+    kinds = {s.id: s.type for s in sources}
+    for sec in sections:
+        cited = {c.source for s in sec.sentences for c in s.cites}
+        if cited and all(kinds.get(c) == "advocacy" for c in cited):
+            gaps.append(
+                f"“{sec.title}” rests only on advocacy sources ({', '.join(sorted(cited))})."
+            )
     if len(sources) < 3:
         gaps.append(
             f"Only {len(sources)} source{'' if len(sources) == 1 else 's'} found for this scope."
@@ -344,4 +351,9 @@ def _gaps(
         gaps.append(f"Undated sources: {', '.join(undated)}.")
     if retrieved.excluded_undated:
         gaps.append(f"{retrieved.excluded_undated} undated document(s) left out of the period.")
+    if retrieved.excluded_language:
+        gaps.append(
+            f"{retrieved.excluded_language} document(s) not in English left out "
+            "(the extractors read English only)."
+        )
     return gaps

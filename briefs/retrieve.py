@@ -32,6 +32,7 @@ class Retrieved:
     passages: list[Passage]
     documents: dict[int, Document]
     excluded_undated: int
+    excluded_language: int = 0
 
 
 def _phrase(text: str) -> str:
@@ -86,6 +87,7 @@ def retrieve(store: Store, scope: Scope, *, pool: int = 80, per_document: int = 
     documents: dict[int, Document] = {}
     undated: set[int] = set()
     duplicates = store.duplicates()
+    foreign: set[int] = set()
     scored: list[tuple[float, Passage]] = []
     for p in found.values():
         if p.doc_id in duplicates:
@@ -93,6 +95,9 @@ def retrieve(store: Store, scope: Scope, *, pool: int = 80, per_document: int = 
         if p.doc_id not in documents:
             documents[p.doc_id] = store.document(p.doc_id)
         doc = documents[p.doc_id]
+        if doc.language not in (None, "en"):
+            foreign.add(p.doc_id)
+            continue
         window = in_window(doc.date, scope.since, scope.until)
         if window is None:
             undated.add(p.doc_id)
@@ -127,4 +132,6 @@ def retrieve(store: Store, scope: Scope, *, pool: int = 80, per_document: int = 
         if len(out) == pool:
             break
     used = {p.doc_id for p in out}
-    return Retrieved(out, {k: v for k, v in documents.items() if k in used}, len(undated))
+    return Retrieved(
+        out, {k: v for k, v in documents.items() if k in used}, len(undated), len(foreign)
+    )
