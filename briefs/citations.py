@@ -140,10 +140,11 @@ def check(brief: Brief, texts: dict[str, SourceText]) -> Check:
         elif f.text not in f.quote:
             fail(label, "text not in its quote")
         else:
+            # Re-read the figure where it stands in its quote: same span, same value.
             again = [
                 g
-                for g in find_figures(f.text)
-                if (g.value, g.low, g.high) == (f.value, f.low, f.high)
+                for g in find_figures(f.quote)
+                if g.text == f.text and (g.value, g.low, g.high) == (f.value, f.low, f.high)
             ]
             if not again:
                 fail(

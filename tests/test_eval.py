@@ -20,20 +20,38 @@ from briefs.extract.keywords import keywords
 from briefs.extract.sentences import split
 from briefs.readers import read_file
 from briefs.readers.metadata import load_sidecar
+
 from conftest import ROOT, UNGD
 
 LABELS = json.loads((ROOT / "tests" / "eval" / "labels.json").read_text("utf-8"))["documents"]
 
-# Floors: pinned at the scores reached, less a small margin; raise them as extraction improves.
+# Floors: pinned at the scores reached (README, "Extraction quality"), less about 0.03, so that
+# a change that costs quality fails here. Raise them as extraction improves.
 FLOORS = {
-    "figures_precision": 0.0,
-    "figures_recall": 0.0,
-    "dates_precision": 0.0,
-    "dates_recall": 0.0,
-    "keywords_recall": 0.0,
+    "dev": {
+        "figures_precision": 0.97,
+        "figures_recall": 0.88,
+        "dates_precision": 0.95,
+        "dates_recall": 0.97,
+        "keywords_recall": 0.60,
+    },
+    "heldout": {
+        "figures_precision": 0.75,
+        "figures_recall": 0.53,
+        "dates_precision": 0.97,
+        "dates_recall": 0.92,
+        "keywords_recall": 0.72,
+    },
 }
-_UNITS = {"per cent": "%", "percent": "%", "US$": "$", "USD": "$", "US dollars": "$",
-          "square kilometres": "square kilometers", "tonnes": "tons"}
+_UNITS = {
+    "per cent": "%",
+    "percent": "%",
+    "US$": "$",
+    "USD": "$",
+    "US dollars": "$",
+    "square kilometres": "square kilometers",
+    "tonnes": "tons",
+}
 
 
 def _path(name: str) -> Path:
@@ -96,8 +114,9 @@ def _score(split_name: str) -> dict[str, Tally]:
             if hit is not None:
                 unmatched.remove(hit)
                 t.tp += 1
-        got = Counter(d.date for s, date in sentences for d in find_dates(s, date)
-                      if d.date.count("-") >= 1)
+        got = Counter(
+            d.date for s, date in sentences for d in find_dates(s, date) if d.date.count("-") >= 1
+        )
         want = Counter(lab["date"] for lab in doc_label["dates"])
         t = tallies["dates"]
         t.predicted += sum(got.values())
@@ -120,16 +139,18 @@ def scores() -> dict[str, dict[str, Tally]]:
     print("\nextraction eval        dev              held-out")
     for kind in ("figures", "dates", "keywords"):
         d, h = result["dev"][kind], result["heldout"][kind]
-        print(f"  {kind:<9} P {d.precision:.3f} R {d.recall:.3f} ({d.tp}/{d.labelled})"
-              f"   P {h.precision:.3f} R {h.recall:.3f} ({h.tp}/{h.labelled})")
+        print(
+            f"  {kind:<9} P {d.precision:.3f} R {d.recall:.3f} ({d.tp}/{d.labelled})"
+            f"   P {h.precision:.3f} R {h.recall:.3f} ({h.tp}/{h.labelled})"
+        )
     return result
 
 
 @pytest.mark.parametrize("split_name", ["dev", "heldout"])
 def test_scores_stay_above_floors(scores, split_name: str) -> None:
-    s = scores[split_name]
-    assert s["figures"].precision >= FLOORS["figures_precision"]
-    assert s["figures"].recall >= FLOORS["figures_recall"]
-    assert s["dates"].precision >= FLOORS["dates_precision"]
-    assert s["dates"].recall >= FLOORS["dates_recall"]
-    assert s["keywords"].recall >= FLOORS["keywords_recall"]
+    s, floor = scores[split_name], FLOORS[split_name]
+    assert s["figures"].precision >= floor["figures_precision"]
+    assert s["figures"].recall >= floor["figures_recall"]
+    assert s["dates"].precision >= floor["dates_precision"]
+    assert s["dates"].recall >= floor["dates_recall"]
+    assert s["keywords"].recall >= floor["keywords_recall"]

@@ -20,6 +20,9 @@ _MONTH = (
 )
 _DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_KINDS = ("range", "dmy", "mdy", "my", "md", "dm", "y", "wd", "dateline")
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _CANDIDATE = re.compile(
     rf"\b(?P<range>{_DAY})\s*[–-]\s*{_DAY}\s+(?P<range_my>{_MONTH}\.?,?\s+{_YEAR})\b"
     rf"|\b(?P<dmy>{_DAY}\s+{_MONTH}\.?,?\s+{_YEAR})\b"
@@ -28,6 +31,8 @@ _CANDIDATE = re.compile(
     rf"|\b(?P<md>{_MONTH}\.?\s+{_DAY})\b(?!\s*,?\s*\d)"
     rf"|\b(?P<dm>{_DAY}\s+{_MONTH})\b(?!\.?,?\s+\d)"
     rf"|^(?:In|By|Since|From|Until)\s+(?:early\s+|late\s+|mid-)?(?P<y>{_YEAR})\b(?!\s*[-–])"
+    rf"|\b(?P<wd>{_WEEKDAY})(?:'s)?(?:\s*\((?P<wd_day>{_DAY})\))?(?!\s*\(\s*{_MONTH})"
+    rf"|^\((?:[A-Z][\w.'’-]*\s?){{1,4}},\s*(?P<dateline>{_DAY})\)"
 )
 
 
@@ -45,6 +50,17 @@ def _base(doc_date: str | None) -> dt.datetime | None:
         return None
     parts = [int(p) for p in doc_date.split("-")] + [1, 1]
     return dt.datetime(parts[0], parts[1], parts[2])
+
+
+def _weekday(base: dt.datetime, weekday: int, day: str | None) -> dt.datetime | None:
+    shift = (weekday - base.weekday()) % 7
+    candidates = [base + dt.timedelta(days=shift), base + dt.timedelta(days=shift - 7)]
+    best = min(candidates, key=lambda d: (abs((d - base).days), d > base))
+    if abs((best - base).days) > 3:
+        return None
+    if day and int(re.match(r"\d+", day).group(0)) != best.day:
+        return None  # "Wednesday (24th)" must agree with the calendar
+    return best
 
 
 def _parse(text: str, base_year: int | None = None) -> dt.datetime | None:
@@ -67,11 +83,31 @@ def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
     base = _base(doc_date)
     out = []
     for m in _CANDIDATE.finditer(sentence):
-        kind = "range" if m.group("range") else m.lastgroup
+        kind = next(k for k in _KINDS if m.group(k))
         if kind == "y":
             out.append(FoundDate(m.group("y"), m.start("y"), m.group("y")))
             continue
-        if kind in ("md", "dm") and (base is None or (doc_date or "").count("-") == 0):
+        if kind == "wd":
+            # A weekday names the nearest such day to a day-dated document (within three
+            # days either way): a report of Tuesday 23 December says "on Monday" for the 22nd.
+            if base is None or (doc_date or "").count("-") < 2:
+                continue
+            found = _weekday(base, _WEEKDAYS.index(m.group("wd")), m.group("wd_day"))
+            if found:
+                out.append(FoundDate(m.group(0), m.start(), found.strftime("%Y-%m-%d")))
+            continue
+        if kind == "dateline":
+            # "(Kuala Lumpur, 23rd)": the day of the document's own month.
+            if base is None or (doc_date or "").count("-") < 1:
+                continue
+            day = int(re.match(r"\d+", m.group("dateline")).group(0))
+            try:
+                found = base.replace(day=day)
+            except ValueError:
+                continue
+            out.append(FoundDate(m.group(0), m.start(), found.strftime("%Y-%m-%d")))
+            continue
+        if kind in ("md", "dm") and base is None:
             continue
         text = m.group(0) if kind == "range" else m.group(kind)
         if kind == "my" and text.startswith("May") and not re.match(r"May\s+\d", text):
@@ -81,8 +117,9 @@ def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
         elif kind in ("md", "dm") and base:
             # A day and month take the document's year, or the year before when that would
             # put them more than two months after the document (December news, January date).
+            # A document dated by year only (a speech of 2006) gives its year as it is.
             found = _parse(text, base.year)
-            if found and found - base > dt.timedelta(days=62):
+            if found and (doc_date or "").count("-") and found - base > dt.timedelta(days=62):
                 found = found.replace(year=found.year - 1)
         else:
             found = _parse(text)

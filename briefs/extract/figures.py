@@ -47,108 +47,18 @@ _UNIT = (
     r"meters?|tonnes?|tons?|hectares?|ha|square kilomet(?:re|er)s?|sq km|acres?|litres?|"
     r"barrels?|kg|kilograms?)\b"
 )
-_STOP = {
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "from",
-    "by",
-    "with",
-    "and",
-    "or",
-    "but",
-    "the",
-    "a",
-    "an",
-    "across",
-    "since",
-    "over",
-    "under",
-    "between",
-    "among",
-    "during",
-    "into",
-    "as",
-    "than",
-    "that",
-    "which",
-    "who",
-    "were",
-    "was",
-    "are",
-    "is",
-    "have",
-    "had",
-    "has",
-    "been",
-    "be",
-    "per",
-    "each",
-    "including",
-    "about",
-    "after",
-    "before",
-    "this",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "can",
-    "also",
-    "more",
-    "less",
-    "when",
-    "where",
-    "while",
-    "such",
-    "both",
-    "all",
-    "other",
-    "out",
-    "through",
-    "throughout",
-    "via",
-    "against",
-    "within",
-    "without",
-    "toward",
-    "towards",
-    "upon",
-    "along",
-    "around",
-    "beyond",
-    "near",
-    "like",
-    "because",
-    "if",
-    "then",
-    "there",
-    "here",
-    "so",
-    "not",
-    "no",
-    "now",
-    "ago",
-    "later",
-    "earlier",
-    "old",
-    "long",
-    "away",
-    "off",
-    "up",
-    "down",
-    "back",
-}
+_STOP = set(
+    """of in on at to for from by with and or but the a an across since over under between
+    among during into as than that which who were was are is have had has been be per each
+    including about after before this these those its their his her will would could may might
+    can also more less when where while such both all other out through throughout via against
+    within without toward towards upon along around beyond near like because if then there here
+    so not no now ago later earlier old long away off up down back being worldwide annually
+    respectively alone together altogether overall last next""".split()
+)
+_TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+# "250-member Senate", "a 40-day truce": the number counts the word it is hyphened to.
+_COMPOUND = re.compile(r"-([a-z]+)\b(?!-old)")
 _FIGURE = re.compile(
     rf"(?P<qual>\b{_QUAL}\s+)?"
     rf"(?P<cur>{_CUR}\s?)?"
@@ -226,11 +136,22 @@ def find_figures(sentence: str) -> list[FoundFigure]:
         unit = "%" if pct else (m.group("unit") or cur)
         counts, used = (None, 0)
         after = sentence[end:]
-        if pct:
+        if after.startswith(")") and start > 0 and sentence[start - 1] == "(":
+            # "eighteen (18) years": the figure is the bracketed numeral and what follows it.
+            start, end, after = start - 1, end + 1, after[1:]
+        compound = _COMPOUND.match(after) if not (pct or m.group("unit")) else None
+        if compound:
+            counts, used = compound.group(1), compound.end()
+        elif pct:
             of = re.match(r"\s+of\s+(?:the\s+)?", after)
             if of:
                 counts, used = _counted(after[of.end() :])
                 used += of.end() if counts else 0
+            else:
+                # "7% annual GDP growth", "15% tax": the share of what follows it directly.
+                counts, used = _counted(after)
+                if counts and counts.split()[-1] in _TIME_WORDS:
+                    counts, used = None, 0
         else:
             counts, used = _counted(after)
         if not (cur or pct or m.group("unit") or counts):

@@ -14,9 +14,13 @@ import yake
 from briefs.model import Keyword
 
 _DROP = re.compile(
-    r"^(?:said|says|according|also|would|could|including|however|mr|ms|dr)$|\b(?:said|says|according)\b",
+    r"^(?:said|says|according|also|would|could|including|however|mr|ms|dr|sir|madam|president)$"
+    r"|\b(?:said|says|according|excellenc(?:y|ies)|ladies|gentlemen|congratulat\w*)\b",
     re.IGNORECASE,
 )
+# A single lowercase word this common in English ("world", "people", "year") says nothing of a
+# document: the count is pyspellchecker's English word frequency ("ceasefire" 678, "world" 599k).
+COMMON_WORD = 30_000
 
 
 _MIXED = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
@@ -47,6 +51,14 @@ def _protect(text: str) -> tuple[str, dict[str, str]]:
     return _MIXED.sub(swap, text), {v: k for k, v in table.items()}
 
 
+def _common(phrase: str) -> bool:
+    if " " in phrase or not phrase.islower():
+        return False
+    from briefs.readers.clean import english_words
+
+    return english_words().get(phrase, 0) > COMMON_WORD
+
+
 def keywords(text: str, top: int = 15) -> list[Keyword]:
     """Return up to ``top`` key phrases of ``text``, best first (YAKE score: lower is better)."""
     if not text.strip():
@@ -60,7 +72,7 @@ def keywords(text: str, top: int = 15) -> list[Keyword]:
     for phrase, score in extractor.extract_keywords(text):
         phrase = re.sub(r"Qzx[a-z]+xzq", lambda m: restore.get(m.group(0), m.group(0)), phrase)
         key = phrase.casefold()
-        if _DROP.search(phrase) or key in seen or len(phrase) < 3:
+        if _DROP.search(phrase) or key in seen or len(phrase) < 3 or _common(phrase):
             continue
         seen.add(key)
         out.append(Keyword(text=phrase, score=round(float(score), 6)))

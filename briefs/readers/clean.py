@@ -49,11 +49,11 @@ def _running_lines(lines: list[str]) -> set[str]:
 
 
 @functools.cache
-def _dictionary() -> frozenset[str]:
-    """English words (pyspellchecker's frequency list), to tell "agen-das" from "low-profile"."""
+def english_words() -> dict[str, int]:
+    """English words and their frequency (pyspellchecker's list, shipped in its package)."""
     from spellchecker import SpellChecker
 
-    return frozenset(SpellChecker(distance=1).word_frequency.dictionary)
+    return dict(SpellChecker(distance=1).word_frequency.dictionary)
 
 
 def keeps_hyphen(stem: str, tail: str, vocabulary: set[str]) -> bool:
@@ -68,7 +68,7 @@ def keeps_hyphen(stem: str, tail: str, vocabulary: set[str]) -> bool:
         return False
     if hyphenated in vocabulary:
         return True
-    words = _dictionary()
+    words = english_words()
     if joined in words:
         return False
     return stem.lower() in words and tail.lower() in words and min(len(stem), len(tail)) > 1
