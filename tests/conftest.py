@@ -39,3 +39,13 @@ def seed_copy(tmp_path: Path) -> Path:
     dest = tmp_path / "seeds"
     shutil.copytree(SEEDS, dest)
     return dest
+
+
+EVAL_REPORT: list[str] = []  # filled by test_eval, printed at the end of every run
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 (pytest hook)
+    if EVAL_REPORT:
+        terminalreporter.section("extraction eval")
+        for line in EVAL_REPORT:
+            terminalreporter.write_line(line)

@@ -21,7 +21,7 @@ from briefs.extract.sentences import split
 from briefs.readers import read_file
 from briefs.readers.metadata import load_sidecar
 
-from conftest import ROOT, UNGD
+from conftest import EVAL_REPORT, ROOT, UNGD
 
 LABELS = json.loads((ROOT / "tests" / "eval" / "labels.json").read_text("utf-8"))["documents"]
 
@@ -136,12 +136,14 @@ def scores() -> dict[str, dict[str, Tally]]:
     if not UNGD.is_dir():
         pytest.skip(f"the UN General Debate corpus is not at {UNGD}")
     result = {name: _score(name) for name in ("dev", "heldout")}
-    print("\nextraction eval        dev              held-out")
+    EVAL_REPORT.append("           dev                          held-out")
     for kind in ("figures", "dates", "keywords"):
         d, h = result["dev"][kind], result["heldout"][kind]
-        print(
-            f"  {kind:<9} P {d.precision:.3f} R {d.recall:.3f} ({d.tp}/{d.labelled})"
-            f"   P {h.precision:.3f} R {h.recall:.3f} ({h.tp}/{h.labelled})"
+        p_dev = f"P {d.precision:.3f}" if kind != "keywords" else "       "
+        p_held = f"P {h.precision:.3f}" if kind != "keywords" else "       "
+        EVAL_REPORT.append(
+            f"{kind:<9}  {p_dev} R {d.recall:.3f} ({d.tp}/{d.labelled:<3})"
+            f"   {p_held} R {h.recall:.3f} ({h.tp}/{h.labelled})"
         )
     return result
 
