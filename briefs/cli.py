@@ -125,6 +125,11 @@ def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], p
     type=click.Path(path_type=Path),
     help="Folder of templates that override the built-in ones by file name.",
 )
+@click.option(
+    "--style",
+    type=click.Choice(("numbered", "apa")),
+    help="Citation style: numbered references (default) or APA author-date.",
+)
 @click.option("--today", metavar="DATE", help="Pin the run date (for reproducible output).")
 @click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
 @_friendly
@@ -136,6 +141,7 @@ def brief(
     formats: tuple[str, ...],
     out: Path | None,
     templates: Path | None,
+    style: str | None,
     today: str | None,
     db: Path | None,
 ) -> None:
@@ -161,6 +167,7 @@ def brief(
         formats=formats,
         out=out,
         templates=templates,
+        style=style,
         today=today,
         db=db,
     )

@@ -28,6 +28,7 @@ class Settings:
     topic: str | None = None
     since: str | None = None
     until: str | None = None
+    style: str = "numbered"  # citation style: numbered (house style) or apa
 
 
 def _today() -> dt.date:

@@ -65,7 +65,7 @@ def number_of(source_id: str) -> int:
     return int(source_id[1:])
 
 
-def _runs(tokens: list[Token]) -> list[Run]:
+def _runs(tokens: list[Token], markers: dict[str, str]) -> list[Run]:
     runs: list[Run] = []
     bold = italic = False
     href: str | None = None
@@ -89,7 +89,8 @@ def _runs(tokens: list[Token]) -> list[Run]:
         elif t.type == "hardbreak":
             runs.append(Run("\n", bold, italic, href))
         elif t.type == "cite":
-            runs.append(Run(f"[{number_of(t.meta['id'])}]", cite=t.meta["id"]))
+            sid = t.meta["id"]
+            runs.append(Run(markers.get(sid, f"[{number_of(sid)}]"), cite=sid))
         elif t.type == "anchor":
             runs.append(Run("", anchor=t.meta["id"]))
     return _merge(runs)
@@ -113,8 +114,13 @@ def _merge(runs: list[Run]) -> list[Run]:
     return out
 
 
-def parse(markdown: str) -> list[Block]:
-    """Parse rendered Markdown into blocks. Unknown constructs degrade to paragraphs."""
+def parse(markdown: str, markers: dict[str, str] | None = None) -> list[Block]:
+    """Parse rendered Markdown into blocks. Unknown constructs degrade to paragraphs.
+
+    ``markers`` gives the text each citation shows ("[3]" by default; "(Author, 2022)" in an
+    author-date style).
+    """
+    markers = markers or {}
     tokens = _parser().parse(markdown)
     blocks: list[Block] = []
     i = 0
@@ -122,12 +128,12 @@ def parse(markdown: str) -> list[Block]:
         t = tokens[i]
         if t.type == "heading_open":
             blocks.append(
-                Block("heading", _runs(tokens[i + 1].children or []), level=int(t.tag[1]))
+                Block("heading", _runs(tokens[i + 1].children or [], markers), level=int(t.tag[1]))
             )
             i += 3
             continue
         if t.type == "paragraph_open" and t.level == 0:
-            blocks.append(Block("paragraph", _runs(tokens[i + 1].children or [])))
+            blocks.append(Block("paragraph", _runs(tokens[i + 1].children or [], markers)))
             i += 3
             continue
         if t.type in ("bullet_list_open", "ordered_list_open"):
@@ -143,7 +149,7 @@ def parse(markdown: str) -> list[Block]:
                     if depth == 0:
                         break
                 elif tokens[j].type == "inline" and depth == 1:
-                    items.append(_runs(tokens[j].children or []))
+                    items.append(_runs(tokens[j].children or [], markers))
                 j += 1
             blocks.append(
                 Block("bullets" if t.type.startswith("bullet") else "numbered", items=items)
@@ -157,7 +163,7 @@ def parse(markdown: str) -> list[Block]:
                 if tokens[j].type == "tr_open":
                     rows.append([])
                 elif tokens[j].type == "inline":
-                    rows[-1].append(_runs(tokens[j].children or []))
+                    rows[-1].append(_runs(tokens[j].children or [], markers))
                 j += 1
             blocks.append(Block("table", rows=rows))
             i = j + 1

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefs import geo
 from briefs.citations import SourceText, check
+from briefs.cite_styles import format_sources
 from briefs.compose import compose
 from briefs.config import Settings
 from briefs.document import parse
@@ -101,6 +102,7 @@ def build_brief(settings: Settings) -> Built:
             "since": settings.since,
             "until": settings.until,
             "formats": list(settings.formats),
+            "style": settings.style,
             "templates": str(settings.templates) if settings.templates else None,
         },
         versions=_versions(),
@@ -130,12 +132,19 @@ def build_brief(settings: Settings) -> Built:
     for w in warnings:
         log.warning(w)
 
+    cited = format_sources(brief.sources, settings.style)
     markdown = render(
         "brief.md.j2",
-        {"brief": brief, "scope_label": scope_label, "period_label": period_label},
+        {
+            "brief": brief,
+            "scope_label": scope_label,
+            "period_label": period_label,
+            "style": settings.style,
+            "references": cited.references,
+        },
         settings.templates,
     )
-    blocks = parse(markdown)
+    blocks = parse(markdown, cited.markers)
     name = slug(title.removesuffix(": policy brief"))
     paths = [
         _write(fmt, brief, blocks, settings.out / f"{name}.{fmt}", settings)

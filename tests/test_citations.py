@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -95,3 +96,26 @@ def test_reference_house_style() -> None:
         "Hun Sen: Lend the Junta No Legitimacy. Progressive Voice, 14 January 2022. File: 004.txt"
     )
     assert human_date("2022-06") == "June 2022" and human_date("2024") == "2024"
+
+
+def test_apa_style_gives_author_date_markers_and_an_alphabetical_list(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    built = build_brief(
+        load_settings(
+            db=seed_db,
+            out=tmp_path,
+            country="Cambodia",
+            formats=("md", "pdf", "json"),
+            style="apa",
+            today="2026-01-05",
+        )
+    )
+    md = built.paths[0].read_text("utf-8")
+    assert "[(Progressive Voice, 2022)](#ref-" in md
+    assert "Progressive Voice. (2022, January 14). Hun Sen: Lend the Junta No Legitimacy." in md
+    refs = md.split("## Sources", 1)[1].split("##", 1)[0]
+    entries = [line.split("</a>", 1)[1] for line in refs.splitlines() if "</a>" in line]
+    assert entries == sorted(entries, key=lambda e: e.replace("\\[", "").casefold())
+    assert built.brief.check.failures == []
+    assert json.loads(built.paths[2].read_text())["manifest"]["settings"]["style"] == "apa"

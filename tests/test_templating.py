@@ -39,7 +39,13 @@ def test_user_folder_overrides_one_section_and_extends_default(tmp_path: Path) -
     (tmp_path / "brief.md.j2").write_text(
         '{% extends "!default/brief.md.j2" %}{% block gaps %}{% endblock %}', "utf-8"
     )
-    ctx = {"brief": _empty_brief(), "scope_label": "x", "period_label": "y"}
+    ctx = {
+        "brief": _empty_brief(),
+        "scope_label": "x",
+        "period_label": "y",
+        "style": "numbered",
+        "references": [],
+    }
     text = render("brief.md.j2", ctx, tmp_path)
     assert "## Terms" in text and "## Keywords" not in text
     assert "Information gaps" not in text

@@ -31,7 +31,9 @@ def _inline(runs: list[Run]) -> str:
             continue
         text = escape(r.text).replace("\n", "<br>")
         if r.cite:
-            text = f'<sup><a href="#ref-{escape(r.cite)}">{text}</a></sup>'
+            text = f'<a href="#ref-{escape(r.cite)}">{text}</a>'
+            if r.text.startswith("["):
+                text = f"<sup>{text}</sup>"
         elif r.href:
             text = f'<a href="{escape(r.href)}">{text}</a>'
         if r.bold:

@@ -18,7 +18,8 @@ def _inline(runs: list[Run]) -> str:
             out.append(f'<a id="ref-{r.anchor}"></a>')
             continue
         if r.cite:
-            out.append(f"[\\[{r.cite[1:]}\\]](#ref-{r.cite})")
+            marker = _SPECIAL.sub(r"\\\1", r.text)
+            out.append(f"[{marker}](#ref-{r.cite})")
             continue
         text = _SPECIAL.sub(r"\\\1", r.text)
         if r.href:

@@ -218,7 +218,9 @@ def _inline(runs: list[Run], fonts: Fonts, link_colour: str, superscript: bool =
             continue  # drawn as an AnchorFlowable: inline <a name> breaks reportlab's wrapping
         text = escape(r.text).replace("\n", "<br/>")
         if r.cite:
-            text = f"<super>{text}</super>" if superscript else text
+            # Numbered markers sit above the line; author-date ones "(Name, 2022)" run in it.
+            if superscript and r.text.startswith("["):
+                text = f"<super>{text}</super>"
             text = f'<a href="#ref-{r.cite}" color="{link_colour}">{text}</a>'
         elif r.href:
             text = f'<a href="{escape(r.href)}" color="{link_colour}">{text}</a>'

@@ -1,0 +1,1 @@
+"""Citation styles beside the house style: CSL files formatted by citeproc-py."""
