@@ -38,6 +38,7 @@ class Block:
     level: int = 0
     items: list[list[Run]] = field(default_factory=list)
     rows: list[list[list[Run]]] = field(default_factory=list)
+    anchor: str | None = None  # headings: the name links and the table of contents point to
 
     @property
     def text(self) -> str:
@@ -171,4 +172,29 @@ def parse(markdown: str, markers: dict[str, str] | None = None) -> list[Block]:
         if t.type == "hr":
             blocks.append(Block("rule"))
         i += 1
-    return blocks
+    return _contents(blocks)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-") or "section"
+
+
+def _contents(blocks: list[Block]) -> list[Block]:
+    """Name every section heading, and fill a "[TOC]" paragraph with links to them."""
+    named: list[Block] = []
+    used: set[str] = set()
+    for b in blocks:
+        if b.kind == "heading" and b.level >= 2:
+            anchor = base = f"sec-{_slug(b.text)}"
+            n = 1
+            while anchor in used:
+                n += 1
+                anchor = f"{base}-{n}"
+            used.add(anchor)
+            b = Block("heading", b.runs, level=b.level, anchor=anchor)
+        named.append(b)
+    entries = [[Run(b.text, href=f"#{b.anchor}")] for b in named if b.anchor and b.level == 2]
+    return [
+        Block("toc", items=entries) if b.kind == "paragraph" and b.text == "[TOC]" else b
+        for b in named
+    ]

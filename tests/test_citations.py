@@ -115,7 +115,7 @@ def test_apa_style_gives_author_date_markers_and_an_alphabetical_list(
     assert "[(Progressive Voice, 2022)](#ref-" in md
     assert "Progressive Voice. (2022, January 14). Hun Sen: Lend the Junta No Legitimacy." in md
     refs = md.split("## Sources", 1)[1].split("##", 1)[0]
-    entries = [line.split("</a>", 1)[1] for line in refs.splitlines() if "</a>" in line]
+    entries = [line.split("</a>", 1)[1] for line in refs.splitlines() if 'id="ref-' in line]
     assert entries == sorted(entries, key=lambda e: e.replace("\\[", "").casefold())
     assert built.brief.check.failures == []
     assert json.loads(built.paths[2].read_text())["manifest"]["settings"]["style"] == "apa"

@@ -40,8 +40,11 @@ def test_docx_opens_and_links_citations_to_bookmarked_references(written) -> Non
     assert first in text
     xml = zipfile.ZipFile(paths[".docx"]).read("word/document.xml").decode()
     for source in built.brief.sources:
-        assert f'w:anchor="ref-{source.id}"' in xml
-        assert f'w:name="ref-{source.id}"' in xml
+        assert f'w:anchor="ref_{source.id}"' in xml
+        assert f'w:name="ref_{source.id}"' in xml
+    # The table of contents is a TOC field whose entries are already written and linked.
+    assert 'TOC \\o "1-3"' in xml and 'w:anchor="sec_key_points"' in xml
+    assert 'w:name="sec_key_points"' in xml
     assert document.core_properties.title == built.brief.title
     assert document.tables, "the key-figures table"
     footer = (

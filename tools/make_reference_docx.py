@@ -42,6 +42,17 @@ link.font.underline = True
 cite = st.add_style("Citation", WD_STYLE_TYPE.CHARACTER)
 cite.font.color.rgb = RGBColor(0x1F, 0x5F, 0xAF)
 cite.font.size = Pt(8)
+toc_heading = st["TOC Heading"]
+
+toc_heading.font.bold = True
+toc_heading.font.size = Pt(10)
+toc_heading.font.color.rgb = NAVY
+toc_heading.paragraph_format.space_before = Pt(6)
+toc1 = st.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+toc1.base_style = st["Normal"]
+toc1.font.size = Pt(9)
+toc1.paragraph_format.left_indent = Cm(0.4)
+toc1.paragraph_format.space_after = Pt(0)
 table = st.add_style("Brief Table", WD_STYLE_TYPE.TABLE)
 table.base_style = st["Table Grid"]
 table.font.size = Pt(9)

@@ -19,7 +19,7 @@ from briefs.document import Block, Run, number_of
 from briefs.model import Brief
 from briefs.resources import templates_dir
 from briefs.writers import atomic_write
-from briefs.writers.ooxml import add_bookmark, add_field, add_hyperlink
+from briefs.writers.ooxml import add_bookmark, add_field, add_hyperlink, add_toc
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -30,13 +30,22 @@ def reference_doc(user_dir: Path | None) -> Path:
     return templates_dir() / "reference.docx"
 
 
+def _bookmark(name: str) -> str:
+    """Word bookmark names take letters, digits and underscores only."""
+    return name.replace("-", "_")[:40]
+
+
 def _runs(paragraph, runs: list[Run]) -> None:
     for r in runs:
         if r.anchor:
-            add_bookmark(paragraph, f"ref-{r.anchor}", number_of(r.anchor))
+            add_bookmark(paragraph, _bookmark(f"ref-{r.anchor}"), number_of(r.anchor))
         elif r.cite:
-            link = add_hyperlink(paragraph, r.text, anchor=f"ref-{r.cite}", style="Citation")
+            link = add_hyperlink(
+                paragraph, r.text, anchor=_bookmark(f"ref-{r.cite}"), style="Citation"
+            )
             link.font.superscript = False
+        elif r.href and r.href.startswith("#"):
+            add_hyperlink(paragraph, r.text, anchor=_bookmark(r.href[1:]))
         elif r.href:
             add_hyperlink(paragraph, r.text, url=r.href)
         else:
@@ -57,10 +66,17 @@ def build(blocks: list[Block], brief: Brief, user_dir: Path | None = None) -> Do
     """Return a python-docx Document holding ``blocks`` in the reference document's styles."""
     document = docx.Document(str(reference_doc(user_dir)))
     _clear_body(document)
+    bookmarks = 0
     for b in blocks:
-        if b.kind == "heading":
+        if b.kind == "toc":
+            add_toc(document, [(item[0].text, _bookmark(item[0].href[1:])) for item in b.items])
+        elif b.kind == "heading":
             style = "Title" if b.level == 1 else f"Heading {b.level - 1}"
-            _runs(document.add_paragraph(style=style), b.runs)
+            paragraph = document.add_paragraph(style=style)
+            if b.anchor:
+                bookmarks += 1
+                add_bookmark(paragraph, _bookmark(b.anchor), 1000 + bookmarks)
+            _runs(paragraph, b.runs)
         elif b.kind == "paragraph":
             _runs(document.add_paragraph(style="Body Text"), b.runs)
         elif b.kind in ("bullets", "numbered"):
@@ -79,6 +95,7 @@ def build(blocks: list[Block], brief: Brief, user_dir: Path | None = None) -> Do
                         for r in p.runs:
                             r.bold = True
             _repeat_header(table)
+            _widths(table, document)
             document.add_paragraph(style="Body Text").paragraph_format.space_after = Pt(2)
     _footer(document)
     props = document.core_properties
@@ -93,6 +110,18 @@ def build(blocks: list[Block], brief: Brief, user_dir: Path | None = None) -> Do
     props.last_printed = stamp
     props.revision = 1
     return document
+
+
+def _widths(table, document: DocxDocument) -> None:
+    """Key-figures tables read best with a wide first column; others share the width."""
+    section = document.sections[0]
+    usable = section.page_width - section.left_margin - section.right_margin
+    n = len(table.columns)
+    shares = [0.36, 0.30, 0.18, 0.16] if n == 4 else [1 / n] * n
+    table.autofit = False
+    for row in table.rows:
+        for cell, share in zip(row.cells, shares, strict=False):
+            cell.width = int(usable * share)
 
 
 def _repeat_header(table) -> None:

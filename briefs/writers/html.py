@@ -48,7 +48,11 @@ def render(blocks: list[Block], brief: Brief) -> str:
     parts = []
     for b in blocks:
         if b.kind == "heading":
-            parts.append(f"<h{b.level}>{_inline(b.runs)}</h{b.level}>")
+            ident = f' id="{escape(b.anchor)}"' if b.anchor else ""
+            parts.append(f"<h{b.level}{ident}>{_inline(b.runs)}</h{b.level}>")
+        elif b.kind == "toc":
+            items = "".join(f"<li>{_inline(i)}</li>" for i in b.items)
+            parts.append(f'<nav class="contents"><strong>Contents</strong><ol>{items}</ol></nav>')
         elif b.kind == "paragraph":
             parts.append(f"<p>{_inline(b.runs)}</p>")
         elif b.kind in ("bullets", "numbered"):

@@ -36,7 +36,10 @@ def render(blocks: list[Block]) -> str:
     parts = []
     for b in blocks:
         if b.kind == "heading":
-            parts.append("#" * b.level + " " + _inline(b.runs))
+            anchor = f'<a id="{b.anchor}"></a>\n' if b.anchor else ""
+            parts.append(anchor + "#" * b.level + " " + _inline(b.runs))
+        elif b.kind == "toc":
+            parts.append("**Contents**\n\n" + "\n".join(f"- {_inline(i)}" for i in b.items))
         elif b.kind == "paragraph":
             parts.append(_inline(b.runs))
         elif b.kind in ("bullets", "numbered"):

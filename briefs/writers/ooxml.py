@@ -67,3 +67,42 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") ->
     r.append(t)
     fld.append(r)
     paragraph._p.append(fld)
+
+
+def _fld_char(kind: str):
+    r = OxmlElement("w:r")
+    fld = OxmlElement("w:fldChar")
+    fld.set(qn("w:fldCharType"), kind)
+    r.append(fld)
+    return r
+
+
+def add_toc(document, entries: list[tuple[str, str]], title: str = "Contents") -> None:
+    """A table-of-contents field whose entries are written now, linked to ``(text, bookmark)``.
+
+    LibreOffice does not fill an empty TOC field when converting, and Word only on request, so
+    the entries go inside the field's result: they show at once, and an update in Word adds
+    page numbers.
+    """
+    heading = document.add_paragraph(title, style=_style(document, "TOC Heading", "Heading 2"))
+    heading.paragraph_format.keep_with_next = True
+    style = _style(document, "toc 1", "Body Text")
+    for i, (text, bookmark) in enumerate(entries):
+        p = document.add_paragraph(style=style)
+        if i == 0:
+            p._p.append(_fld_char("begin"))
+            r = OxmlElement("w:r")
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = ' TOC \\o "1-3" \\h \\z \\u '
+            r.append(instr)
+            p._p.append(r)
+            p._p.append(_fld_char("separate"))
+        add_hyperlink(p, text, anchor=bookmark)
+        if i == len(entries) - 1:
+            p._p.append(_fld_char("end"))
+
+
+def _style(document, name: str, fallback: str) -> str:
+    names = {s.name for s in document.styles}
+    return name if name in names else fallback

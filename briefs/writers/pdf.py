@@ -201,6 +201,7 @@ def _styles(style: Style, fonts: Fonts) -> dict[str, ParagraphStyle]:
             spaceAfter=0,
         ),
         "item": ParagraphStyle("item", parent=body, spaceAfter=2),
+        "toc": ParagraphStyle("toc", parent=body, leftIndent=10, spaceAfter=1),
         "small": ParagraphStyle(
             "small",
             parent=body,
@@ -242,7 +243,14 @@ def flowables(blocks: list[Block], style: Style, fonts: Fonts) -> list:
     small = False
     story: list = []
     for b in blocks:
-        if b.kind == "heading":
+        if b.kind == "toc":
+            story.append(Paragraph("Contents", st["h3"]))
+            for item in b.items:
+                story.append(Paragraph(_inline(item, fonts, link), st["toc"]))
+            story.append(Spacer(1, 4))
+        elif b.kind == "heading":
+            if b.anchor:
+                story.append(AnchorFlowable(b.anchor))
             key = "title" if b.level == 1 else "h2" if b.level == 2 else "h3"
             p = Paragraph(_inline(b.runs, fonts, link), st[key])
             p._outline_level = max(0, b.level - 2) if b.level > 1 else None  # type: ignore[attr-defined]
