@@ -130,6 +130,28 @@ def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], p
     type=click.Choice(("numbered", "apa")),
     help="Citation style: numbered references (default) or APA author-date.",
 )
+@click.option(
+    "--exclude-source",
+    "exclude_sources",
+    multiple=True,
+    metavar="FILE|TITLE",
+    help="Leave a source out of this scope's briefs (remembered).",
+)
+@click.option(
+    "--exclude-sentence",
+    "exclude_sentences",
+    multiple=True,
+    metavar="TEXT",
+    help="Leave out sentences containing TEXT (remembered).",
+)
+@click.option(
+    "--pin",
+    "pins",
+    multiple=True,
+    metavar="TEXT",
+    help="Put the sentence containing TEXT first in the key points (remembered).",
+)
+@click.option("--forget", is_flag=True, help="Drop this scope's remembered curation first.")
 @click.option("--today", metavar="DATE", help="Pin the run date (for reproducible output).")
 @click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
 @_friendly
@@ -142,6 +164,10 @@ def brief(
     out: Path | None,
     templates: Path | None,
     style: str | None,
+    exclude_sources: tuple[str, ...],
+    exclude_sentences: tuple[str, ...],
+    pins: tuple[str, ...],
+    forget: bool,
     today: str | None,
     db: Path | None,
 ) -> None:
@@ -168,6 +194,10 @@ def brief(
         out=out,
         templates=templates,
         style=style,
+        exclude_sources=exclude_sources,
+        exclude_sentences=exclude_sentences,
+        pins=pins,
+        forget=forget,
         today=today,
         db=db,
     )

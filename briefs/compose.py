@@ -35,6 +35,24 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Curation:
+    """An analyst's choices for a scope: sources and sentences left out, sentences pinned.
+
+    Sources match on their file path or title; sentences on any part of their text.
+    """
+
+    exclude_sources: tuple[str, ...] = ()
+    exclude_sentences: tuple[str, ...] = ()
+    pins: tuple[str, ...] = ()
+
+    def excludes_document(self, doc: Document) -> bool:
+        return any(x in (doc.path, doc.title) for x in self.exclude_sources)
+
+    def excludes_sentence(self, quote: str) -> bool:
+        return any(x in quote for x in self.exclude_sentences)
+
+
+@dataclass(frozen=True)
 class Parts:
     """What compose decided, before sources are numbered: sections cite by document id."""
 
@@ -69,10 +87,15 @@ def compose(
     scope: Scope,
     limits: Limits = Limits(),
     also: dict[int, list[str]] | None = None,
+    curation: Curation = Curation(),
 ) -> Parts:
-    """Choose the brief's content from ``retrieved`` passages."""
+    """Choose the brief's content from ``retrieved`` passages, as ``curation`` directs."""
     docs = retrieved.documents
-    passages = retrieved.passages
+    passages = [
+        p
+        for p in retrieved.passages
+        if not curation.excludes_document(retrieved.documents[p.doc_id])
+    ]
     top = max((p.score for p in passages), default=1.0) or 1.0
     scope_names = {n.casefold() for n in (scope.country.names if scope.country else ())}
 
@@ -96,6 +119,10 @@ def compose(
                 score += 1.5
             score += 0.5 * bool(find_figures(s.quote)) + 0.2 * (s.index == 0)
             score -= 1.0 * ("?" in s.quote)
+            if curation.excludes_sentence(s.quote):
+                continue
+            if any(pin in s.quote for pin in curation.pins):
+                score += 100.0  # pinned: first into the key points
             candidates.append((score, s))
     candidates.sort(key=lambda c: (-c[0], c[1].doc_id, c[1].seq, c[1].index))
 
@@ -134,7 +161,9 @@ def compose(
         )
 
     sections: list[Section] = []
-    key = pick(candidates, limits.key_points, spread=1.5)
+    pinned = [c for c in candidates if any(pin in c[1].quote for pin in curation.pins)]
+    key = pick(pinned, len(pinned), spread=0.0)
+    key += pick(candidates, max(0, limits.key_points - len(key)), spread=1.5)
     if key:
         sections.append(Section("Key points", [as_sentence(s) for s in key], kind="key_points"))
 
@@ -168,8 +197,16 @@ def compose(
             )
         )
 
-    figures = _figures(passages, docs, limits.figures, scope)
-    timeline = _timeline(passages, docs, scope, limits.timeline)
+    figures = [
+        f
+        for f in _figures(passages, docs, limits.figures, scope)
+        if not curation.excludes_sentence(f.quote)
+    ]
+    timeline = [
+        e
+        for e in _timeline(passages, docs, scope, limits.timeline)
+        if not curation.excludes_sentence(e.quote)
+    ]
     number = _Numbering()
     sections = [
         replace(sec, sentences=[_renumber(s, number) for s in sec.sentences]) for sec in sections

@@ -29,6 +29,11 @@ class Settings:
     since: str | None = None
     until: str | None = None
     style: str = "numbered"  # citation style: numbered (house style) or apa
+    # Curation for this run's scope, added to what earlier runs remembered (forget: start over).
+    exclude_sources: tuple[str, ...] = ()
+    exclude_sentences: tuple[str, ...] = ()
+    pins: tuple[str, ...] = ()
+    forget: bool = False
 
 
 def _today() -> dt.date:

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-_MARKER = re.compile(r"\[([@#])(S\d+)\]")
+_MARKER = re.compile(r"\[([@#])(S\d+)(?:, p\. (\d+))?\]")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def _marker_rule(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         token = state.push("cite" if m.group(1) == "@" else "anchor", "", 0)
-        token.meta = {"id": m.group(2)}
+        token.meta = {"id": m.group(2), "page": m.group(3)}
     state.pos = m.end()
     return True
 
@@ -90,8 +90,11 @@ def _runs(tokens: list[Token], markers: dict[str, str]) -> list[Run]:
         elif t.type == "hardbreak":
             runs.append(Run("\n", bold, italic, href))
         elif t.type == "cite":
-            sid = t.meta["id"]
-            runs.append(Run(markers.get(sid, f"[{number_of(sid)}]"), cite=sid))
+            sid, page = t.meta["id"], t.meta.get("page")
+            marker = markers.get(sid, f"[{number_of(sid)}]")
+            if page:  # "[3, p. 12]", "(Author, 2022, p. 12)"
+                marker = f"{marker[:-1]}, p. {page}{marker[-1]}"
+            runs.append(Run(marker, cite=sid))
         elif t.type == "anchor":
             runs.append(Run("", anchor=t.meta["id"]))
     return _merge(runs)

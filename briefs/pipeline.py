@@ -16,13 +16,13 @@ from pathlib import Path
 from briefs import geo
 from briefs.citations import SourceText, check
 from briefs.cite_styles import format_sources
-from briefs.compose import compose
+from briefs.compose import Curation, compose
 from briefs.config import Settings
 from briefs.document import parse
 from briefs.ingest import ingest
 from briefs.model import Brief, Check, Manifest
 from briefs.resources import seeds_dir
-from briefs.retrieve import Scope, retrieve
+from briefs.retrieve import Retrieved, Scope, retrieve
 from briefs.store import Store
 from briefs.templating import render
 
@@ -81,6 +81,44 @@ def _labels(scope: Scope, settings: Settings) -> tuple[str, str, str]:
     return f"{title_scope}: policy brief", scope_label, period
 
 
+def scope_key(scope: Scope) -> str:
+    """How curation and editions name a scope: "country=Cambodia;topic=ceasefire"."""
+    return f"country={scope.country.name if scope.country else ''};topic={scope.topic or ''}"
+
+
+def _curation(store: Store, scope: Scope, settings: Settings) -> Curation:
+    """This run's choices, remembered for the scope, merged with those of earlier runs."""
+    key = scope_key(scope)
+    if settings.forget:
+        store.forget(key)
+    store.remember(key, "exclude_source", settings.exclude_sources)
+    store.remember(key, "exclude_sentence", settings.exclude_sentences)
+    store.remember(key, "pin", settings.pins)
+    saved = store.curation(key)
+    return Curation(
+        exclude_sources=tuple(saved["exclude_source"]),
+        exclude_sentences=tuple(saved["exclude_sentence"]),
+        pins=tuple(saved["pin"]),
+    )
+
+
+def _with_pins(store: Store, found: Retrieved, pins: tuple[str, ...]) -> Retrieved:
+    """Add the passages that hold pinned sentences, wherever the ranking left them."""
+    passages = list(found.passages)
+    documents = dict(found.documents)
+    have = {(p.doc_id, p.seq) for p in passages}
+    for pin in pins:
+        words = " ".join(f'"{w}"' for w in re.findall(r"\w+", pin))
+        if not words:
+            continue
+        for p in store.search(words, limit=50):
+            if pin in p.text and (p.doc_id, p.seq) not in have:
+                have.add((p.doc_id, p.seq))
+                passages.append(p)
+                documents.setdefault(p.doc_id, store.document(p.doc_id))
+    return replace(found, passages=passages, documents=documents)
+
+
 def build_brief(settings: Settings) -> Built:
     """Build the brief ``settings`` describe and write it in every requested format.
 
@@ -89,10 +127,20 @@ def build_brief(settings: Settings) -> Built:
     country = geo.resolve(settings.country) if settings.country else None
     scope = Scope(country, settings.topic, settings.since, settings.until)
     with open_store(settings) as store:
-        found = retrieve(store, scope)
+        curation = _curation(store, scope, settings)
+        found = _with_pins(store, retrieve(store, scope), curation.pins)
         also = {d: store.also(d) for d in found.documents}
         digest = store.digest()
-    parts = compose(found, scope, also=also)
+    parts = compose(found, scope, also=also, curation=curation)
+    missing_pins = [
+        pin
+        for pin in curation.pins
+        if not any(
+            pin in s.text or any(pin in c.quote for c in s.cites)
+            for sec in parts.sections
+            for s in sec.sentences
+        )
+    ]
     title, scope_label, period_label = _labels(scope, settings)
     manifest = Manifest(
         corpus_digest=digest,
@@ -103,6 +151,11 @@ def build_brief(settings: Settings) -> Built:
             "until": settings.until,
             "formats": list(settings.formats),
             "style": settings.style,
+            "curation": {
+                "exclude_sources": list(curation.exclude_sources),
+                "exclude_sentences": list(curation.exclude_sentences),
+                "pins": list(curation.pins),
+            },
             "templates": str(settings.templates) if settings.templates else None,
         },
         versions=_versions(),
@@ -128,6 +181,9 @@ def build_brief(settings: Settings) -> Built:
     }
     result = check(brief, texts)
     warnings = [f"claim check: {f}" for f in result.failures]
+    warnings += [
+        f"pinned sentence not found in the corpus for this scope: {p!r}" for p in missing_pins
+    ]
     brief = replace(brief, check=result, warnings=warnings)
     for w in warnings:
         log.warning(w)

@@ -38,6 +38,9 @@ CREATE TABLE IF NOT EXISTS passages (
     seq INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER, search TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, seq);
+CREATE TABLE IF NOT EXISTS curation (
+    scope TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (scope, kind, value)
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
     search, content='passages', content_rowid='id',
     tokenize='porter unicode61 remove_diacritics 2'
@@ -296,6 +299,28 @@ class Store:
             (country, limit),
         ).fetchall()
         return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
+
+    # -- curation -----------------------------------------------------------------------------
+
+    def curation(self, scope: str) -> dict[str, list[str]]:
+        """The remembered choices for ``scope``: {"exclude_source": [...], "exclude_sentence":
+        [...], "pin": [...]}, each sorted."""
+        out: dict[str, list[str]] = {"exclude_source": [], "exclude_sentence": [], "pin": []}
+        for kind, value in self.conn.execute(
+            "SELECT kind, value FROM curation WHERE scope=? ORDER BY kind, value", (scope,)
+        ):
+            out.setdefault(kind, []).append(value)
+        return out
+
+    def remember(self, scope: str, kind: str, values: Iterable[str]) -> None:
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO curation VALUES (?,?,?)", ((scope, kind, v) for v in values)
+            )
+
+    def forget(self, scope: str) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM curation WHERE scope=?", (scope,))
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]

@@ -40,17 +40,18 @@ def md_escape(value: Any) -> str:
     return _NUMBER_START.sub(r"\1\2\\\3\4", text)
 
 
-def _cite(source_ids: Any) -> Md:
-    """``{{ sentence.cites | cite }}`` -> "[@S1][@S3]" (one marker per distinct source)."""
-    ids: list[str] = []
-    items = source_ids if isinstance(source_ids, (list, tuple)) else [source_ids]
+def _cite(cites: Any) -> Md:
+    """``{{ sentence.cites | cite }}`` -> "[@S1][@S3, p. 4]": one marker per distinct source and
+    page; a source id alone (``{{ figure.source | cite }}``) gives "[@S1]"."""
+    markers: list[str] = []
+    items = cites if isinstance(cites, (list, tuple)) else [cites]
     for item in items:
-        sid = getattr(item, "source", item)
-        if isinstance(item, dict):
-            sid = item.get("source", sid)
-        if sid not in ids:
-            ids.append(str(sid))
-    return Md("".join(f"[@{i}]" for i in ids))
+        sid = item.get("source") if isinstance(item, dict) else getattr(item, "source", item)
+        page = item.get("page") if isinstance(item, dict) else getattr(item, "page", None)
+        marker = f"[@{sid}, p. {page}]" if page else f"[@{sid}]"
+        if marker not in markers:
+            markers.append(marker)
+    return Md("".join(markers))
 
 
 def _anchor(source_id: str) -> Md:

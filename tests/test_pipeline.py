@@ -119,3 +119,59 @@ def test_period_limits_sources(seed_db: Path, tmp_path: Path) -> None:
     built = _build(seed_db, tmp_path, country="Cambodia", since="2024-01-01", formats=("json",))
     assert all(s.date and s.date >= "2024" for s in built.brief.sources)
     assert any("undated" in g for g in built.brief.gaps)
+
+
+def test_curation_excludes_and_pins_and_is_remembered(seed_copy: Path, tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    opts = {
+        "db": db,
+        "out": tmp_path / "out",
+        "country": "Cambodia",
+        "formats": ("json",),
+        "today": "2026-01-05",
+    }
+    from briefs.ingest import ingest
+    from briefs.store import Store
+
+    with Store(db) as store:
+        ingest(store, [seed_copy])
+    pin = "The latest round of border clashes between Cambodia and Thailand has lasted 16 days."
+    first = build_brief(
+        load_settings(**opts, exclude_sources=("004_2aa6a7042d021437.txt",), pins=(pin,))
+    )
+    assert not any(s.path.startswith("004_") for s in first.brief.sources)
+    assert first.brief.sections[0].sentences[0].text == pin
+    settings = first.brief.manifest.settings["curation"]
+    assert settings == {
+        "exclude_sources": ["004_2aa6a7042d021437.txt"],
+        "exclude_sentences": [],
+        "pins": [pin],
+    }
+    again = build_brief(load_settings(**opts))  # remembered for the scope
+    assert again.brief.sections[0].sentences[0].text == pin
+    assert not any(s.path.startswith("004_") for s in again.brief.sources)
+    fresh = build_brief(load_settings(**opts, forget=True))
+    assert any(s.path.startswith("004_") for s in fresh.brief.sources)
+    missing = build_brief(load_settings(**opts, pins=("No source says this sentence.",)))
+    assert any("pinned sentence not found" in w for w in missing.brief.warnings)
+
+
+def test_pdf_sources_carry_page_locators(tmp_path: Path) -> None:
+    from briefs.ingest import ingest
+    from briefs.store import Store
+
+    from conftest import FIXTURES
+
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        ingest(store, [FIXTURES / "report.pdf"])
+    built = build_brief(
+        load_settings(
+            db=db,
+            out=tmp_path,
+            topic="ceasefire demining families",
+            formats=("md",),
+            today="2026-01-05",
+        )
+    )
+    assert re.search(r"\[\\\[1, p\. [12]\\\]\]\(#ref-S1\)", built.paths[0].read_text("utf-8"))
