@@ -187,6 +187,14 @@ def compose(
             used.difference_update(s.quote for s in chosen)
         if len(themes) == limits.sections:
             break
+
+    # Background before developments: sections run from the oldest material to the newest,
+    # and within a section sentences follow their sources' dates.
+    def when(s: Sentence) -> str:
+        return docs[int(s.cites[0].source[1:])].date or "9999"
+
+    themes = [replace(t, sentences=sorted(t.sentences, key=when)) for t in themes]
+    themes.sort(key=lambda t: sorted(when(s) for s in t.sentences)[len(t.sentences) // 2])
     sections += themes
     if outlook:
         sections.append(
