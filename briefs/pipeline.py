@@ -189,18 +189,25 @@ def build_brief(settings: Settings) -> Built:
         log.warning(w)
 
     cited = format_sources(brief.sources, settings.style)
-    markdown = render(
-        "brief.md.j2",
-        {
-            "brief": brief,
-            "scope_label": scope_label,
-            "period_label": period_label,
-            "style": settings.style,
-            "references": cited.references,
-        },
-        settings.templates,
-    )
-    blocks = parse(markdown, cited.markers)
+    context = {
+        "brief": brief,
+        "scope_label": scope_label,
+        "period_label": period_label,
+        "style": settings.style,
+        "references": cited.references,
+    }
+    markdown = render("brief.md.j2", context, settings.templates)
+    markers = cited.markers
+    if settings.style == "numbered":
+        # Number sources in the order this template's reader meets them (a house template may
+        # put the themes before the key points), and list them in that order.
+        first = list(dict.fromkeys(re.findall(r"\[@(S\d+)", markdown)))
+        order = first + [s.id for s in brief.sources if s.id not in first]
+        if order != [s.id for s in brief.sources]:
+            context["references"] = sorted(cited.references, key=lambda r: order.index(r[0].id))
+            markdown = render("brief.md.j2", context, settings.templates)
+        markers = {sid: f"[{i}]" for i, sid in enumerate(order, 1)}
+    blocks = parse(markdown, markers)
     name = slug(title.removesuffix(": policy brief"))
     paths = [
         _write(fmt, brief, blocks, settings.out / f"{name}.{fmt}", settings)

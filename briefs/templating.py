@@ -124,3 +124,7 @@ def render(name: str, context: dict[str, Any], user_dir: Path | None = None) -> 
         raise TemplateError(f"template {e.name!r} not found") from e
     except jinja2.UndefinedError as e:
         raise TemplateError(f"template {name!r}: {e.message}") from e
+    except jinja2.exceptions.SecurityError as e:
+        raise TemplateError(f"template {name!r} was refused by the sandbox: {e}") from e
+    except jinja2.TemplateError as e:
+        raise TemplateError(f"template {name!r}: {e}") from e
