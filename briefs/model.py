@@ -155,6 +155,29 @@ class Manifest:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One line of "what changed" since the previous edition of the same scope.
+
+    ``kind`` is new_source, new_figure, moved_figure, keyword_up or keyword_down; ``text`` is
+    the figure or keyword as written, ``before`` what the previous edition had (moved figures:
+    its figure, source title and quote), ``cites`` the current source it rests on.
+    """
+
+    kind: str
+    text: str
+    cites: list[Cite] = field(default_factory=list)
+    before: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since ``previous`` (the date of the earlier edition; None: the first)."""
+
+    previous: str | None
+    items: list[Change] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Brief:
     """The finished brief as plain data: what the JSON sidecar holds and templates see."""
 
@@ -171,3 +194,4 @@ class Brief:
     warnings: list[str]
     gaps: list[str]
     manifest: Manifest
+    changes: Changes | None = None

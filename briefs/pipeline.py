@@ -19,6 +19,7 @@ from briefs.cite_styles import format_sources
 from briefs.compose import Curation, compose
 from briefs.config import Settings
 from briefs.document import parse
+from briefs.editions import compare, snapshot
 from briefs.ingest import ingest
 from briefs.model import Brief, Check, Manifest
 from briefs.resources import seeds_dir
@@ -119,33 +120,76 @@ def _with_pins(store: Store, found: Retrieved, pins: tuple[str, ...]) -> Retriev
     return replace(found, passages=passages, documents=documents)
 
 
-def build_brief(settings: Settings) -> Built:
+def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
     """Build the brief ``settings`` describe and write it in every requested format.
 
+    The stages, in order: gather (scope, curation, retrieval), compose, assemble the Brief,
+    check every claim against its source, compare with the previous edition, render the
+    templates, write each format. ``out_name`` overrides the file name (default: the scope).
     Raises ScopeError (unknown country, nothing found), CorpusError, TemplateError, RenderError.
     """
     country = geo.resolve(settings.country) if settings.country else None
     scope = Scope(country, settings.topic, settings.since, settings.until)
+    window = (settings.since or "", settings.until or settings.today.isoformat())
     with open_store(settings) as store:
         curation = _curation(store, scope, settings)
         found = _with_pins(store, retrieve(store, scope), curation.pins)
         also = {d: store.also(d) for d in found.documents}
-        digest = store.digest()
-    parts = compose(found, scope, also=also, curation=curation)
-    missing_pins = [
-        pin
-        for pin in curation.pins
-        if not any(
-            pin in s.text or any(pin in c.quote for c in s.cites)
-            for sec in parts.sections
-            for s in sec.sentences
+        parts = compose(found, scope, also=also, curation=curation)
+        title, scope_label, period_label = _labels(scope, settings)
+        brief = Brief(
+            title=title,
+            scope={"country": country and country.name, "topic": settings.topic},
+            period={"from": settings.since, "to": settings.until},
+            generated=settings.today.isoformat(),
+            sources=parts.sources,
+            sections=parts.sections,
+            figures=parts.figures,
+            keywords=parts.keywords,
+            timeline=parts.timeline,
+            check=Check(0, 0, []),
+            warnings=[],
+            gaps=parts.gaps,
+            manifest=_manifest(store.digest(), settings, curation),
         )
+        texts = {
+            sid: SourceText(list(found.documents[did].paragraphs), found.documents[did].date)
+            for sid, did in parts.source_docs.items()
+        }
+        brief = _verified(brief, texts, _missing_pins(parts, curation))
+        previous = store.previous_edition("brief", scope_key(scope), window[1])
+        brief = replace(
+            brief,
+            changes=compare(
+                previous and previous[1],
+                previous and previous[0],
+                brief.sources,
+                brief.figures,
+                brief.keywords,
+            ),
+        )
+        store.record_edition(
+            "brief",
+            scope_key(scope),
+            window,
+            brief.generated,
+            snapshot(brief.sources, brief.figures, brief.keywords),
+        )
+    context = {"brief": brief, "scope_label": scope_label, "period_label": period_label}
+    markdown, blocks = render_document("brief.md.j2", context, brief.sources, settings)
+    name = out_name or slug(title.removesuffix(": policy brief"))
+    paths = [
+        _write(fmt, brief, blocks, settings.out / f"{name}.{fmt}", settings)
+        for fmt in settings.formats
     ]
-    title, scope_label, period_label = _labels(scope, settings)
-    manifest = Manifest(
+    return Built(brief, markdown, paths, texts)
+
+
+def _manifest(digest: str, settings: Settings, curation: Curation) -> Manifest:
+    return Manifest(
         corpus_digest=digest,
         settings={
-            "country": country and country.name,
+            "country": settings.country and geo.resolve(settings.country).name,
             "topic": settings.topic,
             "since": settings.since,
             "until": settings.until,
@@ -160,60 +204,52 @@ def build_brief(settings: Settings) -> Built:
         },
         versions=_versions(),
     )
-    brief = Brief(
-        title=title,
-        scope={"country": country and country.name, "topic": settings.topic},
-        period={"from": settings.since, "to": settings.until},
-        generated=settings.today.isoformat(),
-        sources=parts.sources,
-        sections=parts.sections,
-        figures=parts.figures,
-        keywords=parts.keywords,
-        timeline=parts.timeline,
-        check=Check(0, 0, []),
-        warnings=[],
-        gaps=parts.gaps,
-        manifest=manifest,
-    )
-    texts = {
-        sid: SourceText(list(found.documents[did].paragraphs), found.documents[did].date)
-        for sid, did in parts.source_docs.items()
-    }
+
+
+def _missing_pins(parts, curation: Curation) -> list[str]:
+    return [
+        pin
+        for pin in curation.pins
+        if not any(
+            pin in s.text or any(pin in c.quote for c in s.cites)
+            for sec in parts.sections
+            for s in sec.sentences
+        )
+    ]
+
+
+def _verified(brief: Brief, texts: dict[str, SourceText], missing_pins: list[str]) -> Brief:
+    """Run the claim check; its failures and unfound pins become warnings (and log lines)."""
     result = check(brief, texts)
     warnings = [f"claim check: {f}" for f in result.failures]
     warnings += [
         f"pinned sentence not found in the corpus for this scope: {p!r}" for p in missing_pins
     ]
-    brief = replace(brief, check=result, warnings=warnings)
     for w in warnings:
         log.warning(w)
+    return replace(brief, check=result, warnings=warnings)
 
-    cited = format_sources(brief.sources, settings.style)
-    context = {
-        "brief": brief,
-        "scope_label": scope_label,
-        "period_label": period_label,
-        "style": settings.style,
-        "references": cited.references,
-    }
-    markdown = render("brief.md.j2", context, settings.templates)
+
+def render_document(
+    template: str, context: dict, sources: list, settings: Settings
+) -> tuple[str, list]:
+    """Render ``template`` to Markdown and parse it into the document tree.
+
+    In the numbered style, sources are numbered in the order this template's reader meets
+    them (a house template may put the themes before the key points) and listed in that order.
+    """
+    cited = format_sources(sources, settings.style)
+    context = {**context, "style": settings.style, "references": cited.references}
+    markdown = render(template, context, settings.templates)
     markers = cited.markers
     if settings.style == "numbered":
-        # Number sources in the order this template's reader meets them (a house template may
-        # put the themes before the key points), and list them in that order.
         first = list(dict.fromkeys(re.findall(r"\[@(S\d+)", markdown)))
-        order = first + [s.id for s in brief.sources if s.id not in first]
-        if order != [s.id for s in brief.sources]:
+        order = first + [s.id for s in sources if s.id not in first]
+        if order != [s.id for s in sources]:
             context["references"] = sorted(cited.references, key=lambda r: order.index(r[0].id))
-            markdown = render("brief.md.j2", context, settings.templates)
+            markdown = render(template, context, settings.templates)
         markers = {sid: f"[{i}]" for i, sid in enumerate(order, 1)}
-    blocks = parse(markdown, markers)
-    name = slug(title.removesuffix(": policy brief"))
-    paths = [
-        _write(fmt, brief, blocks, settings.out / f"{name}.{fmt}", settings)
-        for fmt in settings.formats
-    ]
-    return Built(brief, markdown, paths, texts)
+    return markdown, parse(markdown, markers)
 
 
 def _write(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) -> Path:

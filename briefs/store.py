@@ -38,6 +38,10 @@ CREATE TABLE IF NOT EXISTS passages (
     seq INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER, search TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, seq);
+CREATE TABLE IF NOT EXISTS editions (
+    kind TEXT NOT NULL, scope TEXT NOT NULL, window_from TEXT NOT NULL, window_to TEXT NOT NULL,
+    created TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, scope, window_from, window_to)
+);
 CREATE TABLE IF NOT EXISTS curation (
     scope TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (scope, kind, value)
 );
@@ -299,6 +303,34 @@ class Store:
             (country, limit),
         ).fetchall()
         return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
+
+    # -- editions -----------------------------------------------------------------------------
+
+    def record_edition(
+        self, kind: str, scope: str, window: tuple[str, str], created: str, data: dict
+    ) -> None:
+        """Record a run; re-running the same scope and window replaces its edition."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO editions VALUES (?,?,?,?,?,?)",
+                (
+                    kind,
+                    scope,
+                    window[0],
+                    window[1],
+                    created,
+                    json.dumps(data, ensure_ascii=False, sort_keys=True),
+                ),
+            )
+
+    def previous_edition(self, kind: str, scope: str, window_to: str) -> tuple[str, dict] | None:
+        """(its window's end, its data) for the latest edition of ``scope`` ending earlier."""
+        row = self.conn.execute(
+            "SELECT window_to, data FROM editions WHERE kind=? AND scope=? AND window_to<?"
+            " ORDER BY window_to DESC LIMIT 1",
+            (kind, scope, window_to),
+        ).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
 
     # -- curation -----------------------------------------------------------------------------
 
