@@ -113,8 +113,18 @@ def countries() -> dict[str, Country]:
     return out
 
 
+_KEY = re.compile(r"[^\W\d_][\w-]*")
+_CAPITAL = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĐ][\w-]*")
+_AFTER = re.compile(r"[\w-]")
+
+
 @functools.cache
-def _index() -> tuple[re.Pattern[str], dict[str, str]]:
+def _index() -> dict[str, list[tuple[str, str]]]:
+    """Names by their first word: {"South": [("South Sudan", "SSD"), ("South Korea", …)]}.
+
+    Matching walks the capitalised words of a text (regex, in C) and looks each up here, which
+    is far faster than one regular expression of some 3,000 alternatives.
+    """
     table = countries()
     owner: dict[str, str] = {c.name: iso for iso, c in table.items()}
     claimed = Counter(n for c in table.values() for n in c.names)
@@ -124,9 +134,37 @@ def _index() -> tuple[re.Pattern[str], dict[str, str]]:
             # unless it is one country's own display name.
             if claimed[n] == 1:
                 owner.setdefault(n, iso)
-    names = sorted(owner, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
-    return pattern, owner
+    index: dict[str, list[tuple[str, str]]] = {}
+    for name, iso in owner.items():
+        key = _KEY.match(name)
+        if key and name[:1].isupper():
+            index.setdefault(key.group(0), []).append((name, iso))
+    for names in index.values():
+        names.sort(key=lambda n: -len(n[0]))  # longest first: "South Sudan" before "Sudan"
+    return index
+
+
+def mentions(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, iso3) for every country mention in ``text``, in order.
+
+    Case-sensitive, longest name first, on word boundaries: "US" is not "us", and the "Sudan"
+    of "South Sudan" is not Sudan.
+    """
+    index = _index()
+    out: list[tuple[int, int, str]] = []
+    end = 0
+    for m in _CAPITAL.finditer(text):
+        start = m.start()
+        if start < end:
+            continue
+        key = _KEY.match(m.group(0))
+        for name, iso in index.get(key.group(0) if key else "", ()):
+            stop = start + len(name)
+            if text.startswith(name, start) and not _AFTER.match(text, stop):
+                out.append((start, stop, iso))
+                end = stop
+                break
+    return out
 
 
 def resolve(name: str) -> Country:
@@ -145,12 +183,6 @@ def resolve(name: str) -> Country:
         if any(key == n.casefold() for n in c.names):
             return c
     raise ScopeError(f"unknown country {name!r}: give a country name, alias or ISO code")
-
-
-def mentions(text: str) -> list[tuple[int, int, str]]:
-    """Return (start, end, iso3) for every country mention in ``text``, in order."""
-    pattern, owner = _index()
-    return [(m.start(), m.end(), owner[m.group(0)]) for m in pattern.finditer(text)]
 
 
 def mentions_of(text: str, country: Country) -> int:

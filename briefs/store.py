@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefs import geo
 from briefs.errors import CorpusError
 from briefs.model import Document, Passage
 
@@ -38,6 +40,12 @@ CREATE TABLE IF NOT EXISTS passages (
     seq INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER, search TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, seq);
+CREATE TABLE IF NOT EXISTS mentions (
+    passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    iso3 TEXT NOT NULL, n INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_iso ON mentions(iso3);
+CREATE INDEX IF NOT EXISTS mentions_passage ON mentions(passage_id);
 CREATE TABLE IF NOT EXISTS editions (
     kind TEXT NOT NULL, scope TEXT NOT NULL, window_from TEXT NOT NULL, window_to TEXT NOT NULL,
     created TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, scope, window_from, window_to)
@@ -185,6 +193,13 @@ class Store:
                     ).lastrowid
                     self.conn.execute(
                         "INSERT INTO passages_fts (rowid, search) VALUES (?, ?)", (pid, search)
+                    )
+                    # Which countries the passage names, counted once at ingest, so that
+                    # "which countries have material" is a query, not a scan of the corpus.
+                    named = Counter(iso for *_, iso in geo.mentions(text))
+                    self.conn.executemany(
+                        "INSERT INTO mentions VALUES (?,?,?)",
+                        ((pid, iso, n) for iso, n in sorted(named.items())),
                     )
 
     def _delete_file(self, key: str) -> None:
@@ -353,6 +368,27 @@ class Store:
     def forget(self, scope: str) -> None:
         with self.conn:
             self.conn.execute("DELETE FROM curation WHERE scope=?", (scope,))
+
+    def country_material(self) -> list[tuple[str, str | None, str | None, int]]:
+        """(iso3, document date, declared country, passages naming it) per country and
+        document: what batch runs and digests count to decide which countries have material."""
+        rows = self.conn.execute(
+            "SELECT m.iso3, d.date, d.country, count(*) FROM mentions m"
+            " JOIN passages p ON p.id=m.passage_id JOIN documents d ON d.id=p.doc_id"
+            " GROUP BY m.iso3, d.id"
+        ).fetchall()
+        declared = self.conn.execute(
+            "SELECT d.country, d.date, count(p.id) FROM documents d JOIN passages p"
+            " ON p.doc_id=d.id WHERE d.country IS NOT NULL GROUP BY d.id"
+        ).fetchall()
+        out = [(iso, date, country, n) for iso, date, country, n in rows]
+        for country, date, n in declared:
+            try:
+                iso = geo.resolve(country).iso3
+            except Exception:  # a declared country geo does not know still counts as text
+                continue
+            out.append((iso, date, country, n))
+        return out
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
