@@ -36,6 +36,10 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # The reader went away (`briefs sources | head`): stop quietly, as cat does.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except Exception as e:  # a bug: still one line, the traceback only on request
             if os.environ.get("BRIEFS_DEBUG"):
                 raise
@@ -109,6 +113,12 @@ def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], p
 
 @main.command()
 @click.option("--country", help="Country by name, alias or ISO code (Cambodia, Burma, KHM).")
+@click.option(
+    "--all-countries",
+    is_flag=True,
+    help="One brief per country with material (or per country in briefs.toml), "
+    "into output/<date or period>/ with an index.html.",
+)
 @click.option("--topic", help='Free text, e.g. "border ceasefire".')
 @click.option("--since", metavar="DATE", help="Only documents dated on or after DATE (2024-01-01).")
 @click.option("--until", metavar="DATE", help="Only documents dated on or before DATE.")
@@ -157,6 +167,7 @@ def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], p
 @_friendly
 def brief(
     country: str | None,
+    all_countries: bool,
     topic: str | None,
     since: str | None,
     until: str | None,
@@ -201,6 +212,22 @@ def brief(
         today=today,
         db=db,
     )
+    if all_countries:
+        from briefs.pipeline import build_all
+
+        if country:
+            raise click.UsageError("give --country or --all-countries, not both")
+        with _progress("briefs") as bar:
+            written, failed, index = build_all(settings, progress=bar)
+        for name, error in failed:
+            click.echo(f"failed {name}: {error}", err=True)
+        click.echo(
+            f"wrote {len(written)} files for "
+            f"{len({p.stem for p in written})} countries; index: {index}"
+        )
+        if failed:
+            sys.exit(2)
+        return
     built = build_brief(settings)
     check = built.brief.check
     for path in built.paths:
@@ -209,6 +236,121 @@ def brief(
         f"claim check: {check.verified} of {check.sentences} items verified"
         f"; {len(built.brief.sources)} sources cited"
     )
+
+
+class _progress:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar = None
+
+    def __enter__(self):
+        if sys.stderr.isatty():
+            self.bar = click.progressbar(length=0, label=self.label, file=sys.stderr, show_pos=True)
+            self.bar.__enter__()
+        return self
+
+    def __call__(self, item: str) -> None:
+        if self.bar is not None:
+            self.bar.length = (self.bar.length or 0) + 1
+            self.bar.update(1, item)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+@main.command()
+@click.option(
+    "--week",
+    "week_spec",
+    metavar="YYYY-Www",
+    help="ISO week (default: the last complete one), e.g. 2025-W52.",
+)
+@click.option("--since", metavar="DATE", help="Window start instead of a week (2024-01-01).")
+@click.option("--until", metavar="DATE", help="Window end instead of a week.")
+@click.option(
+    "--countries",
+    help="Comma-separated countries (default: every country with "
+    "material in the window, or the desk's list in briefs.toml).",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(config.FORMATS),
+    help="Output format; repeat for several (default: docx, pdf and json).",
+)
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default output/).")
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path),
+    help="Folder of templates that override the built-ins (digest.md.j2, ...).",
+)
+@click.option("--no-briefs", is_flag=True, help="Do not write each country's full brief.")
+@click.option("--style", type=click.Choice(("numbered", "apa")), help="Citation style.")
+@click.option("--today", metavar="DATE", help="Pin the run date.")
+@click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
+@_friendly
+def digest(
+    week_spec: str | None,
+    since: str | None,
+    until: str | None,
+    countries: str | None,
+    formats: tuple[str, ...],
+    out: Path | None,
+    templates: Path | None,
+    no_briefs: bool,
+    style: str | None,
+    today: str | None,
+    db: Path | None,
+) -> None:
+    """Write the digest of a window: per country a cited lead, bullets, new figures and what
+    changed since the previous digest, with one reference list.
+
+    Files go to output/<window>/ (output/2025-W52/digest.pdf, with each country's brief
+    beside it); re-running a week replaces that week's files and leaves other weeks alone.
+
+    \b
+    Example (every Monday at 7:00, for the week just ended):
+      briefs digest
+      0 7 * * 1  cd /srv/desk && .venv/bin/briefs digest --format pdf --format md
+    """
+    from briefs.pipeline import build_digest
+
+    if formats and "json" not in formats:
+        formats = (*formats, "json")
+    settings = config.load(
+        since=since,
+        until=until,
+        formats=formats,
+        out=out,
+        templates=templates,
+        style=style,
+        today=today,
+        db=db,
+    )
+    chosen = tuple(c.strip() for c in countries.split(",") if c.strip()) if countries else ()
+    with _progress("country briefs") as bar:
+        built = build_digest(
+            settings, week_spec=week_spec, countries=chosen, with_briefs=not no_briefs, progress=bar
+        )
+    for name, error in built.failed:
+        click.echo(f"failed {name}: {error}", err=True)
+    for path in built.paths:
+        click.echo(f"wrote {path}")
+    d = built.digest
+    if not d.countries:
+        click.echo(
+            f"no documents dated within {d.period['from']} to {d.period['to']}: the digest says so"
+        )
+    click.echo(
+        f"{len(d.countries)} countries, {len(built.briefs) and len(built.briefs)} brief "
+        f"files; claim check: {d.check.verified} of {d.check.sentences} items verified"
+    )
+    if built.failed:
+        sys.exit(2)
 
 
 @main.command()

@@ -396,6 +396,11 @@ def _gaps(
         gaps.append(f"Undated sources: {', '.join(undated)}.")
     if retrieved.excluded_undated:
         gaps.append(f"{retrieved.excluded_undated} undated document(s) left out of the period.")
+    if retrieved.excluded_coarse:
+        gaps.append(
+            f"{retrieved.excluded_coarse} document(s) dated only by month or year are too "
+            "coarsely dated for this period and were left out."
+        )
     if retrieved.excluded_language:
         gaps.append(
             f"{retrieved.excluded_language} document(s) not in English left out "

@@ -34,6 +34,7 @@ class Settings:
     exclude_sentences: tuple[str, ...] = ()
     pins: tuple[str, ...] = ()
     forget: bool = False
+    countries: tuple[str, ...] = ()  # the desk's countries (briefs.toml); empty: all
 
 
 def _today() -> dt.date:
@@ -84,6 +85,9 @@ def load(folder: Path | None = None, **options: Any) -> Settings:
     if bad:
         raise ConfigError(f"unknown format {bad[0]!r}: choose from {', '.join(FORMATS)}")
     merged["formats"] = formats
+    if isinstance(merged.get("countries"), (list, str)):
+        value = merged["countries"]
+        merged["countries"] = tuple(value.split(",") if isinstance(value, str) else value)
     return replace(Settings(), **merged)
 
 

@@ -48,6 +48,9 @@ _GENERIC = {
 }
 
 
+_COMMON = 2_000  # a one-word place name this frequent in English is taken for the word
+
+
 @dataclass(frozen=True)
 class Country:
     iso3: str
@@ -79,6 +82,9 @@ def countries() -> dict[str, Country]:
         sub_counts[name] += 1
         subdivisions.setdefault(s.country_code, []).append(name)
 
+    from briefs.readers.clean import english_words
+
+    english = english_words()
     out: dict[str, Country] = {}
     all_country_names = {_clean(c.name) for c in pycountry.countries}
     for c in pycountry.countries:
@@ -102,6 +108,8 @@ def countries() -> dict[str, Country]:
                 and sub not in all_country_names
                 and not words & _GENERIC
                 and sub.isascii()
+                # "Unity" (a state of South Sudan) is mostly the English word
+                and not (" " not in sub and english.get(sub.lower(), 0) > _COMMON)
             ):
                 names.append(sub)
         seen: dict[str, None] = {}
@@ -165,6 +173,15 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
                 end = stop
                 break
     return out
+
+
+@functools.cache
+def fingerprint() -> str:
+    """A hash of every name and the country it points to: changes when the gazetteer does."""
+    import hashlib
+
+    pairs = sorted((name, iso) for names in _index().values() for name, iso in names)
+    return hashlib.sha256(repr(pairs).encode()).hexdigest()[:16]
 
 
 def resolve(name: str) -> Country:

@@ -195,3 +195,31 @@ class Brief:
     gaps: list[str]
     manifest: Manifest
     changes: Changes | None = None
+
+
+@dataclass(frozen=True)
+class CountryDigest:
+    """One country in a digest: a lead sentence, two to four bullets, figures new in the window,
+    what changed since the previous digest, and the file name of its full brief (or None)."""
+
+    country: str
+    lead: Sentence | None
+    bullets: list[Sentence]
+    figures: list[Figure]
+    changes: Changes | None = None
+    brief: str | None = None
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A digest of a window across countries, with one shared reference list."""
+
+    title: str
+    period: dict[str, str | None]
+    generated: str
+    sources: list[Source]
+    countries: list[CountryDigest]
+    check: Check
+    warnings: list[str]
+    gaps: list[str]
+    manifest: Manifest

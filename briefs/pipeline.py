@@ -269,3 +269,147 @@ def _write(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) -> Pa
     else:
         from briefs.writers import pdf as writer
     return writer.write(blocks, brief, path, settings.templates)
+
+
+@dataclass(frozen=True)
+class BuiltDigest:
+    digest: object  # briefs.model.Digest
+    markdown: str
+    paths: list[Path]
+    briefs: list[Path]
+    failed: list[tuple[str, str]]
+
+
+def build_digest(
+    settings: Settings,
+    *,
+    week_spec: str | None = None,
+    countries: tuple[str, ...] = (),
+    with_briefs: bool = True,
+    progress=None,
+) -> BuiltDigest:
+    """The digest for a window (an ISO week by default), written to ``out/<window label>/``.
+
+    With ``with_briefs``, each country's full brief for the same window is written beside it
+    and the digest points to it; a country whose brief fails is reported and the rest go on.
+    Re-running the same window replaces that window's files (each written atomically).
+    """
+    from briefs import digest as digests
+    from briefs.errors import BriefsError
+    from briefs.model import as_dict
+
+    window = digests.window_of(settings, week_spec)
+    folder = digests.output_folder(settings.out, window)
+    with open_store(settings) as store:
+        chosen = digests.countries_with_material(store, window, countries or settings.countries)
+    briefs_written: list[Path] = []
+    failed: list[tuple[str, str]] = []
+    names: dict[str, str] = {}
+    if with_briefs:
+        for country in chosen:
+            one = replace(
+                settings,
+                country=country.name,
+                topic=None,
+                since=window.since,
+                until=window.until,
+                out=folder,
+                formats=tuple(f for f in settings.formats if f != "json") + ("json",),
+            )
+            try:
+                built = build_brief(one)
+            except BriefsError as e:
+                failed.append((country.name, str(e)))
+                log.warning("%s: %s", country.name, e)
+            else:
+                briefs_written += built.paths
+                by_suffix = {p.suffix: p for p in built.paths}
+                main = next(
+                    (by_suffix[s] for s in (".pdf", ".docx", ".html", ".md") if s in by_suffix),
+                    built.paths[0],
+                )
+                names[country.name] = main.name
+            if progress:
+                progress(country.name)
+    with open_store(settings) as store:
+        digest, _texts = digests.build(store, settings, window, chosen, names)
+    brief_view = digests.as_brief(digest)
+    context = {"digest": digest, "brief": brief_view, "period_label": digests._period_words(window)}
+    markdown, blocks = render_document("digest.md.j2", context, digest.sources, settings)
+    paths = []
+    for fmt in settings.formats:
+        path = folder / f"digest.{fmt}"
+        if fmt == "json":
+            import json
+
+            from briefs.writers import atomic_write
+
+            text = json.dumps(as_dict(digest), ensure_ascii=False, indent=2) + "\n"
+            paths.append(atomic_write(path, lambda tmp, text=text: tmp.write_text(text, "utf-8")))
+        else:
+            paths.append(_write(fmt, brief_view, blocks, path, settings))
+    return BuiltDigest(digest, markdown, paths, briefs_written, failed)
+
+
+MIN_PASSAGES_FOR_BRIEF = 4  # a country named in fewer passages gets no brief of its own
+
+
+def build_all(
+    settings: Settings, *, minimum: int = MIN_PASSAGES_FOR_BRIEF, progress=None
+) -> tuple[list[Path], list[tuple[str, str]], Path]:
+    """One brief per country with at least ``minimum`` passages naming it (or per country of
+    the desk's list), plus an index page; a failure on one country is reported, the rest
+    written. Files go to ``out/<label>/``: the period, or the run date. Returns (files written,
+    (country, error) failures, the index)."""
+    from briefs import digest as digests
+    from briefs.errors import BriefsError
+
+    label = (
+        f"{settings.since or 'start'}_{settings.until or settings.today.isoformat()}"
+        if settings.since or settings.until
+        else settings.today.isoformat()
+    )
+    window = digests.Window(settings.since or "0001-01-01", settings.until or "9999-12-31", label)
+    folder = settings.out / label
+    with open_store(settings) as store:
+        chosen = digests.countries_with_material(store, window, settings.countries, minimum)
+    written: list[Path] = []
+    failed: list[tuple[str, str]] = []
+    done: list[tuple[str, list[Path]]] = []
+    for country in chosen:
+        try:
+            built = build_brief(replace(settings, country=country.name, out=folder))
+        except BriefsError as e:
+            failed.append((country.name, str(e)))
+            log.warning("%s: %s", country.name, e)
+        else:
+            written += built.paths
+            done.append((country.name, built.paths))
+        if progress:
+            progress(country.name)
+    index = _write_index(folder, label, done, failed)
+    return written, failed, index
+
+
+def _write_index(
+    folder: Path, label: str, done: list[tuple[str, list[Path]]], failed: list[tuple[str, str]]
+) -> Path:
+    from html import escape
+
+    from briefs.writers import atomic_write
+
+    rows = "".join(
+        f"<li><strong>{escape(name)}</strong>: "
+        + ", ".join(f'<a href="{escape(p.name)}">{escape(p.suffix[1:].upper())}</a>' for p in paths)
+        + "</li>"
+        for name, paths in done
+    )
+    fails = "".join(f"<li>{escape(name)}: {escape(err)}</li>" for name, err in failed)
+    page = (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>Briefs {escape(label)}</title></head><body>"
+        f"<h1>Country briefs, {escape(label)}</h1><ul>{rows}</ul>"
+        + (f"<h2>Not written</h2><ul>{fails}</ul>" if fails else "")
+        + "</body></html>\n"
+    )
+    return atomic_write(folder / "index.html", lambda tmp: tmp.write_text(page, "utf-8"))

@@ -33,6 +33,7 @@ class Retrieved:
     documents: dict[int, Document]
     excluded_undated: int
     excluded_language: int = 0
+    excluded_coarse: int = 0
 
 
 def _phrase(text: str) -> str:
@@ -57,11 +58,23 @@ def _span(date: str) -> tuple[str, str]:
 
 
 def in_window(date: str | None, since: str | None, until: str | None) -> bool | None:
-    """True/False whether ``date`` overlaps the window; None when the document is undated."""
+    """True/False whether ``date`` falls in the window; None when the document is undated.
+
+    A date given only by year or month belongs to a window that covers all of that year or
+    month (a year-long window takes a speech dated 2024; an ISO week does not).
+    """
     if since is None and until is None:
         return True
     if not date:
         return None
+    first, last = _span(date)
+    return (since is None or first >= since) and (until is None or last <= until)
+
+
+def too_coarse(date: str | None, since: str | None, until: str | None) -> bool:
+    """True for a partial date that overlaps the window without fitting in it."""
+    if not date or in_window(date, since, until):
+        return False
     first, last = _span(date)
     return (since is None or last >= since) and (until is None or first <= until)
 
@@ -88,6 +101,7 @@ def retrieve(store: Store, scope: Scope, *, pool: int = 80, per_document: int = 
     undated: set[int] = set()
     duplicates = store.duplicates()
     foreign: set[int] = set()
+    coarse: set[int] = set()
     scored: list[tuple[float, Passage]] = []
     for p in found.values():
         if p.doc_id in duplicates:
@@ -101,6 +115,8 @@ def retrieve(store: Store, scope: Scope, *, pool: int = 80, per_document: int = 
         window = in_window(doc.date, scope.since, scope.until)
         if window is None:
             undated.add(p.doc_id)
+        elif not window and too_coarse(doc.date, scope.since, scope.until):
+            coarse.add(p.doc_id)
         if not window:
             continue
         score = p.score
@@ -133,5 +149,9 @@ def retrieve(store: Store, scope: Scope, *, pool: int = 80, per_document: int = 
             break
     used = {p.doc_id for p in out}
     return Retrieved(
-        out, {k: v for k, v in documents.items() if k in used}, len(undated), len(foreign)
+        out,
+        {k: v for k, v in documents.items() if k in used},
+        len(undated),
+        len(foreign),
+        len(coarse),
     )

@@ -20,9 +20,8 @@ from briefs import geo
 from briefs.errors import CorpusError
 from briefs.model import Document, Passage
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, rel TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     hash TEXT NOT NULL
@@ -107,16 +106,55 @@ class Store:
             raise CorpusError(f"cannot open the corpus store {str(path)!r}: {e}") from e
 
     def _migrate(self) -> None:
+        """Create the schema, or upgrade an older one in place; refuse a newer one."""
         with self.conn:
-            self.conn.executescript(_SCHEMA)
+            self.conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-            if row is None:
-                self.conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-            elif int(row[0]) > SCHEMA_VERSION:
+            version = int(row[0]) if row else None
+            if version is not None and version > SCHEMA_VERSION:
                 raise CorpusError(
-                    f"the store {str(self.path)!r} has schema {row[0]}, newer than this "
+                    f"the store {str(self.path)!r} has schema {version}, newer than this "
                     f"version of briefs understands ({SCHEMA_VERSION}); upgrade briefs"
                 )
+            if version == 1:
+                self._upgrade_from_1()
+            self.conn.executescript(_SCHEMA)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+            )
+            # Country mentions are derived at ingest from the gazetteer: when it changes (a new
+            # alias, a place name dropped), count them again rather than serve stale ones.
+            row = self.conn.execute("SELECT value FROM meta WHERE key='gazetteer'").fetchone()
+            if row is None or row[0] != geo.fingerprint():
+                self.conn.execute("DELETE FROM mentions")
+                self._backfill_mentions()
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('gazetteer', ?)", (geo.fingerprint(),)
+                )
+
+    def _upgrade_from_1(self) -> None:
+        """Schema 1 had no language, text hash or country mentions."""
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}
+        if "language" not in columns:
+            self.conn.execute("ALTER TABLE documents ADD COLUMN language TEXT")
+        if "text_hash" not in columns:
+            self.conn.execute("ALTER TABLE documents ADD COLUMN text_hash TEXT NOT NULL DEFAULT ''")
+            for (doc_id,) in self.conn.execute("SELECT id FROM documents").fetchall():
+                self.conn.execute(
+                    "UPDATE documents SET text_hash=? WHERE id=?",
+                    (self.document(doc_id).text_hash, doc_id),
+                )
+
+    def _backfill_mentions(self) -> None:
+        rows = self.conn.execute(
+            "SELECT id, text FROM passages WHERE id NOT IN (SELECT passage_id FROM mentions)"
+        ).fetchall()
+        for pid, text in rows:
+            named = Counter(iso for *_, iso in geo.mentions(text))
+            self.conn.executemany(
+                "INSERT INTO mentions VALUES (?,?,?)",
+                ((pid, iso, n) for iso, n in sorted(named.items())),
+            )
 
     def __enter__(self) -> Store:
         return self

@@ -10,7 +10,7 @@ import pytest
 
 from briefs import build_brief, load_settings
 from briefs.readers.clean import collapse
-from briefs.retrieve import in_window
+from briefs.retrieve import in_window, too_coarse
 
 from conftest import SEEDS
 
@@ -109,9 +109,13 @@ def test_same_corpus_gives_byte_identical_output(seed_db: Path, tmp_path: Path) 
         assert pa.read_bytes() == pb.read_bytes(), pa.name
 
 
-def test_window_takes_partial_dates_that_overlap() -> None:
-    assert in_window("2024", "2024-03-01", "2024-03-31")
+def test_partial_dates_belong_to_windows_that_cover_them() -> None:
+    assert in_window("2024", "2024-01-01", "2024-12-31")
+    assert not in_window("2024", "2024-03-01", "2024-03-31")  # too coarse for a month
+    assert too_coarse("2024", "2024-03-01", "2024-03-31")
+    assert in_window("2024-03", "2024-03-01", "2024-03-31")
     assert not in_window("2023-12", "2024-01-01", None)
+    assert not too_coarse("2023-12", "2024-01-01", None)
     assert in_window(None, "2024-01-01", None) is None
 
 

@@ -72,6 +72,8 @@ def stands_alone(sentence: str) -> bool:
         return False
     if sentence.count('"') % 2:
         return False
+    if re.fullmatch(r"[“\"][^“”\"]*[”\"]", sentence):
+        return False  # a bare quotation: who said it is in the sentence before
     return all(sentence.count(a) == sentence.count(b) for a, b in _OPEN_CLOSE)
 
 

@@ -1,0 +1,268 @@
+"""The weekly digest: for each country with material in a window, a cited lead and bullets,
+the figures new in the window and what changed since the previous digest; one reference list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from briefs import geo
+from briefs.citations import SourceText, check
+from briefs.compose import Limits, compose
+from briefs.config import Settings
+from briefs.editions import compare, snapshot
+from briefs.errors import ConfigError, ScopeError
+from briefs.model import (
+    Brief,
+    Check,
+    Cite,
+    CountryDigest,
+    Digest,
+    Figure,
+    Manifest,
+    Section,
+    Source,
+)
+from briefs.retrieve import Scope, in_window, retrieve, too_coarse
+from briefs.store import Store
+
+log = logging.getLogger(__name__)
+
+MIN_PASSAGES = 3  # a country named in fewer passages of the window gets no digest entry
+_LIMITS = Limits(
+    key_points=5, sections=0, per_section=0, figures=4, timeline=0, outlook=0, keywords=8
+)
+
+
+@dataclass(frozen=True)
+class Window:
+    since: str
+    until: str
+    label: str  # "2025-W52", or "2024-01-01_2024-12-31"
+
+
+def week(spec: str) -> Window:
+    """The ISO week ``spec`` ("2025-W52"). Raises ConfigError naming a malformed value."""
+    m = re.fullmatch(r"(\d{4})-?W(\d{1,2})", spec.strip())
+    if not m:
+        raise ConfigError(f"--week must look like 2025-W52, got {spec!r}")
+    try:
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    except ValueError as e:
+        raise ConfigError(f"no ISO week {spec!r}: {e}") from e
+    year, number, _ = monday.isocalendar()
+    return Window(
+        monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), f"{year}-W{number:02d}"
+    )
+
+
+def last_complete_week(today: dt.date) -> Window:
+    monday = today - dt.timedelta(days=today.weekday() + 7)
+    year, number, _ = monday.isocalendar()
+    return week(f"{year}-W{number:02d}")
+
+
+def window_of(settings: Settings, week_spec: str | None) -> Window:
+    if week_spec and (settings.since or settings.until):
+        raise ConfigError("give --week or --since/--until, not both")
+    if week_spec:
+        return week(week_spec)
+    if settings.since or settings.until:
+        since = settings.since or "0001-01-01"
+        until = settings.until or settings.today.isoformat()
+        return Window(since, until, f"{since}_{until}")
+    return last_complete_week(settings.today)
+
+
+def countries_with_material(
+    store: Store, window: Window, desk: tuple[str, ...] = (), minimum: int = MIN_PASSAGES
+) -> list[geo.Country]:
+    """Countries named in at least ``minimum`` passages of documents dated in the window, or
+    declared by such a document's metadata; limited to ``desk`` when it is given."""
+    counts: Counter[str] = Counter()
+    declared: set[str] = set()
+    for iso, date, country, n in store.country_material():
+        if in_window(date, window.since, window.until):
+            counts[iso] += n
+            if country and geo.resolve(country).iso3 == iso:
+                declared.add(iso)
+    wanted = {geo.resolve(c).iso3 for c in desk}
+    table = geo.countries()
+    chosen = [iso for iso, n in counts.items() if n >= minimum or iso in declared]
+    if wanted:
+        chosen = [iso for iso in chosen if iso in wanted]
+    return sorted((table[iso] for iso in chosen), key=lambda c: c.name)
+
+
+def build(
+    store: Store,
+    settings: Settings,
+    window: Window,
+    countries: list[geo.Country],
+    brief_names: dict[str, str] | None = None,
+) -> tuple[Digest, dict[str, SourceText]]:
+    """The digest of ``window`` for ``countries`` (plain data), and the source texts its claim
+    check compared against. A country whose retrieval finds nothing is reported, not fatal."""
+    numbering: dict[int, str] = {}
+    documents: dict[int, object] = {}
+    entries: list[CountryDigest] = []
+    warnings: list[str] = []
+    all_figures: list[Figure] = []
+
+    def global_id(doc_id: int) -> str:
+        if doc_id not in numbering:
+            numbering[doc_id] = f"S{len(numbering) + 1}"
+        return numbering[doc_id]
+
+    for country in countries:
+        scope = Scope(country, None, window.since, window.until)
+        try:
+            found = retrieve(store, scope)
+        except ScopeError as e:
+            warnings.append(f"{country.name}: {e}")
+            continue
+        parts = compose(found, scope, limits=_LIMITS)
+        documents.update(found.documents)
+        local = {sid: global_id(did) for sid, did in parts.source_docs.items()}
+
+        def recite(cites: list[Cite], local: dict[str, str] = local) -> list[Cite]:
+            return [replace(c, source=local[c.source]) for c in cites]
+
+        points = [
+            replace(s, cites=recite(s.cites))
+            for sec in parts.sections
+            if sec.kind == "key_points"
+            for s in sec.sentences
+        ]
+        figures = [replace(f, source=local[f.source]) for f in parts.figures]
+        all_figures += figures
+        key = f"country={country.name}"
+        previous = store.previous_edition("digest", key, window.until)
+        sources_here = [replace(s, id=local[s.id]) for s in parts.sources]
+        changes = compare(
+            previous and previous[1],
+            previous and previous[0],
+            sources_here,
+            figures,
+            parts.keywords,
+        )
+        store.record_edition(
+            "digest",
+            key,
+            (window.since, window.until),
+            settings.today.isoformat(),
+            snapshot(sources_here, figures, parts.keywords),
+        )
+        entries.append(
+            CountryDigest(
+                country=country.name,
+                lead=points[0] if points else None,
+                bullets=points[1:5],
+                figures=figures,
+                changes=changes,
+                brief=(brief_names or {}).get(country.name),
+            )
+        )
+    sources = [
+        _source(sid, documents[did], store.also(did))
+        for did, sid in sorted(numbering.items(), key=lambda x: int(x[1][1:]))
+    ]
+    texts = {
+        sid: SourceText(list(documents[did].paragraphs), documents[did].date)
+        for did, sid in numbering.items()
+    }
+    digest = Digest(
+        title=f"Digest: {_period_words(window)}",
+        period={"from": window.since, "to": window.until},
+        generated=settings.today.isoformat(),
+        sources=sources,
+        countries=entries,
+        check=Check(0, 0, []),
+        warnings=warnings,
+        gaps=_gaps(store, window),
+        manifest=Manifest(
+            store.digest(),
+            {
+                "window": window.label,
+                "since": window.since,
+                "until": window.until,
+                "countries": [c.name for c in countries],
+                "formats": list(settings.formats),
+            },
+            {},
+        ),
+    )
+    result = check(as_brief(digest), texts)
+    warnings += [f"claim check: {f}" for f in result.failures]
+    for w in warnings:
+        log.warning(w)
+    return replace(digest, check=result, warnings=warnings), texts
+
+
+def as_brief(digest: Digest) -> Brief:
+    """The digest seen as a brief: what the claim check and the writers' metadata read."""
+    sections = [
+        Section(e.country, [s for s in [e.lead, *e.bullets] if s is not None])
+        for e in digest.countries
+    ]
+    figures = [f for e in digest.countries for f in e.figures]
+    return Brief(
+        title=digest.title,
+        scope={"country": None, "topic": "digest"},
+        period=digest.period,
+        generated=digest.generated,
+        sources=digest.sources,
+        sections=sections,
+        figures=figures,
+        keywords=[],
+        timeline=[],
+        check=digest.check,
+        warnings=digest.warnings,
+        gaps=digest.gaps,
+        manifest=digest.manifest,
+    )
+
+
+def _source(sid: str, doc, also: list[str]) -> Source:
+    return Source(
+        id=sid,
+        title=doc.title,
+        author=doc.author,
+        publisher=doc.publisher,
+        date=doc.date,
+        url=doc.url,
+        path=doc.path,
+        also=also,
+        type=doc.type,
+        locator=doc.locator,
+    )
+
+
+def _period_words(window: Window) -> str:
+    if "-W" in window.label:
+        return f"week {window.label} ({window.since} to {window.until})"
+    return f"{window.since} to {window.until}"
+
+
+def _gaps(store: Store, window: Window) -> list[str]:
+    dates = [doc.date for _, doc, _ in store.documents()]
+    undated = sum(1 for d in dates if not d)
+    coarse = sum(1 for d in dates if too_coarse(d, window.since, window.until))
+    gaps = []
+    if undated:
+        gaps.append(f"{undated} undated document(s) in the corpus were left out of this window.")
+    if coarse:
+        gaps.append(
+            f"{coarse} document(s) dated only by month or year are too coarsely dated "
+            "for this window and were left out."
+        )
+    return gaps
+
+
+def output_folder(out: Path, window: Window) -> Path:
+    return out / window.label
