@@ -12,6 +12,8 @@ from typing import Any
 
 from briefs.model import Change, Changes, Cite, Figure, Keyword, Source
 
+KEYWORD_CHANGES = 5  # at most this many keywords listed as new, and as dropped
+
 
 def snapshot(sources: list[Source], figures: list[Figure], keywords: list[Keyword]) -> dict:
     """The plain data an edition keeps (source ids are replaced by stable file/title keys)."""
@@ -83,12 +85,12 @@ def compare(
             )
         else:
             items.append(Change("new_figure", f.text, cite))
+    # Keywords: the few best-ranked that entered or left the list, not every shuffle of YAKE.
     old_keywords = {k.casefold() for k in previous["keywords"]}
     new_keywords = {k.text.casefold() for k in keywords}
-    items += [
-        Change("keyword_up", k.text) for k in keywords if k.text.casefold() not in old_keywords
-    ]
-    items += [
+    rose = [Change("keyword_up", k.text) for k in keywords if k.text.casefold() not in old_keywords]
+    fell = [
         Change("keyword_down", k) for k in previous["keywords"] if k.casefold() not in new_keywords
     ]
+    items += rose[:KEYWORD_CHANGES] + fell[:KEYWORD_CHANGES]
     return Changes(previous=previous_date, items=items)

@@ -1,0 +1,173 @@
+"""The weekly digest, editions and "what changed", and briefs for every country."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefs import load_settings
+from briefs.cli import main
+from briefs.digest import last_complete_week, week
+from briefs.errors import ConfigError
+from briefs.ingest import ingest
+from briefs.pipeline import build_all, build_digest
+from briefs.store import Store
+
+from conftest import UNGD
+
+
+def test_iso_weeks() -> None:
+    w = week("2025-W52")
+    assert (w.since, w.until, w.label) == ("2025-12-22", "2025-12-28", "2025-W52")
+    import datetime as dt
+
+    assert (
+        last_complete_week(dt.date(2026, 1, 5)).label == "2026-W01"
+        or last_complete_week(dt.date(2026, 1, 5)).label == "2025-W01"
+    )
+    assert last_complete_week(dt.date(2025, 12, 31)).label == "2025-W52"
+    with pytest.raises(ConfigError, match="2025-52"):
+        week("2025-52")
+
+
+def test_digest_week_52_has_the_ceasefire_talks(seed_db: Path, tmp_path: Path) -> None:
+    settings = load_settings(db=seed_db, out=tmp_path, formats=("md", "json"), today="2026-01-05")
+    built = build_digest(settings, week_spec="2025-W52", with_briefs=False)
+    folder = tmp_path / "2025-W52"
+    assert [p.parent for p in built.paths] == [folder, folder]
+    names = [c.country for c in built.digest.countries]
+    assert "Cambodia" in names and "Thailand" in names
+    md = (folder / "digest.md").read_text("utf-8")
+    assert "ceasefire" in md and "Monday (December 22)" in md
+    assert built.digest.check.failures == []
+    data = json.loads((folder / "digest.json").read_text("utf-8"))
+    assert set(data) >= {"sources", "check", "warnings", "manifest", "countries"}
+    assert {"country", "lead", "bullets", "changes"} <= set(data["countries"][0])
+
+
+def test_empty_week_says_so_and_exits_0(seed_db: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "digest",
+            "--week",
+            "2024-W10",
+            "--db",
+            str(seed_db),
+            "--out",
+            str(tmp_path),
+            "--format",
+            "md",
+            "--no-briefs",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    md = (tmp_path / "2024-W10" / "digest.md").read_text("utf-8")
+    assert "No documents in the corpus are dated within week 2024-W10" in md
+
+
+def test_rerun_replaces_that_week_and_leaves_others(seed_db: Path, tmp_path: Path) -> None:
+    settings = load_settings(db=seed_db, out=tmp_path, formats=("md",), today="2026-01-05")
+    build_digest(settings, week_spec="2024-W10", with_briefs=False)
+    build_digest(settings, week_spec="2025-W52", with_briefs=False)
+    first = (tmp_path / "2025-W52" / "digest.md").read_text("utf-8")
+    build_digest(settings, week_spec="2025-W52", with_briefs=False)
+    assert (tmp_path / "2025-W52" / "digest.md").read_text("utf-8") == first
+    assert (tmp_path / "2024-W10" / "digest.md").is_file()
+    assert not list(tmp_path.rglob(".digest.md.*"))  # no temporary files left behind
+
+
+def test_all_countries_on_the_seeds(seed_db: Path, tmp_path: Path) -> None:
+    settings = load_settings(db=seed_db, out=tmp_path, formats=("md", "json"), today="2026-01-05")
+    written, failed, index = build_all(settings)
+    stems = {p.stem for p in written}
+    assert {"cambodia", "myanmar", "thailand", "vietnam", "laos"} <= stems
+    assert failed == []
+    page = index.read_text("utf-8")
+    assert 'href="cambodia.md"' in page and index.parent == tmp_path / "2026-01-05"
+
+
+def test_a_failing_country_is_reported_and_the_others_written(
+    seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefs.pipeline as pipeline
+    from briefs.errors import RenderError
+
+    real = pipeline.build_brief
+
+    def flaky(settings, **kw):
+        if settings.country == "Myanmar":
+            raise RenderError("disk full while writing myanmar.md")
+        return real(settings, **kw)
+
+    monkeypatch.setattr(pipeline, "build_brief", flaky)
+    settings = load_settings(
+        db=seed_db,
+        out=tmp_path,
+        formats=("md",),
+        today="2026-01-05",
+        countries=("Cambodia", "Myanmar", "Thailand"),
+    )
+    written, failed, index = build_all(settings)
+    assert {p.stem for p in written} == {"cambodia", "thailand"}
+    assert failed == [("Myanmar", "disk full while writing myanmar.md")]
+    assert "Myanmar: disk full" in index.read_text("utf-8")
+
+
+def test_briefs_and_digests_record_editions_and_what_changed(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        ingest(store, [seed_copy])
+    from briefs import build_brief
+
+    opts = {"db": db, "out": tmp_path, "country": "Cambodia", "formats": ("json", "md")}
+    first = build_brief(load_settings(**opts, today="2026-01-05"))
+    assert first.brief.changes.previous is None
+    assert "first edition for this scope" in first.paths[1].read_text("utf-8")
+    # A new report arrives with a new figure on a measure the brief already had.
+    (seed_copy / "005_new.md").write_text(
+        "---\ntitle: Cambodia deploys more peacekeepers\npublisher: Test Wire\n"
+        "date: 2026-01-10\ntype: news\n---\n"
+        "Cambodia has deployed nearly 12,000 peacekeepers across UN missions since 2006, the "
+        "defence ministry said in Phnom Penh on Friday.\n",
+        "utf-8",
+    )
+    with Store(db) as store:
+        ingest(store, [seed_copy])
+    second = build_brief(load_settings(**opts, today="2026-01-12"))
+    changes = second.brief.changes
+    assert changes.previous == "2026-01-05"
+    kinds = {c.kind for c in changes.items}
+    assert "new_source" in kinds
+    moved = [c for c in changes.items if c.kind == "moved_figure"]
+    assert moved and moved[0].text == "nearly 12,000 peacekeepers"
+    assert moved[0].before["text"] == "nearly 10,000 peacekeepers"
+    assert moved[0].cites and moved[0].cites[0].quote.startswith("Cambodia has deployed nearly")
+
+
+def test_ungd_2024_digest_covers_every_country_and_lists_changes(
+    ungd_db: Path, tmp_path: Path
+) -> None:
+    base = {"db": ungd_db, "out": tmp_path, "formats": ("md", "json"), "today": "2025-01-10"}
+    build_digest(load_settings(**base, since="2023-01-01", until="2023-12-31"), with_briefs=False)
+    built = build_digest(
+        load_settings(**base, since="2024-01-01", until="2024-12-31"), with_briefs=False
+    )
+    meta = [json.loads(line) for line in (UNGD / "metadata.jsonl").read_text().splitlines()]
+    speakers_2024 = {m["country"] for m in meta if m["year"] == 2024}
+    covered = {c.country for c in built.digest.countries}
+    assert speakers_2024 <= covered
+    changed = [c for e in built.digest.countries for c in (e.changes.items if e.changes else [])]
+    assert any(c.kind in ("new_figure", "moved_figure") and c.cites for c in changed)
+    assert any(c.kind in ("keyword_up", "keyword_down") for c in changed)
+    assert all(
+        e.changes and e.changes.previous == "2023-12-31"
+        for e in built.digest.countries
+        if e.country in speakers_2024
+    )
+    assert built.digest.check.failures == []
