@@ -133,8 +133,10 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
     window = (settings.since or "", settings.until or settings.today.isoformat())
     with open_store(settings) as store:
         curation = _curation(store, scope, settings)
-        found = _with_pins(store, retrieve(store, scope), curation.pins)
-        also = {d: store.also(d) for d in found.documents}
+        with store.snapshot():  # one consistent view, even while an ingest runs
+            found = _with_pins(store, retrieve(store, scope), curation.pins)
+            also = {d: store.also(d) for d in found.documents}
+            corpus_digest = store.digest()
         parts = compose(found, scope, also=also, curation=curation)
         title, scope_label, period_label = _labels(scope, settings)
         brief = Brief(
@@ -150,7 +152,7 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
             check=Check(0, 0, []),
             warnings=[],
             gaps=parts.gaps,
-            manifest=_manifest(store.digest(), settings, curation),
+            manifest=_manifest(corpus_digest, settings, curation),
         )
         texts = {
             sid: SourceText(list(found.documents[did].paragraphs), found.documents[did].date)

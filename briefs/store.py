@@ -8,6 +8,7 @@ before indexing and querying.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -97,7 +98,8 @@ class Store:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(path)
+            # Two processes on one store take turns: a writer waits up to a minute for the other.
+            self.conn = sqlite3.connect(path, timeout=60)
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             _check_fts5(self.conn)
@@ -156,6 +158,15 @@ class Store:
                 ((pid, iso, n) for iso, n in sorted(named.items())),
             )
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read everything inside as of one moment, whatever an ingest commits meanwhile."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
+
     def __enter__(self) -> Store:
         return self
 
@@ -193,6 +204,20 @@ class Store:
     ) -> None:
         """Replace everything stored for ``path`` with ``documents``, in one transaction."""
         key = str(path.resolve())
+        try:
+            self._put(key, rel, size, mtime_ns, digest, documents)
+        except sqlite3.Error as e:
+            raise CorpusError(f"cannot write to the corpus store {str(self.path)!r}: {e}") from e
+
+    def _put(
+        self,
+        key: str,
+        rel: str,
+        size: int,
+        mtime_ns: int,
+        digest: str,
+        documents: Iterable[Document],
+    ) -> None:
         with self.conn:
             self._delete_file(key)
             self.conn.execute(

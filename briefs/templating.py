@@ -20,6 +20,7 @@ from briefs.errors import TemplateError
 from briefs.resources import templates_dir
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!~&])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _BULLET_START = re.compile(r"^(\s*)([-+])(\s)")
 _NUMBER_START = re.compile(r"^(\s*)(\d+)([.)])(\s)")
 
@@ -34,7 +35,7 @@ def md_escape(value: Any) -> str:
         return ""
     if isinstance(value, Md):
         return value
-    text = " ".join(str(value).split())
+    text = " ".join(_CONTROL.sub("", str(value)).split())
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _BULLET_START.sub(r"\1\\\2\3", text)
     return _NUMBER_START.sub(r"\1\2\\\3\4", text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -34,13 +35,21 @@ _SKIP = ("README*", "LICENSE*", "CHANGELOG*", *SIDECAR_NAMES)
 def discover(paths: list[Path], exclude: tuple[str, ...] = ()) -> Iterator[tuple[Path, Path]]:
     """Yield (file, root) for every supported file under ``paths``, sorted, hidden ones skipped.
 
-    Raises ReadError for a path that does not exist.
+    Folders are walked without following symbolic links to folders, so a link loop cannot
+    recurse; links to files are read as files. Raises ReadError for a path that does not exist.
     """
     for root in paths:
         if not root.exists():
             raise ReadError(str(root), "no such file or folder")
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
-        base = root.parent if root.is_file() else root
+        if root.is_file():
+            files, base = [root], root.parent
+        else:
+            base = root
+            files = []
+            for folder, dirs, names in os.walk(root, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                files += [Path(folder) / n for n in names]
+            files.sort()
         for f in files:
             rel = f.relative_to(base)
             if any(part.startswith(".") for part in rel.parts):

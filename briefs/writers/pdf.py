@@ -212,7 +212,13 @@ def _styles(style: Style, fonts: Fonts) -> dict[str, ParagraphStyle]:
     }
 
 
-def _inline(runs: list[Run], fonts: Fonts, link_colour: str, superscript: bool = True) -> str:
+def _inline(
+    runs: list[Run],
+    fonts: Fonts,
+    link_colour: str,
+    superscript: bool = True,
+    targets: frozenset[str] | None = None,
+) -> str:
     out = []
     for r in runs:
         if r.anchor:
@@ -222,6 +228,9 @@ def _inline(runs: list[Run], fonts: Fonts, link_colour: str, superscript: bool =
             # Numbered markers sit above the line; author-date ones "(Name, 2022)" run in it.
             if superscript and r.text.startswith("["):
                 text = f"<super>{text}</super>"
+            if targets is not None and f"ref-{r.cite}" not in targets:
+                out.append(text)  # a template that drops the reference list: nothing to link to
+                continue
             text = f'<a href="#ref-{r.cite}" color="{link_colour}">{text}</a>'
         elif r.href:
             text = f'<a href="{escape(r.href)}" color="{link_colour}">{text}</a>'
@@ -240,19 +249,27 @@ def _anchors(runs: list[Run]) -> list[AnchorFlowable]:
 def flowables(blocks: list[Block], style: Style, fonts: Fonts) -> list:
     st = _styles(style, fonts)
     link = style.data["colours"]["link"]
+    # Internal links only to names that exist: a house template may drop the reference list.
+    targets = frozenset(
+        [f"ref-{r.anchor}" for b in blocks for runs in [b.runs, *b.items] for r in runs if r.anchor]
+    )
+
+    def inline(runs: list[Run], superscript: bool = True) -> str:
+        return _inline(runs, fonts, link, superscript, targets)
+
     small = False
     story: list = []
     for b in blocks:
         if b.kind == "toc":
             story.append(Paragraph("Contents", st["h3"]))
             for item in b.items:
-                story.append(Paragraph(_inline(item, fonts, link), st["toc"]))
+                story.append(Paragraph(inline(item), st["toc"]))
             story.append(Spacer(1, 4))
         elif b.kind == "heading":
             if b.anchor:
                 story.append(AnchorFlowable(b.anchor))
             key = "title" if b.level == 1 else "h2" if b.level == 2 else "h3"
-            p = Paragraph(_inline(b.runs, fonts, link), st[key])
+            p = Paragraph(inline(b.runs), st[key])
             p._outline_level = max(0, b.level - 2) if b.level > 1 else None  # type: ignore[attr-defined]
             small = b.text.strip().lower() == "information gaps"
             story.append(p)
@@ -264,13 +281,13 @@ def flowables(blocks: list[Block], style: Style, fonts: Fonts) -> list:
                 )
         elif b.kind == "paragraph":
             story += _anchors(b.runs)
-            story.append(Paragraph(_inline(b.runs, fonts, link), st["small" if small else "body"]))
+            story.append(Paragraph(inline(b.runs), st["small" if small else "body"]))
         elif b.kind in ("bullets", "numbered"):
             items = [
                 ListItem(
                     [
                         *_anchors(i),
-                        Paragraph(_inline(i, fonts, link), st["small" if small else "item"]),
+                        Paragraph(inline(i), st["small" if small else "item"]),
                     ],
                     leftIndent=12,
                 )
@@ -288,16 +305,15 @@ def flowables(blocks: list[Block], style: Style, fonts: Fonts) -> list:
             )
             story.append(Spacer(1, 4))
         elif b.kind == "table":
-            story.append(_table(b, st, fonts, style, link))
+            story.append(_table(b, st, style, inline))
         elif b.kind == "rule":
             story.append(HRFlowable(width="100%", color=style.colour("rule")))
     return story
 
 
-def _table(b: Block, st: dict[str, ParagraphStyle], fonts: Fonts, style: Style, link: str) -> Table:
+def _table(b: Block, st: dict[str, ParagraphStyle], style: Style, inline) -> Table:
     data = [
-        [Paragraph(_inline(cell, fonts, link, superscript=False), st["cell"]) for cell in row]
-        for row in b.rows
+        [Paragraph(inline(cell, superscript=False), st["cell"]) for cell in row] for row in b.rows
     ]
     ncols = len(b.rows[0])
     widths = [0.36, 0.30, 0.18, 0.16] if ncols == 4 else [1 / ncols] * ncols
