@@ -1,19 +1,31 @@
-"""Ingest: files under the given paths into the store, incrementally, one bad file at a time."""
+"""Ingest: files under the given paths into the store, incrementally, one bad file at a time.
+
+Unchanged files are recognised by their size and mtime (then by content hash) and not read
+again. Changed files are parsed in worker processes (reading, repair, language, country
+mentions: the CPU-bound part) while this process alone writes to the store, a few hundred files
+per transaction; results are streamed in bounded chunks so memory does not grow with the corpus.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefs.errors import ReadError
 from briefs.readers import discover, read_file
 from briefs.readers.metadata import load_sidecar
-from briefs.store import Store
+from briefs.store import ParsedFile, Store, mention_counts
 
 log = logging.getLogger(__name__)
+
+BATCH = 250  # files per write transaction
+CHUNK = 2000  # files in flight at once: bounds memory on any corpus size
+PARALLEL_FROM = 64  # fewer changed files than this are parsed in this process
 
 
 @dataclass
@@ -34,6 +46,52 @@ class IngestResult:
         )
 
 
+@dataclass(frozen=True)
+class _Job:
+    path: Path
+    rel: str
+    meta: dict[str, str] | None
+    known_digest: str | None
+    stored: bool = True  # whether the store holds this path already
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    job: _Job
+    parsed: ParsedFile | None = None
+    same: tuple[int, int] | None = None  # (size, mtime) of a touched but identical file
+    error: str | None = None
+
+
+def _parse(job: _Job) -> _Outcome:
+    """Read one file (in a worker): hash it, parse it, count its country mentions."""
+    try:
+        st = job.path.stat()
+        data = job.path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest == job.known_digest:
+            return _Outcome(job, same=(st.st_size, st.st_mtime_ns))
+        docs = read_file(job.path, job.meta)
+        mentions = [[mention_counts(p) for p in d.paragraphs] for d in docs]
+        return _Outcome(
+            job,
+            ParsedFile(
+                str(job.path.resolve()),
+                job.rel,
+                st.st_size,
+                st.st_mtime_ns,
+                digest,
+                docs,
+                mentions,
+                replaces=job.stored,
+            ),
+        )
+    except ReadError as e:
+        return _Outcome(job, error=e.reason)
+    except OSError as e:
+        return _Outcome(job, error=e.strerror or str(e))
+
+
 def ingest(
     store: Store,
     paths: list[Path],
@@ -41,63 +99,108 @@ def ingest(
     exclude: tuple[str, ...] = (),
     prune: bool = False,
     progress: Callable[[Path], None] | None = None,
+    workers: int | None = None,
 ) -> IngestResult:
     """Read every supported file under ``paths`` into ``store``.
 
     Unchanged files (same size and mtime, or same content hash) are not parsed again.
     A file that cannot be read is skipped and listed in ``skipped``; the others still go in.
-    With ``prune``, stored files no longer found under ``paths`` are removed.
-    Raises ReadError only for a path that does not exist.
+    With ``prune``, stored files no longer found under ``paths`` are removed. ``workers``
+    parse processes (default: one per core) are used when many files changed.
+    Raises ReadError only for a path that does not exist; CorpusError if the store cannot be
+    written (a full disk).
     """
     result = IngestResult()
+    known = store.file_states()
     sidecars: dict[Path, dict[str, dict[str, str]]] = {}
     seen: set[str] = set()
-    for path, root in list(discover(paths, exclude)):
+    jobs: list[_Job] = []
+    for path, root in discover(paths, exclude):
         if progress:
             progress(path)
-        seen.add(str(path.resolve()))
         rel = str(path.relative_to(root))
+        key = str(path.resolve())
+        seen.add(key)
         try:
-            _ingest_one(store, path, rel, sidecars, result)
-        except ReadError as e:
-            log.warning("skipped %s", e)
-            result.skipped.append((rel, e.reason))
+            st = path.stat()
         except OSError as e:
-            log.warning("skipped %s: %s", rel, e)
-            result.skipped.append((rel, e.strerror or str(e)))
+            _skip(result, rel, e.strerror or str(e))
+            continue
+        state = known.get(key)
+        if state and state[0] == st.st_size and state[1] == st.st_mtime_ns:
+            result.unchanged.append(rel)
+            continue
+        if path.parent not in sidecars:
+            try:
+                sidecars[path.parent] = load_sidecar(path.parent)
+            except ReadError as e:
+                log.warning("ignored metadata sidecar %s", e)
+                sidecars[path.parent] = {}
+        jobs.append(
+            _Job(
+                path,
+                rel,
+                sidecars[path.parent].get(path.name),
+                state[2] if state else None,
+                stored=state is not None,
+            )
+        )
+    writer = _Writer(store)
+    for outcome in _run(jobs, workers):
+        writer.record(outcome, result)
+    writer.flush()
     if prune:
         result.removed = store.prune(seen)
     return result
 
 
-def _ingest_one(
-    store: Store,
-    path: Path,
-    rel: str,
-    sidecars: dict[Path, dict[str, dict[str, str]]],
-    result: IngestResult,
-) -> None:
-    st = path.stat()
-    known = store.file_state(path)
-    if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
-        result.unchanged.append(rel)
+class _Writer:
+    """The single writer: parsed files go to the store BATCH at a time, one transaction each."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.batch: list[ParsedFile] = []
+
+    def record(self, outcome: _Outcome, result: IngestResult) -> None:
+        job = outcome.job
+        if outcome.error is not None:
+            _skip(result, job.rel, outcome.error)
+            return
+        if outcome.same is not None:
+            self.store.touch(job.path, *outcome.same)
+            result.unchanged.append(job.rel)
+            return
+        assert outcome.parsed is not None
+        for doc in outcome.parsed.documents:
+            if doc.language and doc.language != "en":
+                log.warning(
+                    "%s: the text is in %r, not English; the extractors read English only",
+                    job.rel,
+                    doc.language,
+                )
+                break
+        self.batch.append(outcome.parsed)
+        (result.updated if job.known_digest else result.added).append(job.rel)
+        if len(self.batch) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            self.store.put_many(self.batch)
+            self.batch = []
+
+
+def _skip(result: IngestResult, rel: str, reason: str) -> None:
+    log.warning("skipped %s: %s", rel, reason)
+    result.skipped.append((rel, reason))
+
+
+def _run(jobs: list[_Job], workers: int | None) -> Iterator[_Outcome]:
+    """Parse ``jobs``: in worker processes when there are many, in order, CHUNK at a time."""
+    workers = workers or os.cpu_count() or 1
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        yield from map(_parse, jobs)
         return
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if known and known[2] == digest:
-        store.touch(path, st.st_size, st.st_mtime_ns)
-        result.unchanged.append(rel)
-        return
-    if path.parent not in sidecars:
-        sidecars[path.parent] = load_sidecar(path.parent)
-    docs = read_file(path, sidecars[path.parent].get(path.name))
-    for doc in docs:
-        if doc.language and doc.language != "en":
-            log.warning(
-                "%s: the text is in %r, not English; the extractors read English only",
-                rel,
-                doc.language,
-            )
-            break
-    store.put(path, rel, st.st_size, st.st_mtime_ns, digest, docs)
-    (result.updated if known else result.added).append(rel)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for start in range(0, len(jobs), CHUNK):
+            yield from pool.map(_parse, jobs[start : start + CHUNK], chunksize=16)

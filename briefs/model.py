@@ -7,6 +7,7 @@ are derived, never typed by hand. ``as_dict`` turns any of them into JSON-ready 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,7 +49,7 @@ class Document:
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
 
-    @property
+    @functools.cached_property
     def text_hash(self) -> str:
         """A hash of the body, case and whitespace folded: the same story in two files."""
         import hashlib

@@ -21,7 +21,7 @@ from briefs import geo
 from briefs.errors import CorpusError
 from briefs.model import Document, Passage
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, rel TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
@@ -37,8 +37,11 @@ CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
 CREATE INDEX IF NOT EXISTS documents_text ON documents(text_hash);
 CREATE TABLE IF NOT EXISTS passages (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER, search TEXT NOT NULL
+    seq INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER,
+    search TEXT  -- what FTS indexes, only where it differs from text (title, folded Đ)
 );
+CREATE VIEW IF NOT EXISTS passages_search AS
+    SELECT id, coalesce(search, text) AS search FROM passages;
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, seq);
 CREATE TABLE IF NOT EXISTS mentions (
     passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
@@ -54,7 +57,7 @@ CREATE TABLE IF NOT EXISTS curation (
     scope TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (scope, kind, value)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
-    search, content='passages', content_rowid='id',
+    search, content='passages_search', content_rowid='id',
     tokenize='porter unicode61 remove_diacritics 2'
 );
 """
@@ -63,7 +66,32 @@ _FOLD = str.maketrans({"Đ": "D", "đ": "d"})
 
 def fold(text: str) -> str:
     """Fold what FTS5's unicode61 leaves alone (Đ/đ), so "Dang" finds "Đặng"."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if "Đ" in text or "đ" in text else text
+
+
+def search_text(title: str, text: str, seq: int) -> str:
+    """What the index holds for a passage: the text folded, and the first one with the title
+    (so that a title match counts)."""
+    return fold(f"{title}\n{text}" if seq == 0 else text)
+
+
+def mention_counts(text: str) -> list[tuple[str, int]]:
+    """(iso3, times) for each country ``text`` names, sorted: what ingest stores per passage."""
+    return sorted(Counter(iso for *_, iso in geo.mentions(text)).items())
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A file read and ready to store: what an ingest worker hands to the single writer."""
+
+    key: str  # the absolute path
+    rel: str
+    size: int
+    mtime_ns: int
+    digest: str
+    documents: list[Document]
+    mentions: list[list[list[tuple[str, int]]]] | None = None  # per document, per passage
+    replaces: bool = True  # False when the store is known not to hold this path yet
 
 
 @dataclass(frozen=True)
@@ -109,6 +137,8 @@ class Store:
 
     def _migrate(self) -> None:
         """Create the schema, or upgrade an older one in place; refuse a newer one."""
+        # Rebuilding the passages table (schema 3) must not cascade into its dependants.
+        self.conn.execute("PRAGMA foreign_keys = OFF")
         with self.conn:
             self.conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
@@ -120,7 +150,11 @@ class Store:
                 )
             if version == 1:
                 self._upgrade_from_1()
+            if version in (1, 2):
+                self._upgrade_to_3()
             self.conn.executescript(_SCHEMA)
+            if version in (1, 2):
+                self.conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
             )
@@ -133,6 +167,7 @@ class Store:
                 self.conn.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('gazetteer', ?)", (geo.fingerprint(),)
                 )
+        self.conn.execute("PRAGMA foreign_keys = ON")
 
     def _upgrade_from_1(self) -> None:
         """Schema 1 had no language, text hash or country mentions."""
@@ -147,15 +182,32 @@ class Store:
                     (self.document(doc_id).text_hash, doc_id),
                 )
 
+    def _upgrade_to_3(self) -> None:
+        """Schema 3 keeps the FTS column only where it differs from the text (the store was
+        twice the size of its text) and indexes through a view."""
+        self.conn.executescript(
+            """
+            DROP TABLE IF EXISTS passages_fts;
+            CREATE TABLE passages_v3 (
+                id INTEGER PRIMARY KEY,
+                doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER, search TEXT);
+            INSERT INTO passages_v3 SELECT id, doc_id, seq, text, page,
+                CASE WHEN search = text THEN NULL ELSE search END FROM passages;
+            DROP TABLE passages;
+            ALTER TABLE passages_v3 RENAME TO passages;
+            DELETE FROM meta WHERE key = 'gazetteer';
+            """
+        )
+
     def _backfill_mentions(self) -> None:
         rows = self.conn.execute(
             "SELECT id, text FROM passages WHERE id NOT IN (SELECT passage_id FROM mentions)"
         ).fetchall()
         for pid, text in rows:
-            named = Counter(iso for *_, iso in geo.mentions(text))
             self.conn.executemany(
                 "INSERT INTO mentions VALUES (?,?,?)",
-                ((pid, iso, n) for iso, n in sorted(named.items())),
+                ((pid, iso, n) for iso, n in mention_counts(text)),
             )
 
     @contextlib.contextmanager
@@ -185,6 +237,13 @@ class Store:
         ).fetchone()
         return tuple(row) if row else None  # type: ignore[return-value]
 
+    def file_states(self) -> dict[str, tuple[int, int, str]]:
+        """Every stored file's (size, mtime_ns, hash), by absolute path: one query for ingest."""
+        return {
+            r[0]: (r[1], r[2], r[3])
+            for r in self.conn.execute("SELECT path, size, mtime_ns, hash FROM files")
+        }
+
     def touch(self, path: Path, size: int, mtime_ns: int) -> None:
         """Record a new stat for a file whose content hash did not change."""
         with self.conn:
@@ -203,71 +262,87 @@ class Store:
         documents: Iterable[Document],
     ) -> None:
         """Replace everything stored for ``path`` with ``documents``, in one transaction."""
-        key = str(path.resolve())
+        self.put_many(
+            [ParsedFile(str(path.resolve()), rel, size, mtime_ns, digest, list(documents))]
+        )
+
+    def put_many(self, files: list[ParsedFile]) -> None:
+        """Store several parsed files in one transaction (each replaces what its path had).
+
+        Raises CorpusError when the store cannot be written (a full disk, a read-only file).
+        """
         try:
-            self._put(key, rel, size, mtime_ns, digest, documents)
+            with self.conn:
+                # Take the write lock first: what this transaction reads (next ids, whether a
+                # path is stored) must not change under it when two ingests run at once.
+                self.conn.execute("BEGIN IMMEDIATE")
+                next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passages")
+                counter = [next_id.fetchone()[0]]
+                for f in files:
+                    self._put(f, counter)
         except sqlite3.Error as e:
             raise CorpusError(f"cannot write to the corpus store {str(self.path)!r}: {e}") from e
 
-    def _put(
-        self,
-        key: str,
-        rel: str,
-        size: int,
-        mtime_ns: int,
-        digest: str,
-        documents: Iterable[Document],
-    ) -> None:
-        with self.conn:
-            self._delete_file(key)
-            self.conn.execute(
-                "INSERT INTO files VALUES (?,?,?,?,?)", (key, rel, size, mtime_ns, digest)
+    def _put(self, f: ParsedFile, counter: list[int]) -> None:
+        # Passage ids are assigned here (one writer, inside its transaction), so that passages,
+        # their index entries and their country mentions go in as three bulk inserts.
+        # Another ingest may have stored the path since this one looked: check, cheaply.
+        if f.replaces or self.conn.execute("SELECT 1 FROM files WHERE path=?", (f.key,)).fetchone():
+            self._delete_file(f.key)
+        self.conn.execute(
+            "INSERT INTO files VALUES (?,?,?,?,?)", (f.key, f.rel, f.size, f.mtime_ns, f.digest)
+        )
+        for n, doc in enumerate(f.documents):
+            doc_id = self.conn.execute(
+                "INSERT INTO documents (file, hash, path, title, author, publisher, date, url,"
+                " type, country, locator, extra, language, text_hash)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    f.key,
+                    f.digest,
+                    f.rel,
+                    doc.title,
+                    doc.author,
+                    doc.publisher,
+                    doc.date,
+                    doc.url,
+                    doc.type,
+                    doc.country,
+                    doc.locator,
+                    json.dumps(dict(doc.extra)),
+                    doc.language,
+                    doc.text_hash,
+                ),
+            ).lastrowid
+            pages = doc.pages or (None,) * len(doc.paragraphs)
+            named = f.mentions[n] if f.mentions else [mention_counts(t) for t in doc.paragraphs]
+            first = counter[0]
+            counter[0] += len(doc.paragraphs)
+            searches = [
+                search_text(doc.title, text, seq) for seq, text in enumerate(doc.paragraphs)
+            ]
+            self.conn.executemany(
+                "INSERT INTO passages (id, doc_id, seq, text, page, search) VALUES (?,?,?,?,?,?)",
+                (
+                    (first + seq, doc_id, seq, text, page, None if search == text else search)
+                    for seq, (text, page, search) in enumerate(
+                        zip(doc.paragraphs, pages, searches, strict=True)
+                    )
+                ),
             )
-            for doc in documents:
-                cur = self.conn.execute(
-                    "INSERT INTO documents (file, hash, path, title, author, publisher, date, url,"
-                    " type, country, locator, extra, language, text_hash)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        key,
-                        digest,
-                        rel,
-                        doc.title,
-                        doc.author,
-                        doc.publisher,
-                        doc.date,
-                        doc.url,
-                        doc.type,
-                        doc.country,
-                        doc.locator,
-                        json.dumps(dict(doc.extra)),
-                        doc.language,
-                        doc.text_hash,
-                    ),
-                )
-                doc_id = cur.lastrowid
-                pages = doc.pages or (None,) * len(doc.paragraphs)
-                for seq, (text, page) in enumerate(zip(doc.paragraphs, pages, strict=True)):
-                    # The first passage also carries the title, so a title match counts.
-                    search = fold(f"{doc.title}\n{text}" if seq == 0 else text)
-                    pid = self.conn.execute(
-                        "INSERT INTO passages (doc_id, seq, text, page, search) VALUES (?,?,?,?,?)",
-                        (doc_id, seq, text, page, search),
-                    ).lastrowid
-                    self.conn.execute(
-                        "INSERT INTO passages_fts (rowid, search) VALUES (?, ?)", (pid, search)
-                    )
-                    # Which countries the passage names, counted once at ingest, so that
-                    # "which countries have material" is a query, not a scan of the corpus.
-                    named = Counter(iso for *_, iso in geo.mentions(text))
-                    self.conn.executemany(
-                        "INSERT INTO mentions VALUES (?,?,?)",
-                        ((pid, iso, n) for iso, n in sorted(named.items())),
-                    )
+            self.conn.executemany(
+                "INSERT INTO passages_fts (rowid, search) VALUES (?, ?)",
+                ((first + seq, search) for seq, search in enumerate(searches)),
+            )
+            self.conn.executemany(
+                "INSERT INTO mentions VALUES (?,?,?)",
+                ((first + seq, iso, k) for seq, counts in enumerate(named) for iso, k in counts),
+            )
 
     def _delete_file(self, key: str) -> None:
         self.conn.execute(
-            "INSERT INTO passages_fts (passages_fts, rowid, search) SELECT 'delete', p.id, p.search"
+            "INSERT INTO passages_fts (passages_fts, rowid, search)"
+            " SELECT 'delete', p.id, coalesce(p.search, p.text)"
             " FROM passages p JOIN documents d ON p.doc_id=d.id WHERE d.file=?",
             (key,),
         )

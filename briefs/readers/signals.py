@@ -45,12 +45,26 @@ def guess_type(doc: Document) -> str:
     return "unknown"
 
 
+_ENGLISH = frozenset(
+    "the of and to in a is that for on with as by was were it be are at from "
+    "this has have which its their not".split()
+)
+
+
 def language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (py3langid, offline), or None for too little text."""
-    sample = text[:5000]
-    if len(re.findall(r"\w+", sample)) < 8:
+    """ISO 639-1 code of the text's language, or None for too little text.
+
+    Plain English is recognised at once by its function words (a quarter of the words of an
+    English text are "the", "of", "and"…); anything else goes to py3langid (offline), whose
+    pure-Python feature count costs about 3 ms for 5,000 characters.
+    """
+    sample = text[:3000]
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    if len(words) < 8:
         return None
+    if sum(w in _ENGLISH for w in words) / len(words) > 0.15:
+        return "en"
     import py3langid
 
-    code, _score = py3langid.classify(sample)
+    code, _score = py3langid.classify(sample[:1500])
     return str(code)
