@@ -28,7 +28,7 @@ from briefs.model import (
     Section,
     Source,
 )
-from briefs.retrieve import Scope, in_window, retrieve, too_coarse
+from briefs.retrieve import Scope, in_window, retrieve
 from briefs.store import Store
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def countries_with_material(
     declared by such a document's metadata; limited to ``desk`` when it is given."""
     counts: Counter[str] = Counter()
     declared: set[str] = set()
-    for iso, date, country, n in store.country_material():
+    for iso, date, country, n in store.country_material(window.since, window.until):
         if in_window(date, window.since, window.until):
             counts[iso] += n
             if country and geo.resolve(country).iso3 == iso:
@@ -250,9 +250,7 @@ def _period_words(window: Window) -> str:
 
 
 def _gaps(store: Store, window: Window) -> list[str]:
-    dates = [doc.date for _, doc, _ in store.documents()]
-    undated = sum(1 for d in dates if not d)
-    coarse = sum(1 for d in dates if too_coarse(d, window.since, window.until))
+    undated, coarse = store.window_counts(window.since, window.until)
     gaps = []
     if undated:
         gaps.append(f"{undated} undated document(s) in the corpus were left out of this window.")

@@ -92,32 +92,24 @@ def retrieve(store: Store, scope: Scope, *, pool: int = 80, per_document: int = 
     if scope.topic:
         queries.append(_topic_query(scope.topic))
     query = " AND ".join(f"({q})" for q in queries)
-    found = {(p.doc_id, p.seq): p for p in store.search(query, limit=2000)}
+    # The window is applied in the query, so a week's passages are found in a large corpus.
+    found = {
+        (p.doc_id, p.seq): p
+        for p in store.search(query, limit=2000, since=scope.since, until=scope.until)
+    }
     if scope.country:
-        for p in store.passages_of_country(scope.country.name):
+        for p in store.passages_of_country(
+            scope.country.name, since=scope.since, until=scope.until
+        ):
             found.setdefault((p.doc_id, p.seq), p)
-
-    documents: dict[int, Document] = {}
-    undated: set[int] = set()
-    duplicates = store.duplicates()
-    foreign: set[int] = set()
-    coarse: set[int] = set()
+    metadata = store.metadata(p.doc_id for p in found.values())
+    duplicates = store.duplicates_among(metadata)
+    foreign = {d for d, doc in metadata.items() if doc.language not in (None, "en")}
+    topic_words = {w.lower() for w in _WORD.findall(scope.topic or "")}
     scored: list[tuple[float, Passage]] = []
     for p in found.values():
-        if p.doc_id in duplicates:
-            continue
-        if p.doc_id not in documents:
-            documents[p.doc_id] = store.document(p.doc_id)
-        doc = documents[p.doc_id]
-        if doc.language not in (None, "en"):
-            foreign.add(p.doc_id)
-            continue
-        window = in_window(doc.date, scope.since, scope.until)
-        if window is None:
-            undated.add(p.doc_id)
-        elif not window and too_coarse(doc.date, scope.since, scope.until):
-            coarse.add(p.doc_id)
-        if not window:
+        doc = metadata[p.doc_id]
+        if p.doc_id in duplicates or p.doc_id in foreign:
             continue
         score = p.score
         if scope.country:
@@ -126,10 +118,10 @@ def retrieve(store: Store, scope: Scope, *, pool: int = 80, per_document: int = 
             if not named and not about:
                 continue
             score += 3.0 * min(named, 3) + (2.0 if about else 0.0)
-        if scope.topic:
-            topic_words = {w.lower() for w in _WORD.findall(scope.topic)}
+        if topic_words:
             score += 2.0 * len(topic_words & {w.lower() for w in _WORD.findall(p.text)})
         scored.append((score, p))
+    undated, coarse = store.window_counts(scope.since, scope.until)
     if not scored:
         what = " and ".join(
             x
@@ -147,11 +139,5 @@ def retrieve(store: Store, scope: Scope, *, pool: int = 80, per_document: int = 
         out.append(Passage(p.doc_id, p.seq, p.text, p.page, round(score, 4)))
         if len(out) == pool:
             break
-    used = {p.doc_id for p in out}
-    return Retrieved(
-        out,
-        {k: v for k, v in documents.items() if k in used},
-        len(undated),
-        len(foreign),
-        len(coarse),
-    )
+    documents = {d: store.document(d) for d in sorted({p.doc_id for p in out})}
+    return Retrieved(out, documents, undated, len(foreign), coarse)

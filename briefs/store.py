@@ -21,7 +21,7 @@ from briefs import geo
 from briefs.errors import CorpusError
 from briefs.model import Document, Passage
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, rel TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
@@ -31,8 +31,10 @@ CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY, file TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
     hash TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL, author TEXT, publisher TEXT,
     date TEXT, url TEXT, type TEXT NOT NULL, country TEXT, locator TEXT, extra TEXT NOT NULL,
-    language TEXT, text_hash TEXT NOT NULL
+    language TEXT, text_hash TEXT NOT NULL,
+    date_first TEXT, date_last TEXT  -- the days a (partial) date covers: "2024" is 01-01..12-31
 );
+CREATE INDEX IF NOT EXISTS documents_dates ON documents(date_first, date_last);
 CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
 CREATE INDEX IF NOT EXISTS documents_text ON documents(text_hash);
 CREATE TABLE IF NOT EXISTS passages (
@@ -67,6 +69,18 @@ _FOLD = str.maketrans({"Đ": "D", "đ": "d"})
 def fold(text: str) -> str:
     """Fold what FTS5's unicode61 leaves alone (Đ/đ), so "Dang" finds "Đặng"."""
     return text.translate(_FOLD) if "Đ" in text or "đ" in text else text
+
+
+def date_span(date: str | None) -> tuple[str | None, str | None]:
+    """The first and last day a (possibly partial) ISO date covers; (None, None) if undated."""
+    if not date:
+        return None, None
+    parts = date.split("-")
+    if len(parts) == 1:
+        return f"{date}-01-01", f"{date}-12-31"
+    if len(parts) == 2:
+        return f"{date}-01", f"{date}-31"
+    return date, date
 
 
 def search_text(title: str, text: str, seq: int) -> str:
@@ -119,6 +133,17 @@ def _check_fts5(conn: sqlite3.Connection) -> None:
         ) from e
 
 
+def _window_sql(since: str | None, until: str | None) -> tuple[str, tuple[str, ...]]:
+    clauses, params = [], []
+    if since:
+        clauses.append(" AND d.date_first >= ?")
+        params.append(since)
+    if until:
+        clauses.append(" AND d.date_last <= ?")
+        params.append(until)
+    return "".join(clauses), tuple(params)
+
+
 class Store:
     """The corpus in one SQLite file. Use as a context manager, or call ``close``."""
 
@@ -152,6 +177,8 @@ class Store:
                 self._upgrade_from_1()
             if version in (1, 2):
                 self._upgrade_to_3()
+            if version in (1, 2, 3):
+                self._upgrade_to_4()
             self.conn.executescript(_SCHEMA)
             if version in (1, 2):
                 self.conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
@@ -199,6 +226,17 @@ class Store:
             DELETE FROM meta WHERE key = 'gazetteer';
             """
         )
+
+    def _upgrade_to_4(self) -> None:
+        """Schema 4 keeps each document's date as the span of days it covers, for windows."""
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}
+        for name in ("date_first", "date_last"):
+            if name not in columns:
+                self.conn.execute(f"ALTER TABLE documents ADD COLUMN {name} TEXT")
+        for did, date in self.conn.execute("SELECT id, date FROM documents").fetchall():
+            self.conn.execute(
+                "UPDATE documents SET date_first=?, date_last=? WHERE id=?", (*date_span(date), did)
+            )
 
     def _backfill_mentions(self) -> None:
         rows = self.conn.execute(
@@ -295,8 +333,8 @@ class Store:
         for n, doc in enumerate(f.documents):
             doc_id = self.conn.execute(
                 "INSERT INTO documents (file, hash, path, title, author, publisher, date, url,"
-                " type, country, locator, extra, language, text_hash)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " type, country, locator, extra, language, text_hash, date_first, date_last)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     f.key,
                     f.digest,
@@ -312,6 +350,7 @@ class Store:
                     json.dumps(dict(doc.extra)),
                     doc.language,
                     doc.text_hash,
+                    *date_span(doc.date),
                 ),
             ).lastrowid
             pages = doc.pages or (None,) * len(doc.paragraphs)
@@ -432,30 +471,102 @@ class Store:
             )
         }
 
-    def search(self, query: str, limit: int = 200) -> list[Passage]:
-        """Return passages matching the FTS5 ``query``, best bm25 first (score: higher is better).
+    def search(
+        self, query: str, limit: int = 200, since: str | None = None, until: str | None = None
+    ) -> list[Passage]:
+        """Return passages matching the FTS5 ``query``, best bm25 first (score: higher is
+        better), from documents whose date falls in ``since``..``until`` when those are given
+        (an undated document or a partial date wider than the window does not).
 
         Raises CorpusError when the query is not valid FTS5 syntax.
         """
+        window, params = _window_sql(since, until)
         try:
             rows = self.conn.execute(
                 "SELECT p.doc_id, p.seq, p.text, p.page, -bm25(passages_fts) AS s"
                 " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
-                " WHERE passages_fts MATCH ? ORDER BY s DESC, p.doc_id, p.seq LIMIT ?",
-                (fold(query), limit),
+                f" JOIN documents d ON d.id = p.doc_id WHERE passages_fts MATCH ?{window}"
+                " ORDER BY s DESC, p.doc_id, p.seq LIMIT ?",
+                (fold(query), *params, limit),
             ).fetchall()
         except sqlite3.OperationalError as e:
             raise CorpusError(f"bad search query {query!r}: {e}") from e
         return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3], score=r[4]) for r in rows]
 
-    def passages_of_country(self, country: str, limit: int = 400) -> list[Passage]:
-        """Passages of documents whose metadata declares ``country`` (a speech by that state)."""
+    def passages_of_country(
+        self, country: str, limit: int = 400, since: str | None = None, until: str | None = None
+    ) -> list[Passage]:
+        """Passages of documents whose metadata declares ``country`` (a speech by that state),
+        newest first, within the window when one is given."""
+        window, params = _window_sql(since, until)
         rows = self.conn.execute(
             "SELECT p.doc_id, p.seq, p.text, p.page FROM passages p JOIN documents d"
-            " ON d.id=p.doc_id WHERE d.country=? ORDER BY d.date DESC, p.doc_id, p.seq LIMIT ?",
-            (country, limit),
+            f" ON d.id=p.doc_id WHERE d.country=?{window}"
+            " ORDER BY d.date DESC, p.doc_id, p.seq LIMIT ?",
+            (country, *params, limit),
         ).fetchall()
         return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
+
+    def window_counts(self, since: str | None, until: str | None) -> tuple[int, int]:
+        """(undated documents, documents dated too coarsely for the window): what a dated
+        brief leaves out and reports."""
+        if since is None and until is None:
+            return 0, 0
+        undated = self.conn.execute(
+            "SELECT count(*) FROM documents WHERE date_first IS NULL"
+        ).fetchone()[0]
+        lo, hi = since or "0000-00-00", until or "9999-99-99"
+        coarse = self.conn.execute(
+            "SELECT count(*) FROM documents WHERE date_last >= ? AND date_first <= ?"
+            " AND NOT (date_first >= ? AND date_last <= ?)",
+            (lo, hi, lo, hi),
+        ).fetchone()[0]
+        return undated, coarse
+
+    def metadata(self, doc_ids: Iterable[int]) -> dict[int, Document]:
+        """Documents' metadata without their text, in one query."""
+        ids = sorted(set(doc_ids))
+        out: dict[int, Document] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self.conn.execute(
+                "SELECT id, path, title, author, publisher, date, url, type, country, locator,"
+                f" language, text_hash FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for did, path, title, author, pub, date, url, type_, country, loc, lang, th in rows:
+                out[did] = Document(
+                    path=path,
+                    title=title,
+                    author=author,
+                    publisher=pub,
+                    date=date,
+                    url=url,
+                    type=type_,
+                    country=country,
+                    locator=loc,
+                    language=lang,
+                    paragraphs=(),
+                )
+                out[did].__dict__["text_hash"] = th  # what the duplicate check compares
+        return out
+
+    def duplicates_among(self, doc_ids: Iterable[int]) -> set[int]:
+        """Those of ``doc_ids`` whose text an earlier-stored document already carries."""
+        ids = sorted(set(doc_ids))
+        out: set[int] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            out |= {
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT d.id FROM documents d WHERE d.id IN ({','.join('?' * len(chunk))})"
+                    " AND EXISTS (SELECT 1 FROM documents o WHERE o.text_hash=d.text_hash"
+                    " AND o.id<d.id)",
+                    chunk,
+                )
+            }
+        return out
 
     # -- editions -----------------------------------------------------------------------------
 
@@ -507,17 +618,23 @@ class Store:
         with self.conn:
             self.conn.execute("DELETE FROM curation WHERE scope=?", (scope,))
 
-    def country_material(self) -> list[tuple[str, str | None, str | None, int]]:
+    def country_material(
+        self, since: str | None = None, until: str | None = None
+    ) -> list[tuple[str, str | None, str | None, int]]:
         """(iso3, document date, declared country, passages naming it) per country and
-        document: what batch runs and digests count to decide which countries have material."""
+        document dated in the window (all documents without one): what batch runs and digests
+        count to decide which countries have material."""
+        window, params = _window_sql(since, until)
         rows = self.conn.execute(
             "SELECT m.iso3, d.date, d.country, count(*) FROM mentions m"
             " JOIN passages p ON p.id=m.passage_id JOIN documents d ON d.id=p.doc_id"
-            " GROUP BY m.iso3, d.id"
+            f" WHERE 1{window} GROUP BY m.iso3, d.id",
+            params,
         ).fetchall()
         declared = self.conn.execute(
             "SELECT d.country, d.date, count(p.id) FROM documents d JOIN passages p"
-            " ON p.doc_id=d.id WHERE d.country IS NOT NULL GROUP BY d.id"
+            f" ON p.doc_id=d.id WHERE d.country IS NOT NULL{window} GROUP BY d.id",
+            params,
         ).fetchall()
         out = [(iso, date, country, n) for iso, date, country, n in rows]
         for country, date, n in declared:
