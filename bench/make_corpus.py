@@ -18,15 +18,52 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UNGD = ROOT.parent / "shared" / "corpora" / "ungd-sea"
-COUNTRIES = ["Cambodia", "Myanmar", "Thailand", "Vietnam", "Laos", "Malaysia", "Indonesia",
-             "Philippines", "Singapore", "Brunei", "Timor-Leste", "China", "Japan", "India"]
-CITIES = {"Cambodia": "Phnom Penh", "Myanmar": "Yangon", "Thailand": "Bangkok",
-          "Vietnam": "Hanoi", "Laos": "Vientiane", "Malaysia": "Kuala Lumpur",
-          "Indonesia": "Jakarta", "Philippines": "Manila", "Singapore": "Singapore",
-          "Brunei": "Bandar Seri Begawan", "Timor-Leste": "Dili", "China": "Beijing",
-          "Japan": "Tokyo", "India": "New Delhi"}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+COUNTRIES = [
+    "Cambodia",
+    "Myanmar",
+    "Thailand",
+    "Vietnam",
+    "Laos",
+    "Malaysia",
+    "Indonesia",
+    "Philippines",
+    "Singapore",
+    "Brunei",
+    "Timor-Leste",
+    "China",
+    "Japan",
+    "India",
+]
+CITIES = {
+    "Cambodia": "Phnom Penh",
+    "Myanmar": "Yangon",
+    "Thailand": "Bangkok",
+    "Vietnam": "Hanoi",
+    "Laos": "Vientiane",
+    "Malaysia": "Kuala Lumpur",
+    "Indonesia": "Jakarta",
+    "Philippines": "Manila",
+    "Singapore": "Singapore",
+    "Brunei": "Bandar Seri Begawan",
+    "Timor-Leste": "Dili",
+    "China": "Beijing",
+    "Japan": "Tokyo",
+    "India": "New Delhi",
+}
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def sentences() -> list[str]:
@@ -60,22 +97,43 @@ def main() -> None:
             para = " ".join(rng.choice(pool) for _ in range(rng.randint(2, 5)))
             if rng.random() < 0.3:
                 n = rng.choice([12, 350, 1200, 4500, 20000, 525000, 2.5])
-                noun = rng.choice(["people", "families", "civilian deaths", "troops",
-                                   "refugees", "million people", "villages"])
-                para += (f" Officials in {CITIES[country]} said {n:,} {noun} were affected "
-                         f"by {day} {MONTHS[month - 1]} {year}.")
+                noun = rng.choice(
+                    [
+                        "people",
+                        "families",
+                        "civilian deaths",
+                        "troops",
+                        "refugees",
+                        "million people",
+                        "villages",
+                    ]
+                )
+                para += (
+                    f" Officials in {CITIES[country]} said {n:,} {noun} were affected "
+                    f"by {day} {MONTHS[month - 1]} {year}."
+                )
             paragraphs.append(para)
             size += len(para)
         title = f"{country}: {rng.choice(pool)[:70].rstrip(' ,.;')}"
-        body = (f"{title}\n\n{CITIES[country]}, {day} {MONTHS[month - 1]} {year}\n\n"
-                + "\n\n".join(paragraphs) + "\n")
+        body = (
+            f"{title}\n\n{CITIES[country]}, {day} {MONTHS[month - 1]} {year}\n\n"
+            + "\n\n".join(paragraphs)
+            + "\n"
+        )
         name = f"{i // 1000:03d}/{i:06d}.txt"
         path = args.folder / name
         path.parent.mkdir(exist_ok=True)
         path.write_text(body, "utf-8")
         total += len(body.encode())
-        meta.append({"file": name, "date": f"{year}-{month:02d}-{day:02d}", "country": country,
-                     "type": "news", "publisher": "Benchmark Wire"})
+        meta.append(
+            {
+                "file": name,
+                "date": f"{year}-{month:02d}-{day:02d}",
+                "country": country,
+                "type": "news",
+                "publisher": "Benchmark Wire",
+            }
+        )
     # One sidecar per subfolder, as ingest reads them.
     by_folder: dict[str, list[dict]] = {}
     for row in meta:
