@@ -162,6 +162,11 @@ def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], p
     help="Put the sentence containing TEXT first in the key points (remembered).",
 )
 @click.option("--forget", is_flag=True, help="Drop this scope's remembered curation first.")
+@click.option(
+    "--no-charts",
+    is_flag=True,
+    help="Leave out the key-figure tiles, the timeline strip and the coverage chart.",
+)
 @click.option("--today", metavar="DATE", help="Pin the run date (for reproducible output).")
 @click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
 @_friendly
@@ -179,6 +184,7 @@ def brief(
     exclude_sentences: tuple[str, ...],
     pins: tuple[str, ...],
     forget: bool,
+    no_charts: bool,
     today: str | None,
     db: Path | None,
 ) -> None:
@@ -209,6 +215,7 @@ def brief(
         exclude_sentences=exclude_sentences,
         pins=pins,
         forget=forget,
+        charts=not no_charts,
         today=today,
         db=db,
     )

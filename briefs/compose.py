@@ -298,6 +298,9 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
             full = [d.date for d in dates if d.date.count("-") >= 1]
             year = _AS_OF.search(sentence)
             as_of = full[0] if full else (year.group(1) if year else None)
+            doc_date = docs[p.doc_id].date
+            if as_of and doc_date and as_of[:4] > doc_date[:4]:
+                as_of = None  # "by 2050" is a target, not the date the figure refers to
             for f in found:
                 if (f.text, p.doc_id) in seen or not (f.counts or f.unit):
                     continue

@@ -35,6 +35,7 @@ class Settings:
     pins: tuple[str, ...] = ()
     forget: bool = False
     countries: tuple[str, ...] = ()  # the desk's countries (briefs.toml); empty: all
+    charts: bool = True  # key-figure tiles, timeline strip, coverage chart
 
 
 def _today() -> dt.date:

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+_CHART = re.compile(r"\[\[chart:(\w+)\]\]")
 _MARKER = re.compile(r"\[([@#])(S\d+)(?:, p\. (\d+))?\]")
 
 
@@ -39,6 +40,8 @@ class Block:
     items: list[list[Run]] = field(default_factory=list)
     rows: list[list[list[Run]]] = field(default_factory=list)
     anchor: str | None = None  # headings: the name links and the table of contents point to
+    # charts: the picture's name is ``anchor``; ``markers`` the citation markers it shows
+    markers: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -175,14 +178,14 @@ def parse(markdown: str, markers: dict[str, str] | None = None) -> list[Block]:
         if t.type == "hr":
             blocks.append(Block("rule"))
         i += 1
-    return _contents(blocks)
+    return _contents(blocks, markers)
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text.lower()).strip("-") or "section"
 
 
-def _contents(blocks: list[Block]) -> list[Block]:
+def _contents(blocks: list[Block], markers: dict[str, str]) -> list[Block]:
     """Name every section heading, and fill a "[TOC]" paragraph with links to them."""
     named: list[Block] = []
     used: set[str] = set()
@@ -197,6 +200,12 @@ def _contents(blocks: list[Block]) -> list[Block]:
             b = Block("heading", b.runs, level=b.level, anchor=anchor)
         named.append(b)
     entries = [[Run(b.text, href=f"#{b.anchor}")] for b in named if b.anchor and b.level == 2]
+    named = [
+        Block("chart", anchor=m.group(1), markers=markers)
+        if b.kind == "paragraph" and (m := _CHART.fullmatch(b.text))
+        else b
+        for b in named
+    ]
     return [
         Block("toc", items=entries) if b.kind == "paragraph" and b.text == "[TOC]" else b
         for b in named

@@ -241,7 +241,12 @@ def render_document(
     them (a house template may put the themes before the key points) and listed in that order.
     """
     cited = format_sources(sources, settings.style)
-    context = {**context, "style": settings.style, "references": cited.references}
+    context = {
+        **context,
+        "style": settings.style,
+        "references": cited.references,
+        "charts": settings.charts,
+    }
     markdown = render(template, context, settings.templates)
     markers = cited.markers
     if settings.style == "numbered":
@@ -262,9 +267,7 @@ def _write(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) -> Pa
         return writer.write(brief, path)
     if fmt == "md":
         from briefs.writers import markdown as writer
-
-        return writer.write(blocks, path)
-    if fmt == "html":
+    elif fmt == "html":
         from briefs.writers import html as writer
     elif fmt == "docx":
         from briefs.writers import docx as writer

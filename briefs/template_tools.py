@@ -111,6 +111,7 @@ def sample_context(style: str = "numbered") -> dict[str, typing.Any]:
         "scope_label": "country: Cambodia",
         "period_label": "2023-01-01 to 2025-12-31",
         "style": style,
+        "charts": True,
         "references": format_sources(brief.sources, style).references,
     }
 
@@ -222,6 +223,8 @@ _CONTEXT = {
     "scope_label": 'str: the scope in words, e.g. "country: Cambodia; topic: ceasefire".',
     "period_label": 'str: the period in words, e.g. "2024-01-01 to 2024-12-31".',
     "style": 'str: the citation style, "numbered" or "apa".',
+    "charts": "bool: whether pictures are wanted; a paragraph `[[chart:tiles]]`, "
+    "`[[chart:timeline]]` or `[[chart:coverage]]` places one.",
     "references": "list of (Source, str): the reference list in the style's order, with each "
     "entry formatted in that style.",
 }

@@ -45,6 +45,7 @@ def test_user_folder_overrides_one_section_and_extends_default(tmp_path: Path) -
         "period_label": "y",
         "style": "numbered",
         "references": [],
+        "charts": True,
     }
     text = render("brief.md.j2", ctx, tmp_path)
     assert "## Terms" in text and "## Keywords" not in text

@@ -8,6 +8,7 @@ internal hyperlinks to bookmarks on the reference-list entries; URLs are externa
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.shared import Pt
 
+from briefs import charts
 from briefs.document import Block, Run, number_of
 from briefs.model import Brief
 from briefs.resources import templates_dir
@@ -68,7 +70,20 @@ def build(blocks: list[Block], brief: Brief, user_dir: Path | None = None) -> Do
     _clear_body(document)
     bookmarks = 0
     for b in blocks:
-        if b.kind == "toc":
+        if b.kind == "chart":
+            picture, font = charts.for_block(b.anchor or "", brief, b.markers, user_dir)
+            if picture:
+                width = (
+                    document.sections[0].page_width
+                    - document.sections[0].left_margin
+                    - document.sections[0].right_margin
+                )
+                document.add_picture(io.BytesIO(charts.png(picture, font)), width=width)
+                # Alt text: what a screen reader says, and what Word shows as the description.
+                inline = document.inline_shapes[-1]._inline
+                inline.docPr.set("descr", picture.alt)
+                inline.docPr.set("title", picture.name)
+        elif b.kind == "toc":
             add_toc(document, [(item[0].text, _bookmark(item[0].href[1:])) for item in b.items])
         elif b.kind == "heading":
             style = "Title" if b.level == 1 else f"Heading {b.level - 1}"

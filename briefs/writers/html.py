@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from briefs import charts
 from briefs.document import Block, Run
 from briefs.model import Brief
 from briefs.writers import atomic_write
@@ -20,6 +21,9 @@ table{border-collapse:collapse;width:100%;font-size:.9em}
 th{background:#E8EDF4;text-align:left;border-bottom:2px solid #1F3A5F}
 td,th{padding:.3em .5em;vertical-align:top}
 td{border-bottom:1px solid #B8C4D4}
+figure.chart{margin:1em 0}
+figure.chart svg{max-width:100%;height:auto}
+figure.chart text{font-family:"Noto Sans",Arial,sans-serif}
 """
 
 
@@ -44,12 +48,16 @@ def _inline(runs: list[Run]) -> str:
     return "".join(out)
 
 
-def render(blocks: list[Block], brief: Brief) -> str:
+def render(blocks: list[Block], brief: Brief, user_dir: Path | None = None) -> str:
     parts = []
     for b in blocks:
         if b.kind == "heading":
             ident = f' id="{escape(b.anchor)}"' if b.anchor else ""
             parts.append(f"<h{b.level}{ident}>{_inline(b.runs)}</h{b.level}>")
+        elif b.kind == "chart":
+            picture, _font = charts.for_block(b.anchor or "", brief, b.markers, user_dir)
+            if picture:
+                parts.append(f'<figure class="chart">{charts.svg(picture)}</figure>')
         elif b.kind == "toc":
             items = "".join(f"<li>{_inline(i)}</li>" for i in b.items)
             parts.append(f'<nav class="contents"><strong>Contents</strong><ol>{items}</ol></nav>')
@@ -77,5 +85,5 @@ def render(blocks: list[Block], brief: Brief) -> str:
 
 
 def write(blocks: list[Block], brief: Brief, path: Path, user_dir: Path | None = None) -> Path:
-    text = render(blocks, brief)
+    text = render(blocks, brief, user_dir)
     return atomic_write(path, lambda tmp: tmp.write_text(text, "utf-8"))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
 
+from briefs import charts
 from briefs.document import Block, Run
+from briefs.model import Brief
 from briefs.writers import atomic_write
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -32,9 +35,19 @@ def _inline(runs: list[Run]) -> str:
     return "".join(out).replace("\n", "  \n")
 
 
-def render(blocks: list[Block]) -> str:
+def render(blocks: list[Block], brief: Brief | None = None, user_dir: Path | None = None) -> str:
+    """Markdown for ``blocks``; pictures become SVG images inline (data URIs) when ``brief``
+    is given to draw them from."""
     parts = []
     for b in blocks:
+        if b.kind == "chart":
+            if brief is not None:
+                picture, _font = charts.for_block(b.anchor or "", brief, b.markers, user_dir)
+                if picture:
+                    data = base64.b64encode(charts.svg(picture).encode()).decode()
+                    alt = _SPECIAL.sub(r"\\\1", picture.alt)
+                    parts.append(f"![{alt}](data:image/svg+xml;base64,{data})")
+            continue
         if b.kind == "heading":
             anchor = f'<a id="{b.anchor}"></a>\n' if b.anchor else ""
             parts.append(anchor + "#" * b.level + " " + _inline(b.runs))
@@ -59,6 +72,6 @@ def render(blocks: list[Block]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def write(blocks: list[Block], path: Path) -> Path:
-    text = render(blocks)
+def write(blocks: list[Block], brief: Brief, path: Path, user_dir: Path | None = None) -> Path:
+    text = render(blocks, brief, user_dir)
     return atomic_write(path, lambda tmp: tmp.write_text(text, "utf-8"))

@@ -37,6 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from briefs import charts
 from briefs.document import Block, Run
 from briefs.errors import RenderError
 from briefs.model import Brief
@@ -246,7 +247,7 @@ def _anchors(runs: list[Run]) -> list[AnchorFlowable]:
     return [AnchorFlowable(f"ref-{r.anchor}") for r in runs if r.anchor]
 
 
-def flowables(blocks: list[Block], style: Style, fonts: Fonts) -> list:
+def flowables(blocks: list[Block], style: Style, fonts: Fonts, brief: Brief) -> list:
     st = _styles(style, fonts)
     link = style.data["colours"]["link"]
     # Internal links only to names that exist: a house template may drop the reference list.
@@ -260,7 +261,13 @@ def flowables(blocks: list[Block], style: Style, fonts: Fonts) -> list:
     small = False
     story: list = []
     for b in blocks:
-        if b.kind == "toc":
+        if b.kind == "chart":
+            picture = charts.build(
+                b.anchor or "", brief, fonts.names["regular"], style.data["colours"], b.markers
+            )
+            if picture:
+                story += [picture.drawing, Spacer(1, 6)]
+        elif b.kind == "toc":
             story.append(Paragraph("Contents", st["h3"]))
             for item in b.items:
                 story.append(Paragraph(inline(item), st["toc"]))
@@ -353,7 +360,7 @@ def write(blocks: list[Block], brief: Brief, path: Path, user_dir: Path | None =
             "the PDF fonts have no glyph for %s; they will show as boxes",
             " ".join(f"{c!r} (U+{ord(c):04X})" for c in sorted(missing)),
         )
-    story = flowables(blocks, style, fonts)
+    story = flowables(blocks, style, fonts, brief)
     size = letter if str(style.data["page"]["size"]).lower() == "letter" else A4
     margin = float(style.data["page"]["margin_cm"]) * cm
 

@@ -1,0 +1,94 @@
+"""Pictures: key-figure tiles, timeline strip, coverage chart, in every format, switchable."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefs import build_brief, load_settings
+from briefs.charts import build, png, svg
+from briefs.sample import sample_brief
+
+
+@pytest.fixture(scope="module")
+def with_charts(seed_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("charts")
+    built = build_brief(
+        load_settings(
+            db=seed_db,
+            out=out,
+            country="Cambodia",
+            today="2026-01-05",
+            formats=("pdf", "docx", "html", "md", "json"),
+        )
+    )
+    return {p.suffix: p for p in built.paths}, built
+
+
+def test_pictures_in_html_as_inline_svg_with_alt_text(with_charts) -> None:
+    paths, built = with_charts
+    html = paths[".html"].read_text("utf-8")
+    labels = re.findall(r'<svg role="img" aria-label="([^"]+)"', html)
+    assert any(label.startswith("Key figures:") for label in labels)
+    assert any(label.startswith("Timeline:") for label in labels)
+    assert any(label.startswith("Coverage by") for label in labels)
+    assert "data:image/svg+xml;base64," in paths[".md"].read_text("utf-8")
+
+
+def test_pictures_in_docx_are_images_with_alt_text(with_charts) -> None:
+    paths, _ = with_charts
+    z = zipfile.ZipFile(paths[".docx"])
+    media = [n for n in z.namelist() if n.startswith("word/media/") and n.endswith(".png")]
+    assert len(media) == 3
+    xml = z.read("word/document.xml").decode()
+    assert len(re.findall(r'descr="(Key figures|Timeline|Coverage by)[^"]*"', xml)) == 3
+
+
+def test_pictures_in_pdf_are_vector_drawings(with_charts) -> None:
+    paths, built = with_charts
+    reader = PdfReader(str(paths[".pdf"]))
+    assert not any(
+        "/Image" in str(p.get("/Resources", {}).get("/XObject", {})) for p in reader.pages
+    )  # no raster
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "cited sentences" in text  # the coverage chart's legend, drawn as text
+    first_figure = built.brief.figures[0].text
+    assert re.search(r"\d", first_figure)
+
+
+def test_no_charts_and_templates_drop_them(seed_db: Path, tmp_path: Path) -> None:
+    built = build_brief(
+        load_settings(
+            db=seed_db, out=tmp_path, country="Cambodia", formats=("html", "docx"), charts=False
+        )
+    )
+    html = built.paths[0].read_text("utf-8")
+    assert "<svg" not in html
+    assert not [
+        n for n in zipfile.ZipFile(built.paths[1]).namelist() if n.startswith("word/media/")
+    ]
+
+
+def test_same_data_same_bytes_and_colours_from_the_style() -> None:
+    brief = sample_brief()
+    palette = {
+        "accent": "#AA0000",
+        "table_header": "#EEEEEE",
+        "muted": "#666666",
+        "rule": "#CCCCCC",
+        "link": "#0000AA",
+    }
+    from briefs.writers.pdf import Fonts, load_style
+
+    style = load_style(None)
+    font = Fonts(style).names["regular"]
+    a = build("tiles", brief, font, palette, {"S1": "[1]", "S2": "[2]"})
+    b = build("tiles", brief, font, palette, {"S1": "[1]", "S2": "[2]"})
+    assert svg(a) == svg(b)
+    assert png(a, str(style.font_path("regular"))) == png(b, str(style.font_path("regular")))
+    assert "rgb(66%,0%,0%)" in svg(a)  # the accent colour given, not the built-in one
+    assert "525,000" in svg(a) and "[1]" in svg(a)
