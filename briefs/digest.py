@@ -151,12 +151,13 @@ def build(
             figures,
             parts.keywords,
         )
+        material = len(found.passages)
         store.record_edition(
             "digest",
             key,
             (window.since, window.until),
             settings.today.isoformat(),
-            snapshot(sources_here, figures, parts.keywords),
+            {**snapshot(sources_here, figures, parts.keywords), "material": material},
         )
         entries.append(
             CountryDigest(
@@ -166,6 +167,7 @@ def build(
                 figures=figures,
                 changes=changes,
                 brief=(brief_names or {}).get(country.name),
+                trend=_trend(previous and previous[1], material, changes),
             )
         )
     sources = [
@@ -202,6 +204,20 @@ def build(
     for w in warnings:
         log.warning(w)
     return replace(digest, check=result, warnings=warnings), texts
+
+
+def _trend(previous: dict | None, material: int, changes) -> str | None:
+    """Up, down or the same against the previous digest: more or less material in the window,
+    or figures that moved. Derived from the corpus, not an assessment of the situation."""
+    if previous is None:
+        return None
+    before = previous.get("material", 0)
+    moved = sum(1 for c in changes.items if c.kind == "moved_figure")
+    if material > before * 1.2 or (moved and material >= before):
+        return "up"
+    if material < before * 0.8:
+        return "down"
+    return "same"
 
 
 def as_brief(digest: Digest) -> Brief:

@@ -209,6 +209,7 @@ class CountryDigest:
     figures: list[Figure]
     changes: Changes | None = None
     brief: str | None = None
+    trend: str | None = None  # "up", "down" or "same" against the previous digest; None: first
 
 
 @dataclass(frozen=True)

@@ -171,3 +171,20 @@ def test_ungd_2024_digest_covers_every_country_and_lists_changes(
         if e.country in speakers_2024
     )
     assert built.digest.check.failures == []
+
+
+def test_trend_marks_against_the_previous_digest(ungd_db: Path, tmp_path: Path) -> None:
+    base = {"db": ungd_db, "out": tmp_path, "formats": ("md",), "today": "2025-01-10"}
+    first = build_digest(
+        load_settings(**base, since="2022-01-01", until="2022-12-31"),
+        countries=("Cambodia",),
+        with_briefs=False,
+    )
+    assert first.digest.countries[0].trend is None
+    second = build_digest(
+        load_settings(**base, since="2023-01-01", until="2023-12-31"),
+        countries=("Cambodia",),
+        with_briefs=False,
+    )
+    assert second.digest.countries[0].trend in ("up", "down", "same")
+    assert "derived from the corpus and not an assessment" in second.markdown
