@@ -94,12 +94,11 @@ def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], p
     settings = config.load(db=db)
     targets = list(paths) or [Path("seeds") if Path("seeds").is_dir() else seeds_dir()]
     with Store(settings.db) as store:
-        from briefs.readers import discover
+        from briefs.readers import walk
 
-        files = list(discover(targets, exclude))
-        show = sys.stderr.isatty() and len(files) > 20
+        total = sum(1 for _ in walk(targets, exclude)) if sys.stderr.isatty() else 0
         with click.progressbar(
-            length=len(files), label="ingesting", file=sys.stderr, hidden=not show
+            length=total, label="ingesting", file=sys.stderr, hidden=total <= 20
         ) as bar:
             result = run(
                 store, targets, exclude=exclude, prune=prune, progress=lambda _p: bar.update(1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefs.errors import ReadError
-from briefs.readers import discover, read_file
+from briefs.readers import read_file, walk
 from briefs.readers.metadata import load_sidecar
 from briefs.store import ParsedFile, Store, mention_counts
 
@@ -49,6 +49,7 @@ class IngestResult:
 @dataclass(frozen=True)
 class _Job:
     path: Path
+    key: str  # the file's path under its resolved root: how the store knows it
     rel: str
     meta: dict[str, str] | None
     known_digest: str | None
@@ -76,7 +77,7 @@ def _parse(job: _Job) -> _Outcome:
         return _Outcome(
             job,
             ParsedFile(
-                str(job.path.resolve()),
+                job.key,
                 job.rel,
                 st.st_size,
                 st.st_mtime_ns,
@@ -98,7 +99,7 @@ def ingest(
     *,
     exclude: tuple[str, ...] = (),
     prune: bool = False,
-    progress: Callable[[Path], None] | None = None,
+    progress: Callable[[Path], None] | None = None,  # called as each file is done
     workers: int | None = None,
 ) -> IngestResult:
     """Read every supported file under ``paths`` into ``store``.
@@ -115,20 +116,23 @@ def ingest(
     sidecars: dict[Path, dict[str, dict[str, str]]] = {}
     seen: set[str] = set()
     jobs: list[_Job] = []
-    for path, root in discover(paths, exclude):
-        if progress:
-            progress(path)
-        rel = str(path.relative_to(root))
-        key = str(path.resolve())
+    roots: dict[Path, str] = {}
+    for root, rel in walk(paths, exclude):
+        path = root / rel
+        if root not in roots:
+            roots[root] = str(root.resolve())
+        key = os.path.join(roots[root], rel)
         seen.add(key)
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError as e:
             _skip(result, rel, e.strerror or str(e))
             continue
         state = known.get(key)
         if state and state[0] == st.st_size and state[1] == st.st_mtime_ns:
             result.unchanged.append(rel)
+            if progress:
+                progress(path)
             continue
         if path.parent not in sidecars:
             try:
@@ -139,6 +143,7 @@ def ingest(
         jobs.append(
             _Job(
                 path,
+                key,
                 rel,
                 sidecars[path.parent].get(path.name),
                 state[2] if state else None,
@@ -148,6 +153,8 @@ def ingest(
     writer = _Writer(store)
     for outcome in _run(jobs, workers):
         writer.record(outcome, result)
+        if progress:
+            progress(outcome.job.path)
     writer.flush()
     if prune:
         result.removed = store.prune(seen)
@@ -167,7 +174,7 @@ class _Writer:
             _skip(result, job.rel, outcome.error)
             return
         if outcome.same is not None:
-            self.store.touch(job.path, *outcome.same)
+            self.store.touch(job.key, *outcome.same)
             result.unchanged.append(job.rel)
             return
         assert outcome.parsed is not None

@@ -282,12 +282,12 @@ class Store:
             for r in self.conn.execute("SELECT path, size, mtime_ns, hash FROM files")
         }
 
-    def touch(self, path: Path, size: int, mtime_ns: int) -> None:
+    def touch(self, key: str, size: int, mtime_ns: int) -> None:
         """Record a new stat for a file whose content hash did not change."""
         with self.conn:
             self.conn.execute(
                 "UPDATE files SET size=?, mtime_ns=? WHERE path=?",
-                (size, mtime_ns, str(path.resolve())),
+                (size, mtime_ns, key),
             )
 
     def put(

@@ -59,7 +59,9 @@ def _inbox(tmp_path: Path) -> Path:
 # -- bad input --------------------------------------------------------------------------------
 
 
-def test_every_kind_of_damaged_file_beside_good_ones(tmp_path: Path) -> None:
+def test_every_kind_of_damaged_file_beside_good_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     inbox = _inbox(tmp_path)
     shutil.copytree(FIXTURES / "damaged", inbox / "damaged")
     (inbox / "one-line.txt").write_bytes(b"word " * (21 * 1024 * 1024))  # ~100 MB, one line
@@ -81,12 +83,18 @@ def test_every_kind_of_damaged_file_beside_good_ones(tmp_path: Path) -> None:
     vanishing = inbox / "vanishing.txt"
     vanishing.write_text("This file is removed while the ingest runs.\n", "utf-8")
 
-    def remove_before_read(path: Path) -> None:
-        if path.name == "vanishing.txt":
-            path.unlink()
+    import briefs.ingest as ingest_module
 
+    real_parse = ingest_module._parse
+
+    def vanish_then_parse(job):  # the file goes between discovery and reading
+        if job.path.name == "vanishing.txt":
+            job.path.unlink()
+        return real_parse(job)
+
+    monkeypatch.setattr(ingest_module, "_parse", vanish_then_parse)
     with Store(tmp_path / "c.db") as store:
-        result = ingest(store, [inbox], progress=remove_before_read)
+        result = ingest(store, [inbox], workers=1)
     added = set(result.added)
     assert set(GOOD) <= added and "invalid-utf8.txt" in added and "报告\nrapport.txt" in added
     skipped = dict(result.skipped)

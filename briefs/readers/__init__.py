@@ -38,26 +38,36 @@ def discover(paths: list[Path], exclude: tuple[str, ...] = ()) -> Iterator[tuple
     Folders are walked without following symbolic links to folders, so a link loop cannot
     recurse; links to files are read as files. Raises ReadError for a path that does not exist.
     """
+    for root, rel in walk(paths, exclude):
+        yield root / rel, root
+
+
+def walk(paths: list[Path], exclude: tuple[str, ...] = ()) -> Iterator[tuple[Path, str]]:
+    """Yield (root, path relative to it) for every supported file: ``discover`` on strings,
+    which a 100,000-file folder walks several times faster than with pathlib."""
+    skip = _SKIP + exclude
     for root in paths:
         if not root.exists():
             raise ReadError(str(root), "no such file or folder")
         if root.is_file():
-            files, base = [root], root.parent
-        else:
-            base = root
-            files = []
-            for folder, dirs, names in os.walk(root, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files += [Path(folder) / n for n in names]
-            files.sort()
-        for f in files:
-            rel = f.relative_to(base)
-            if any(part.startswith(".") for part in rel.parts):
-                continue
-            if any(fnmatch.fnmatch(f.name, g) for g in _SKIP + exclude):
-                continue
-            if f.suffix.lower() in READERS:
-                yield f, base
+            if root.suffix.lower() in READERS and not any(
+                fnmatch.fnmatch(root.name, g) for g in skip
+            ):
+                yield root.parent, root.name
+            continue
+        base = str(root)
+        found = []
+        for folder, dirs, names in os.walk(base, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            prefix = folder[len(base) + 1 :]
+            for name in names:
+                if name.startswith(".") or os.path.splitext(name)[1].lower() not in READERS:
+                    continue
+                if any(fnmatch.fnmatch(name, g) for g in skip):
+                    continue
+                found.append(os.path.join(prefix, name) if prefix else name)
+        for rel in sorted(found):
+            yield root, rel
 
 
 def read_file(path: Path, meta: dict[str, str] | None = None) -> list[Document]:
