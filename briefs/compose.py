@@ -23,6 +23,11 @@ _WORDS = re.compile(r"\w+")
 _AS_OF = re.compile(r"\b(?:as of|in|by|at the end of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
 
+# YAKE's cost grows with its input (about 0.6 s for 100 KB); the best-ranked passages, which
+# come first, are what the keywords should describe.
+KEYWORD_TEXT = 30_000
+
+
 @dataclass(frozen=True)
 class Limits:
     key_points: int = 5
@@ -102,7 +107,7 @@ def compose(
     # Keywords from prose only: headings and link lists skew YAKE towards page furniture.
     prose = "\n\n".join(
         " ".join(s.quote for s in sentences_of(p.doc_id, p.seq, p.text, p.page)) for p in passages
-    )
+    )[:KEYWORD_TEXT]
     kws = [
         k
         for k in yake_keywords(prose, top=limits.keywords + 8)

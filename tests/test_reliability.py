@@ -33,7 +33,7 @@ from briefs.errors import ReadError, RenderError
 from briefs.extract.dates import find_dates
 from briefs.extract.figures import find_figures
 from briefs.ingest import ingest
-from briefs.readers.clean import collapse, normalise
+from briefs.readers.clean import collapse, drop_furniture, normalise
 from briefs.readers.text import decode, document_from_text
 from briefs.store import Store
 from briefs.templating import md_escape
@@ -141,7 +141,7 @@ def test_text_reader_any_text(text: str) -> None:
         return
     # Every paragraph is a stretch of the (normalised) input: only whitespace and the hyphens
     # of mended line breaks may differ.
-    flat = "".join(normalise(text).split()).replace("-", "")
+    flat = "".join(drop_furniture(normalise(text)).split()).replace("-", "")
     title = [] if doc.title == "fuzz" else [doc.title]  # no title line: the file's name
     for p in [*title, *doc.paragraphs]:
         assert "".join(p.split()).replace("-", "") in flat

@@ -21,11 +21,25 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+# Page furniture of UN documents as the General Debate corpus carries it, inside the text:
+# a page number with the document's job number ("26/27 17-29722", "10-55128 48") and the
+# meeting symbol ("A/70/PV.19").
+_UN_FURNITURE = re.compile(
+    r"(?<!\S)(?:\d{1,3}/\d{1,3} \d{2}-\d{5}|\d{2}-\d{5}(?: \d{1,3}(?:/\d{1,3})?)?|"
+    r"\d{1,3} \d{2}-\d{5}|A/\d{2,3}/PV\.\d{1,3})(?!\S) ?"
+)
+
+
 def normalise(text: str) -> str:
     """Return ``text`` in Unicode NFC with line endings unified and control characters dropped."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     return _CONTROL.sub("", text)
+
+
+def drop_furniture(text: str) -> str:
+    """Remove document symbols and job numbers that page breaks left inside the text."""
+    return _UN_FURNITURE.sub("", text)
 
 
 def collapse(text: str) -> str:
@@ -94,7 +108,7 @@ def paragraphs_from_text(text: str) -> list[str]:
     wrap width also ends one (the last line of a paragraph, or a heading), page numbers and
     running titles are dropped, and words hyphenated across lines are joined again.
     """
-    text = normalise(text)
+    text = drop_furniture(normalise(text))
     lines = text.split("\n")
     if not is_hard_wrapped(lines):
         return _dedupe([collapse(ln) for ln in lines if ln.strip()])

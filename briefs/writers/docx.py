@@ -68,6 +68,12 @@ def build(blocks: list[Block], brief: Brief, user_dir: Path | None = None) -> Do
     """Return a python-docx Document holding ``blocks`` in the reference document's styles."""
     document = docx.Document(str(reference_doc(user_dir)))
     _clear_body(document)
+    # python-docx looks a style name up by scanning every style; look each up once.
+    styles = {s.name: s for s in document.styles}
+
+    def style_of(name: str):
+        return styles.get(name, name)
+
     bookmarks = 0
     for b in blocks:
         if b.kind == "chart":
@@ -87,17 +93,17 @@ def build(blocks: list[Block], brief: Brief, user_dir: Path | None = None) -> Do
             add_toc(document, [(item[0].text, _bookmark(item[0].href[1:])) for item in b.items])
         elif b.kind == "heading":
             style = "Title" if b.level == 1 else f"Heading {b.level - 1}"
-            paragraph = document.add_paragraph(style=style)
+            paragraph = document.add_paragraph(style=style_of(style))
             if b.anchor:
                 bookmarks += 1
                 add_bookmark(paragraph, _bookmark(b.anchor), 1000 + bookmarks)
             _runs(paragraph, b.runs)
         elif b.kind == "paragraph":
-            _runs(document.add_paragraph(style="Body Text"), b.runs)
+            _runs(document.add_paragraph(style=style_of("Body Text")), b.runs)
         elif b.kind in ("bullets", "numbered"):
             style = "List Bullet" if b.kind == "bullets" else "List Number"
             for item in b.items:
-                _runs(document.add_paragraph(style=style), item)
+                _runs(document.add_paragraph(style=style_of(style)), item)
         elif b.kind == "table":
             table = document.add_table(rows=0, cols=len(b.rows[0]))
             table.style = "Brief Table"
@@ -111,7 +117,7 @@ def build(blocks: list[Block], brief: Brief, user_dir: Path | None = None) -> Do
                             r.bold = True
             _repeat_header(table)
             _widths(table, document)
-            document.add_paragraph(style="Body Text").paragraph_format.space_after = Pt(2)
+            document.add_paragraph(style=style_of("Body Text")).paragraph_format.space_after = Pt(2)
     _footer(document)
     props = document.core_properties
     # OOXML core properties hold at most 255 characters each.
