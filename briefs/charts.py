@@ -21,7 +21,7 @@ from briefs.citations import human_date
 from briefs.model import Brief
 
 WIDTH = 480.0  # points: the text width of an A4 page with 2 cm margins, a little less
-NAMES = ("tiles", "timeline", "coverage")
+NAMES = ("tiles", "timeline", "coverage", "countries")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,12 @@ def build(
     name: str, brief: Brief, font: str, palette: dict[str, str], markers: dict[str, str]
 ) -> Picture | None:
     """The picture ``name`` for ``brief``, or None when the brief has nothing to draw."""
-    maker = {"tiles": _tiles, "timeline": _timeline, "coverage": _coverage}.get(name)
+    maker = {
+        "tiles": _tiles,
+        "timeline": _timeline,
+        "coverage": _coverage,
+        "countries": _countries,
+    }.get(name)
     return maker(brief, font, palette, markers) if maker else None
 
 
@@ -171,18 +176,45 @@ def _coverage(brief: Brief, font: str, palette: dict[str, str], markers: dict[st
     if not dates:
         return None
     cited = Counter(c.source for sec in brief.sections for s in sec.sentences for c in s.cites)
-    months = sorted({d[:7] if len(d) >= 7 else d[:4] for d in dates.values()})
+    months = {d[:7] if len(d) >= 7 else d[:4] for d in dates.values()}
     by_year = len(months) > 14
     key = (lambda d: d[:4]) if by_year else (lambda d: d[:7] if len(d) >= 7 else d[:4])
     buckets = sorted({key(d) for d in dates.values()})
     sources = Counter(key(d) for d in dates.values())
-    passages = Counter()
+    passages: Counter[str] = Counter()
     for sid, n in cited.items():
         if sid in dates:
             passages[key(dates[sid])] += n
+    unit = "year" if by_year else "month"
+    alt = f"Coverage by {unit}: " + "; ".join(
+        f"{b}: {sources[b]} source(s), {passages[b]} cited sentence(s)" for b in buckets
+    )
+    return Picture("coverage", _bars(buckets, sources, passages, font, palette), alt)
+
+
+def _countries(brief: Brief, font: str, palette: dict[str, str], markers: dict[str, str]):
+    """Sources and cited sentences per country of a digest (its sections): where material is
+    thin."""
+    sections = [s for s in brief.sections if s.sentences]
+    if not sections:
+        return None
+    buckets = [s.title for s in sections]
+    sources = Counter(
+        {s.title: len({c.source for x in s.sentences for c in x.cites}) for s in sections}
+    )
+    passages = Counter({s.title: len(s.sentences) for s in sections})
+    alt = "Material per country: " + "; ".join(
+        f"{b}: {sources[b]} source(s), {passages[b]} cited sentence(s)" for b in buckets
+    )
+    return Picture("countries", _bars(buckets, sources, passages, font, palette), alt)
+
+
+def _bars(
+    buckets: list[str], sources: Counter, passages: Counter, font: str, palette: dict[str, str]
+) -> Drawing:
     h = 90.0
     d = Drawing(WIDTH, h)
-    top = max(max(passages.values(), default=0), max(sources.values()), 1)
+    top = max(max(passages.values(), default=0), max(sources.values(), default=0), 1)
     slot = (WIDTH - 20) / len(buckets)
     bar = min(14.0, slot / 2.5)
     base = 18.0
@@ -207,18 +239,20 @@ def _coverage(brief: Brief, font: str, palette: dict[str, str], markers: dict[st
             )
         d.add(
             String(
-                x, base - 11, b, fontName=font, fontSize=6.5, fillColor=muted, textAnchor="middle"
+                x,
+                base - 11,
+                _fit(b, font, 6.5, slot - 2),
+                fontName=font,
+                fontSize=6.5,
+                fillColor=muted,
+                textAnchor="middle",
             )
         )
     d.add(Rect(10, h - 10, 8, 6, fillColor=accent, strokeColor=None))
     d.add(String(21, h - 10, "sources", fontName=font, fontSize=7, fillColor=muted))
     d.add(Rect(70, h - 10, 8, 6, fillColor=light, strokeColor=None))
     d.add(String(81, h - 10, "cited sentences", fontName=font, fontSize=7, fillColor=muted))
-    unit = "year" if by_year else "month"
-    alt = f"Coverage by {unit}: " + "; ".join(
-        f"{b}: {sources[b]} source(s), {passages[b]} cited sentence(s)" for b in buckets
-    )
-    return Picture("coverage", d, alt)
+    return d
 
 
 def png(picture: Picture, font_path: str, scale: float = 2.5) -> bytes:

@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from briefs import geo
+from briefs.corpus import CorpusStore
 from briefs.errors import ScopeError
 from briefs.model import Document, Passage
-from briefs.corpus import CorpusStore
 
 _WORD = re.compile(r"\w[\w'-]*")
 
@@ -79,7 +79,9 @@ def too_coarse(date: str | None, since: str | None, until: str | None) -> bool:
     return (since is None or last >= since) and (until is None or first <= until)
 
 
-def retrieve(store: CorpusStore, scope: Scope, *, pool: int = 80, per_document: int = 12) -> Retrieved:
+def retrieve(
+    store: CorpusStore, scope: Scope, *, pool: int = 80, per_document: int = 12
+) -> Retrieved:
     """Return up to ``pool`` passages for ``scope``, best first.
 
     Raises ScopeError when neither a country nor a topic is given, or nothing matches.

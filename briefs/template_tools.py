@@ -224,7 +224,7 @@ _CONTEXT = {
     "period_label": 'str: the period in words, e.g. "2024-01-01 to 2024-12-31".',
     "style": 'str: the citation style, "numbered" or "apa".',
     "charts": "bool: whether pictures are wanted; a paragraph `[[chart:tiles]]`, "
-    "`[[chart:timeline]]` or `[[chart:coverage]]` places one.",
+    "`[[chart:timeline]]`, `[[chart:coverage]]` or (digests) `[[chart:countries]]` places one.",
     "references": "list of (Source, str): the reference list in the style's order, with each "
     "entry formatted in that style.",
 }
