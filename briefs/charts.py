@@ -64,7 +64,17 @@ def _tiles(brief: Brief, font: str, palette: dict[str, str], markers: dict[str, 
             Rect(x, 0, w, h, fillColor=colors.HexColor(palette["table_header"]), strokeColor=None)
         )
         d.add(Rect(x, h - 4, w, 4, fillColor=accent, strokeColor=None))
-        d.add(String(x + 8, h - 32, _number(f.text), fontName=font, fontSize=20, fillColor=accent))
+        value = re.sub(r"\s?per ?cent", "%", _number(f.text))  # the tile's large number
+        d.add(
+            String(
+                x + 8,
+                h - 32,
+                _fit(value, font, 20, w - 14),
+                fontName=font,
+                fontSize=20,
+                fillColor=accent,
+            )
+        )
         label = _fit(f.counts or f.unit or "", font, 8.5, w - 14)
         d.add(
             String(

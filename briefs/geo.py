@@ -97,8 +97,15 @@ def countries() -> dict[str, Country]:
             getattr(c, "common_name", ""),
             getattr(c, "official_name", ""),
         ]
-        names += [d.get("demonym") or "", d.get("capital") or ""]
-        names += [a for a in d.get("altSpellings", []) if len(a) > 3 and a.isascii()]
+
+        # A one-word capital or alternative spelling that is also a common English word
+        # ("Island" for Iceland, "Male" for the Maldives) would match the word, not the place.
+        def place(name: str) -> bool:
+            return " " in name or english.get(name.lower(), 0) <= _COMMON
+
+        names += [d.get("demonym") or ""]
+        names += [n for n in [d.get("capital") or ""] if place(n)]
+        names += [a for a in d.get("altSpellings", []) if len(a) > 3 and a.isascii() and place(a)]
         names += extra["aliases"].get(iso, [])
         for sub in subdivisions.get(c.alpha_2, []):
             words = set(sub.lower().split())
