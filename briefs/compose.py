@@ -20,6 +20,13 @@ from briefs.model import Cite, Document, Figure, Keyword, Section, Sentence, Sou
 from briefs.retrieve import Retrieved, Scope, in_window
 
 _WORDS = re.compile(r"\w+")
+# Sentences about the publication itself ("The magazine publishes two Issues per year") say
+# nothing about the country.
+_ABOUT_ITSELF = re.compile(
+    r"\b(?:the|this) (?:magazine|issue|article|paper|report|newsletter|publication)\b"
+    r"|\bthe authors?\b|\bour readers\b",
+    re.IGNORECASE,
+)
 _AS_OF = re.compile(r"\b(?:as of|in|by|at the end of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
 
@@ -124,6 +131,7 @@ def compose(
                 score += 1.5
             score += 0.5 * bool(find_figures(s.quote)) + 0.2 * (s.index == 0)
             score -= 1.0 * ("?" in s.quote)
+            score -= 2.0 * bool(_ABOUT_ITSELF.search(s.quote))
             if curation.excludes_sentence(s.quote):
                 continue
             if any(pin in s.quote for pin in curation.pins):
