@@ -235,7 +235,7 @@ def compose(
     figures = [replace(f, source=number(int(f.source[1:]))) for f in figures]
     timeline = [replace(e, source=number(int(e.source[1:]))) for e in timeline]
     sources = [
-        _source(number.ids[d], docs[d], (also or {}).get(d, []))
+        source_of(number.ids[d], docs[d], (also or {}).get(d, []))
         for d in sorted(number.ids, key=lambda d: int(number.ids[d][1:]))
     ]
     return Parts(
@@ -253,7 +253,8 @@ def _renumber(s: Sentence, number: _Numbering) -> Sentence:
     return replace(s, cites=[replace(c, source=number(int(c.source[1:]))) for c in s.cites])
 
 
-def _source(sid: str, doc: Document, also: list[str]) -> Source:
+def source_of(sid: str, doc: Document, also: list[str]) -> Source:
+    """The reference-list entry for a stored document."""
     return Source(
         id=sid,
         title=doc.title,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from briefs import geo
 from briefs.citations import SourceText, check
-from briefs.compose import Limits, compose
+from briefs.compose import Limits, compose, source_of
 from briefs.config import Settings
 from briefs.editions import compare, snapshot
 from briefs.errors import ConfigError, ScopeError
@@ -26,7 +26,6 @@ from briefs.model import (
     Figure,
     Manifest,
     Section,
-    Source,
 )
 from briefs.retrieve import Scope, in_window, retrieve
 from briefs.store import Store
@@ -171,7 +170,7 @@ def build(
             )
         )
     sources = [
-        _source(sid, documents[did], store.also(did))
+        source_of(sid, documents[did], store.also(did))
         for did, sid in sorted(numbering.items(), key=lambda x: int(x[1][1:]))
     ]
     texts = {
@@ -241,21 +240,6 @@ def as_brief(digest: Digest) -> Brief:
         warnings=digest.warnings,
         gaps=digest.gaps,
         manifest=digest.manifest,
-    )
-
-
-def _source(sid: str, doc, also: list[str]) -> Source:
-    return Source(
-        id=sid,
-        title=doc.title,
-        author=doc.author,
-        publisher=doc.publisher,
-        date=doc.date,
-        url=doc.url,
-        path=doc.path,
-        also=also,
-        type=doc.type,
-        locator=doc.locator,
     )
 
 
