@@ -25,6 +25,13 @@ class CorpusStore(Protocol):
 
     # reading
     def snapshot(self) -> AbstractContextManager[None]: ...
+    def find(
+        self,
+        any_of: list[list[str]],
+        limit: int = 200,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Passage]: ...
     def search(
         self, query: str, limit: int = 200, since: str | None = None, until: str | None = None
     ) -> list[Passage]: ...

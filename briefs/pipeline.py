@@ -109,10 +109,10 @@ def _with_pins(store: Store, found: Retrieved, pins: tuple[str, ...]) -> Retriev
     documents = dict(found.documents)
     have = {(p.doc_id, p.seq) for p in passages}
     for pin in pins:
-        words = " ".join(f'"{w}"' for w in re.findall(r"\w+", pin))
+        words = re.findall(r"\w+", pin)
         if not words:
             continue
-        for p in store.search(words, limit=50):
+        for p in store.find([[w] for w in words], limit=50):
             if pin in p.text and (p.doc_id, p.seq) not in have:
                 have.add((p.doc_id, p.seq))
                 passages.append(p)

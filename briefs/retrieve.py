@@ -36,15 +36,11 @@ class Retrieved:
     excluded_coarse: int = 0
 
 
-def _phrase(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _topic_query(topic: str) -> str:
+def _topic_words(topic: str) -> list[str]:
     words = [w for w in _WORD.findall(topic) if len(w) > 1]
     if not words:
         raise ScopeError(f"topic {topic!r} has no words to search for")
-    return " OR ".join(_phrase(w) for w in words)
+    return words
 
 
 def _span(date: str) -> tuple[str, str]:
@@ -88,16 +84,15 @@ def retrieve(
     """
     if scope.country is None and not scope.topic:
         raise ScopeError("give a country, a topic, or both")
-    queries = []
+    groups = []
     if scope.country:
-        queries.append(" OR ".join(_phrase(n) for n in scope.country.names))
+        groups.append(list(scope.country.names))
     if scope.topic:
-        queries.append(_topic_query(scope.topic))
-    query = " AND ".join(f"({q})" for q in queries)
+        groups.append(_topic_words(scope.topic))
     # The window is applied in the query, so a week's passages are found in a large corpus.
     found = {
         (p.doc_id, p.seq): p
-        for p in store.search(query, limit=2000, since=scope.since, until=scope.until)
+        for p in store.find(groups, limit=2000, since=scope.since, until=scope.until)
     }
     if scope.country:
         for p in store.passages_of_country(

@@ -493,6 +493,28 @@ class Store:
             raise CorpusError(f"bad search query {query!r}: {e}") from e
         return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3], score=r[4]) for r in rows]
 
+    def find(
+        self,
+        any_of: list[list[str]],
+        limit: int = 200,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Passage]:
+        """Passages holding at least one phrase of every group, best bm25 first, in the window.
+
+        ``[["Cambodia", "Phnom Penh"], ["ceasefire"]]`` is (Cambodia OR "Phnom Penh") AND
+        ceasefire: the structured query retrieval needs, which each store writes in its own
+        search syntax.
+        """
+
+        def phrase(text: str) -> str:
+            return '"' + text.replace('"', '""') + '"'
+
+        query = " AND ".join(
+            "(" + " OR ".join(phrase(p) for p in group) + ")" for group in any_of if group
+        )
+        return self.search(query, limit=limit, since=since, until=until)
+
     def passages_of_country(
         self, country: str, limit: int = 400, since: str | None = None, until: str | None = None
     ) -> list[Passage]:
