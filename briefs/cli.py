@@ -15,7 +15,10 @@ import click
 from briefs import config
 from briefs.errors import BriefsError
 
-_DB_HELP = "Corpus store file (default .briefs/corpus.db; or set BRIEFS_DB)."
+_DB_HELP = (
+    "Corpus store: a file (default .briefs/corpus.db) or postgresql://user@host/name "
+    "for a shared store; or set BRIEFS_DB."
+)
 
 
 class _OneLine(logging.Handler):
@@ -73,11 +76,23 @@ def main(quiet: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
+@click.option("--db", help=_DB_HELP)
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB.")
 @click.option("--prune", is_flag=True, help="Remove stored files no longer under PATHS.")
+@click.option(
+    "--shard",
+    metavar="K/N",
+    help="Read only share K of N (0-based): run N ingests, "
+    "on one machine or many, against one PostgreSQL store.",
+)
 @_friendly
-def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], prune: bool) -> None:
+def ingest(
+    paths: tuple[Path, ...],
+    db: Path | None,
+    exclude: tuple[str, ...],
+    prune: bool,
+    shard: str | None,
+) -> None:
     """Read documents into the corpus store (default: the shipped seeds/).
 
     Unchanged files are not read again. Files that cannot be read are skipped with a warning;
@@ -87,13 +102,13 @@ def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], p
     Example:
       briefs ingest seeds/ ../shared/corpora/ungd-sea
     """
+    from briefs.corpus import open_corpus
     from briefs.ingest import ingest as run
     from briefs.resources import seeds_dir
-    from briefs.store import Store
 
     settings = config.load(db=db)
     targets = list(paths) or [Path("seeds") if Path("seeds").is_dir() else seeds_dir()]
-    with Store(settings.db) as store:
+    with open_corpus(settings.db) as store:
         from briefs.readers import walk
 
         total = sum(1 for _ in walk(targets, exclude)) if sys.stderr.isatty() else 0
@@ -101,13 +116,30 @@ def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], p
             length=total, label="ingesting", file=sys.stderr, hidden=total <= 20
         ) as bar:
             result = run(
-                store, targets, exclude=exclude, prune=prune, progress=lambda _p: bar.update(1)
+                store,
+                targets,
+                exclude=exclude,
+                prune=prune,
+                progress=lambda _p: bar.update(1),
+                shard=_shard(shard),
             )
     for rel, reason in result.skipped:
         click.echo(f"skipped {rel}: {reason}", err=True)
     click.echo(f"{result.summary()} -> {settings.db}")
     if result.skipped:
         sys.exit(2)
+
+
+def _shard(spec: str | None) -> tuple[int, int] | None:
+    if not spec:
+        return None
+    try:
+        k, n = (int(x) for x in spec.split("/"))
+    except ValueError:
+        raise click.BadParameter(f"--shard must look like 0/4, got {spec!r}") from None
+    if not 0 <= k < n:
+        raise click.BadParameter(f"--shard K/N needs 0 <= K < N, got {spec!r}")
+    return k, n
 
 
 @main.command()
@@ -167,7 +199,7 @@ def ingest(paths: tuple[Path, ...], db: Path | None, exclude: tuple[str, ...], p
     help="Leave out the key-figure tiles, the timeline strip and the coverage chart.",
 )
 @click.option("--today", metavar="DATE", help="Pin the run date (for reproducible output).")
-@click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
+@click.option("--db", help=_DB_HELP)
 @_friendly
 def brief(
     country: str | None,
@@ -297,7 +329,7 @@ class _progress:
 @click.option("--no-briefs", is_flag=True, help="Do not write each country's full brief.")
 @click.option("--style", type=click.Choice(("numbered", "apa")), help="Citation style.")
 @click.option("--today", metavar="DATE", help="Pin the run date.")
-@click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
+@click.option("--db", help=_DB_HELP)
 @_friendly
 def digest(
     week_spec: str | None,
@@ -360,7 +392,7 @@ def digest(
 
 
 @main.command()
-@click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
+@click.option("--db", help=_DB_HELP)
 @_friendly
 def sources(db: Path | None) -> None:
     """List the documents in the corpus store.
@@ -369,10 +401,10 @@ def sources(db: Path | None) -> None:
     Example:
       briefs sources
     """
-    from briefs.store import Store
+    from briefs.corpus import open_corpus
 
     settings = config.load(db=db)
-    with Store(settings.db) as store:
+    with open_corpus(settings.db) as store:
         for did, doc, n in store.documents():
             click.echo(
                 f"{did:>5}  {doc.date or '-':<10}  {doc.type:<9}  {n:>4} passages  "
@@ -383,7 +415,7 @@ def sources(db: Path | None) -> None:
 @main.command()
 @click.argument("query")
 @click.option("--limit", default=10, show_default=True)
-@click.option("--db", type=click.Path(path_type=Path), help=_DB_HELP)
+@click.option("--db", help=_DB_HELP)
 @_friendly
 def search(query: str, limit: int, db: Path | None) -> None:
     """Full-text search of the corpus (SQLite FTS5 syntax).
@@ -392,10 +424,10 @@ def search(query: str, limit: int, db: Path | None) -> None:
     Example:
       briefs search '"border" AND ceasefire'
     """
-    from briefs.store import Store
+    from briefs.corpus import open_corpus
 
     settings = config.load(db=db)
-    with Store(settings.db) as store:
+    with open_corpus(settings.db) as store:
         for p in store.search(query, limit=limit):
             doc = store.document(p.doc_id)
             click.echo(f"{p.score:6.2f}  {doc.path} ¶{p.seq + 1}: {p.text[:150]}")

@@ -19,7 +19,7 @@ DEFAULT_FORMATS = ("docx", "pdf", "json")
 class Settings:
     """Everything a run needs, in one typed object. ``today`` pins the run date."""
 
-    db: Path = Path(".briefs/corpus.db")
+    db: Path | str = Path(".briefs/corpus.db")  # a file, or a postgresql:// URL
     out: Path = Path("output")
     formats: tuple[str, ...] = DEFAULT_FORMATS
     templates: Path | None = None
@@ -74,7 +74,10 @@ def load(folder: Path | None = None, **options: Any) -> Settings:
         merged["db"] = os.environ["BRIEFS_DB"]
     merged.update({k: v for k, v in options.items() if v not in (None, ())})
     for key in ("db", "out", "templates"):
-        if merged.get(key) is not None:
+        # A server URL stays a string; "postgresql://x" would lose a slash as a Path.
+        if merged.get(key) is not None and not str(merged[key]).startswith(
+            ("postgresql://", "postgres://")
+        ):
             merged[key] = Path(merged[key])
     if isinstance(merged.get("today"), str):
         merged["today"] = _iso(merged["today"], "today")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Protocol
 
 from briefs.model import Document, Passage
@@ -62,3 +63,19 @@ class CorpusStore(Protocol):
     def forget(self, scope: str) -> None: ...
 
     def close(self) -> None: ...
+
+
+def is_server_url(db: object) -> bool:
+    return str(db).startswith(("postgresql://", "postgres://"))
+
+
+def open_corpus(db: Path | str) -> CorpusStore:
+    """The store ``db`` names: a PostgreSQL URL (``postgresql://user@host/name``) or a file
+    path for the embedded SQLite store. Raises CorpusError when it cannot be opened."""
+    if is_server_url(db):
+        from briefs.pgstore import PgStore
+
+        return PgStore(str(db))
+    from briefs.store import Store
+
+    return Store(Path(db))

@@ -15,6 +15,7 @@ from briefs import geo
 from briefs.citations import SourceText, check
 from briefs.compose import Limits, compose, source_of
 from briefs.config import Settings
+from briefs.corpus import CorpusStore
 from briefs.editions import compare, snapshot
 from briefs.errors import ConfigError, ScopeError
 from briefs.model import (
@@ -28,7 +29,6 @@ from briefs.model import (
     Section,
 )
 from briefs.retrieve import Scope, in_window, retrieve
-from briefs.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def window_of(settings: Settings, week_spec: str | None) -> Window:
 
 
 def countries_with_material(
-    store: Store, window: Window, desk: tuple[str, ...] = (), minimum: int = MIN_PASSAGES
+    store: CorpusStore, window: Window, desk: tuple[str, ...] = (), minimum: int = MIN_PASSAGES
 ) -> list[geo.Country]:
     """Countries named in at least ``minimum`` passages of documents dated in the window, or
     declared by such a document's metadata; limited to ``desk`` when it is given."""
@@ -99,7 +99,7 @@ def countries_with_material(
 
 
 def build(
-    store: Store,
+    store: CorpusStore,
     settings: Settings,
     window: Window,
     countries: list[geo.Country],
@@ -249,7 +249,7 @@ def _period_words(window: Window) -> str:
     return f"{window.since} to {window.until}"
 
 
-def _gaps(store: Store, window: Window) -> list[str]:
+def _gaps(store: CorpusStore, window: Window) -> list[str]:
     undated, coarse = store.window_counts(window.since, window.until)
     gaps = []
     if undated:

@@ -16,10 +16,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefs.corpus import CorpusStore
 from briefs.errors import ReadError
 from briefs.readers import read_file, walk
 from briefs.readers.metadata import load_sidecar
-from briefs.store import ParsedFile, Store, mention_counts
+from briefs.store import ParsedFile, mention_counts
 
 log = logging.getLogger(__name__)
 
@@ -94,20 +95,23 @@ def _parse(job: _Job) -> _Outcome:
 
 
 def ingest(
-    store: Store,
+    store: CorpusStore,
     paths: list[Path],
     *,
     exclude: tuple[str, ...] = (),
     prune: bool = False,
     progress: Callable[[Path], None] | None = None,  # called as each file is done
     workers: int | None = None,
+    shard: tuple[int, int] | None = None,
 ) -> IngestResult:
     """Read every supported file under ``paths`` into ``store``.
 
     Unchanged files (same size and mtime, or same content hash) are not parsed again.
     A file that cannot be read is skipped and listed in ``skipped``; the others still go in.
     With ``prune``, stored files no longer found under ``paths`` are removed. ``workers``
-    parse processes (default: one per core) are used when many files changed.
+    parse processes (default: one per core) are used when many files changed. With ``shard``
+    (K, N), only the files whose path hashes to K of N are read: N ingests on N machines share
+    a folder between them (``prune`` then removes nothing).
     Raises ReadError only for a path that does not exist; CorpusError if the store cannot be
     written (a full disk).
     """
@@ -118,6 +122,8 @@ def ingest(
     jobs: list[_Job] = []
     roots: dict[Path, str] = {}
     for root, rel in walk(paths, exclude):
+        if shard and int(hashlib.sha1(rel.encode()).hexdigest(), 16) % shard[1] != shard[0]:
+            continue
         path = root / rel
         if root not in roots:
             roots[root] = str(root.resolve())
@@ -156,7 +162,7 @@ def ingest(
         if progress:
             progress(outcome.job.path)
     writer.flush()
-    if prune:
+    if prune and not shard:
         result.removed = store.prune(seen)
     return result
 
@@ -164,7 +170,7 @@ def ingest(
 class _Writer:
     """The single writer: parsed files go to the store BATCH at a time, one transaction each."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: CorpusStore) -> None:
         self.store = store
         self.batch: list[ParsedFile] = []
 

@@ -18,13 +18,13 @@ from briefs.citations import SourceText, check
 from briefs.cite_styles import format_sources
 from briefs.compose import Curation, compose
 from briefs.config import Settings
+from briefs.corpus import CorpusStore, open_corpus
 from briefs.document import parse
 from briefs.editions import compare, snapshot
 from briefs.ingest import ingest
 from briefs.model import Brief, Check, Manifest
 from briefs.resources import seeds_dir
 from briefs.retrieve import Retrieved, Scope, retrieve
-from briefs.store import Store
 from briefs.templating import render
 
 log = logging.getLogger(__name__)
@@ -44,9 +44,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80] or "brief"
 
 
-def open_store(settings: Settings) -> Store:
+def open_store(settings: Settings) -> CorpusStore:
     """Open the store; on first use with an empty store, ingest the shipped seeds."""
-    store = Store(settings.db)
+    store = open_corpus(settings.db)
     if store.count() == 0:
         local = Path("seeds")
         seeds = local if local.is_dir() else seeds_dir()
@@ -87,7 +87,7 @@ def scope_key(scope: Scope) -> str:
     return f"country={scope.country.name if scope.country else ''};topic={scope.topic or ''}"
 
 
-def _curation(store: Store, scope: Scope, settings: Settings) -> Curation:
+def _curation(store: CorpusStore, scope: Scope, settings: Settings) -> Curation:
     """This run's choices, remembered for the scope, merged with those of earlier runs."""
     key = scope_key(scope)
     if settings.forget:
@@ -103,7 +103,7 @@ def _curation(store: Store, scope: Scope, settings: Settings) -> Curation:
     )
 
 
-def _with_pins(store: Store, found: Retrieved, pins: tuple[str, ...]) -> Retrieved:
+def _with_pins(store: CorpusStore, found: Retrieved, pins: tuple[str, ...]) -> Retrieved:
     """Add the passages that hold pinned sentences, wherever the ranking left them."""
     passages = list(found.passages)
     documents = dict(found.documents)

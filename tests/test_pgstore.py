@@ -1,0 +1,189 @@
+"""The PostgreSQL store, against a throwaway server this test starts (Debian's postgresql).
+
+Skipped, with the reason, where the server binaries are not installed; `.ci/run` installs them.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from briefs import build_brief, load_settings
+from briefs.corpus import open_corpus
+from briefs.errors import CorpusError
+from briefs.ingest import ingest
+from briefs.pipeline import build_digest
+
+from conftest import SEEDS, UNGD
+
+psycopg = pytest.importorskip("psycopg", reason="psycopg is in the test extras")
+
+
+def _pg_bin() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    return Path(found[-1]).parent if found else None
+
+
+@pytest.fixture(scope="module")
+def server():
+    bindir = _pg_bin()
+    if bindir is None:
+        pytest.skip("PostgreSQL server binaries not installed (Debian: postgresql)")
+    # Not under pytest's own temporary folder: the postgres user must be able to reach it.
+    folder = Path(tempfile.mkdtemp(prefix="briefs-pg-"))
+    data = folder / "data"
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # initdb and postgres refuse to run as root
+        shutil.chown(folder, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = 54000 + os.getpid() % 1000
+    subprocess.run(
+        [
+            *as_user,
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "--no-sync",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            *as_user,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-w",
+            "-l",
+            str(folder / "log"),
+            "-o",
+            f"-k {folder} -c listen_addresses='' -p {port} -c fsync=off",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    base = f"postgresql://postgres@/%s?host={folder}&port={port}"
+    try:
+        yield base
+    finally:
+        subprocess.run(
+            [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
+            capture_output=True,
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _fresh(server: str, name: str) -> str:
+    with psycopg.connect(server % "postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return server % name
+
+
+def test_brief_and_digest_from_a_postgresql_store(server: str, tmp_path: Path) -> None:
+    url = _fresh(server, "briefs_seeds")
+    with open_corpus(url) as store:
+        result = ingest(store, [SEEDS])
+        assert len(result.added) == 5 and store.count() == 11
+        assert store.find([["Chanthaburi"]])
+        assert store.find([["dang hoang"]]) == []  # nothing to find yet
+    built = build_brief(
+        load_settings(
+            db=url, out=tmp_path, country="Cambodia", formats=("md", "json"), today="2026-01-05"
+        )
+    )
+    assert len(built.brief.sources) >= 3 and built.brief.check.failures == []
+    again = build_brief(
+        load_settings(
+            db=url, out=tmp_path, country="Cambodia", formats=("json",), today="2026-01-12"
+        )
+    )
+    assert again.brief.changes.previous == "2026-01-05"  # editions live in the server too
+    digest = build_digest(
+        load_settings(db=url, out=tmp_path, formats=("md",), today="2026-01-05"),
+        week_spec="2025-W52",
+        with_briefs=False,
+    )
+    assert {"Cambodia", "Thailand"} <= {c.country for c in digest.digest.countries}
+
+
+def test_diacritics_fold_and_reingest_does_no_work(server: str, tmp_path: Path) -> None:
+    url = _fresh(server, "briefs_fold")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "vn.md").write_text(
+        "---\ntitle: Hanoi talks\n---\nDeputy Minister Đặng Hoàng "
+        "Giang met Nguyễn Phương Nga in Hanoi on the border.\n",
+        "utf-8",
+    )
+    with open_corpus(url) as store:
+        ingest(store, [folder])
+        assert store.find([["nguyen phuong"]]) and store.find([["Dang Hoang"]])
+        assert "Đặng" in store.find([["dang"]])[0].text
+        again = ingest(store, [folder])
+        assert (len(again.added), len(again.unchanged)) == (0, 1)
+        assert store.search('"Nguyen Phuong" hanoi')  # what a user types: websearch syntax
+
+
+@pytest.mark.skipif(not UNGD.is_dir(), reason="needs the UN corpus")
+def test_sharded_workers_overlapping_and_restarted_leave_each_file_once(
+    server: str, tmp_path: Path
+) -> None:
+    url = _fresh(server, "briefs_shards")
+    open_corpus(url).close()
+    script = textwrap.dedent("""
+        import sys
+        from pathlib import Path
+        from briefs.corpus import open_corpus
+        from briefs.ingest import ingest
+        url, corpus, k, n = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+        with open_corpus(url) as store:
+            ingest(store, [Path(corpus)], shard=(k, n) if n > 1 else None, workers=1)
+    """)
+    # Two shards at once, plus a third worker over everything that overlaps both of them.
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, url, str(UNGD), str(k), "2"])
+        for k in (0, 1)
+    ]
+    procs.append(subprocess.Popen([sys.executable, "-c", script, url, str(UNGD), "0", "1"]))
+    for p in procs:
+        assert p.wait(timeout=300) == 0
+    with psycopg.connect(url) as conn:
+        files, docs, distinct = conn.execute(
+            "SELECT (SELECT count(*) FROM files), count(*), count(DISTINCT file) FROM documents"
+        ).fetchone()
+    assert (files, docs, distinct) == (264, 264, 264)
+
+
+def test_newer_schema_is_refused(server: str) -> None:
+    url = _fresh(server, "briefs_newer")
+    open_corpus(url).close()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("UPDATE briefs_meta SET value='99' WHERE key='schema'")
+    with pytest.raises(CorpusError, match="newer"):
+        open_corpus(url)
+
+
+def test_unreachable_server_is_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from briefs.cli import main
+
+    result = CliRunner().invoke(
+        main, ["sources", "--db", f"postgresql://nobody@/none?host={tmp_path}&port=1"]
+    )
+    assert result.exit_code == 1 and result.output.startswith("error: cannot connect")
