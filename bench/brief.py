@@ -95,6 +95,16 @@ def main() -> None:
             ),
         ]
         pages = len(PdfReader(str(tmp / "b.pdf")).pages)
+        both = {
+            "db": tmp / "corpus.db",
+            "out": tmp,
+            "country": args.country,
+            "formats": ("pdf", "docx", "html", "json"),
+            "today": "2026-01-05",
+        }
+        with_pictures = median_time(lambda: build_brief(load_settings(**both)), args.repeat)
+        without = median_time(lambda: build_brief(load_settings(**both, charts=False)), args.repeat)
+        rows.append(("pictures (PDF+DOCX+HTML brief, with minus without)", with_pictures - without))
     print(
         f"{args.country}: {len(found.passages)} passages, {len(text):,} characters, "
         f"{len(sentences)} sentences, a {pages}-page PDF; median of {args.repeat} runs"

@@ -92,3 +92,32 @@ def test_same_data_same_bytes_and_colours_from_the_style() -> None:
     assert png(a, str(style.font_path("regular"))) == png(b, str(style.font_path("regular")))
     assert "rgb(66%,0%,0%)" in svg(a)  # the accent colour given, not the built-in one
     assert "525,000" in svg(a) and "[1]" in svg(a)
+
+
+def test_pictures_show_the_briefs_own_numbers(with_charts) -> None:
+    from briefs.writers.pdf import Fonts, load_style
+
+    _, built = with_charts
+    brief = built.brief
+    style = load_style(None)
+    font = Fonts(style).names["regular"]
+    palette = style.data["colours"]
+    markers = {s.id: f"[{s.id[1:]}]" for s in brief.sources}
+    timeline = build("timeline", brief, font, palette, markers)
+    # One numbered marker per timeline entry, 1..n in order.
+    labels = [
+        s.text
+        for s in timeline.drawing.contents
+        if type(s).__name__ == "String" and s.text.isdigit() and s.fontSize == 6.5
+    ]
+    assert labels == [str(n) for n in range(1, len(brief.timeline) + 1)]
+    coverage = build("coverage", brief, font, palette, markers)
+    from collections import Counter
+
+    by_month = Counter(s.date[:7] for s in brief.sources if s.date and len(s.date) >= 7)
+    by_month.update(s.date for s in brief.sources if s.date and len(s.date) == 4)
+    for bucket, n in by_month.items():
+        assert f"{bucket}: {n} source(s)" in coverage.alt
+    tiles = build("tiles", brief, font, palette, markers)
+    for f in brief.figures[:4]:
+        assert f.text in tiles.alt
