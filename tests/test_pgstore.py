@@ -187,3 +187,73 @@ def test_unreachable_server_is_one_line(tmp_path: Path) -> None:
         main, ["sources", "--db", f"postgresql://nobody@/none?host={tmp_path}&port=1"]
     )
     assert result.exit_code == 1 and result.output.startswith("error: cannot connect")
+
+
+@pytest.mark.skipif(not UNGD.is_dir(), reason="needs the UN corpus")
+def test_a_killed_worker_restarted_leaves_every_document_once(server: str) -> None:
+    import signal
+    import time
+
+    url = _fresh(server, "briefs_kill")
+    open_corpus(url).close()
+    script = textwrap.dedent("""
+        import sys
+        from pathlib import Path
+        from briefs.corpus import open_corpus
+        from briefs.ingest import ingest
+        url, corpus, k = sys.argv[1], sys.argv[2], int(sys.argv[3])
+        with open_corpus(url) as store:
+            ingest(store, [Path(corpus)], shard=(k, 2), workers=1)
+    """)
+
+    def start(k: int) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-c", script, url, str(UNGD), str(k)])
+
+    first, second = start(0), start(1)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        with psycopg.connect(url) as conn:
+            if conn.execute("SELECT count(*) FROM files").fetchone()[0] >= 20:
+                break
+        time.sleep(0.2)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    assert second.wait(timeout=300) == 0
+    assert start(0).wait(timeout=300) == 0  # the restarted worker finishes its share
+    with psycopg.connect(url) as conn:
+        files, docs, distinct = conn.execute(
+            "SELECT (SELECT count(*) FROM files), count(*), count(DISTINCT file) FROM documents"
+        ).fetchone()
+        orphans = conn.execute(
+            "SELECT count(*) FROM passages p LEFT JOIN documents d"
+            " ON d.id = p.doc_id WHERE d.id IS NULL"
+        ).fetchone()[0]
+    assert (files, docs, distinct, orphans) == (264, 264, 264, 0)
+
+
+@pytest.mark.skipif(not UNGD.is_dir(), reason="needs the UN corpus")
+def test_ranking_parity_with_sqlite(server: str, ungd_db: Path, tmp_path: Path) -> None:
+    url = _fresh(server, "briefs_parity")
+    with open_corpus(url) as store:
+        ingest(store, [UNGD])
+    overlaps = []
+    for country in ("Cambodia", "Myanmar", "Philippines", "Timor-Leste"):
+        got = []
+        for db in (ungd_db, url):
+            built = build_brief(
+                load_settings(
+                    db=db,
+                    out=tmp_path,
+                    country=country,
+                    since="2015-01-01",
+                    until="2024-12-31",
+                    formats=("json",),
+                    today="2025-01-10",
+                )
+            )
+            got.append({s.path for s in built.brief.sources})
+        overlaps.append(len(got[0] & got[1]) / len(got[0] | got[1]))
+    # Both stores rank with BM25-like scores but not the same formula (FTS5 bm25 against
+    # ts_rank_cd); most cited sources must still be shared.
+    assert min(overlaps) >= 0.5, overlaps
+    assert sum(overlaps) / len(overlaps) >= 0.6, overlaps
