@@ -5,12 +5,8 @@ Skipped, with the reason, where the server binaries are not installed; `.ci/run`
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -22,76 +18,18 @@ from briefs.errors import CorpusError
 from briefs.ingest import ingest
 from briefs.pipeline import build_digest
 
-from conftest import SEEDS, UNGD
+from conftest import SEEDS, UNGD, fresh_pg_database
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg is in the test extras")
 
 
-def _pg_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(found[-1]).parent if found else None
-
-
 @pytest.fixture(scope="module")
-def server():
-    bindir = _pg_bin()
-    if bindir is None:
-        pytest.skip("PostgreSQL server binaries not installed (Debian: postgresql)")
-    # Not under pytest's own temporary folder: the postgres user must be able to reach it.
-    folder = Path(tempfile.mkdtemp(prefix="briefs-pg-"))
-    data = folder / "data"
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # initdb and postgres refuse to run as root
-        shutil.chown(folder, "postgres")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    port = 54000 + os.getpid() % 1000
-    subprocess.run(
-        [
-            *as_user,
-            str(bindir / "initdb"),
-            "-D",
-            str(data),
-            "-A",
-            "trust",
-            "-U",
-            "postgres",
-            "--no-sync",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        [
-            *as_user,
-            str(bindir / "pg_ctl"),
-            "-D",
-            str(data),
-            "-w",
-            "-l",
-            str(folder / "log"),
-            "-o",
-            f"-k {folder} -c listen_addresses='' -p {port} -c fsync=off",
-            "start",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    base = f"postgresql://postgres@/%s?host={folder}&port={port}"
-    try:
-        yield base
-    finally:
-        subprocess.run(
-            [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
-            capture_output=True,
-        )
-        shutil.rmtree(folder, ignore_errors=True)
+def server(pg_server: str) -> str:
+    return pg_server
 
 
 def _fresh(server: str, name: str) -> str:
-    with psycopg.connect(server % "postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return server % name
+    return fresh_pg_database(server, name)
 
 
 def test_brief_and_digest_from_a_postgresql_store(server: str, tmp_path: Path) -> None:
