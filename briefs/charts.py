@@ -140,8 +140,11 @@ def _timeline(brief: Brief, font: str, palette: dict[str, str], markers: dict[st
     muted = colors.HexColor(palette["muted"])
     axis_y = 24.0
     d.add(Line(left, axis_y, right, axis_y, strokeColor=muted, strokeWidth=0.8))
+    # Label every year while labels keep 30 points apart; otherwise every second, fifth…
+    years = int(hi) - int(lo) + 1
+    step = next(s for s in (1, 2, 5, 10, 20, 50) if years / s * 30 <= right - left or s == 50)
     for year in range(int(lo), int(hi) + 1):
-        if lo <= year <= hi or int(lo) == int(hi):
+        if (lo <= year <= hi or int(lo) == int(hi)) and year % step == 0:
             x = left + (max(year, lo) - lo) / span * (right - left)
             d.add(Line(x, axis_y - 3, x, axis_y + 3, strokeColor=muted, strokeWidth=0.6))
             d.add(
