@@ -16,10 +16,16 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 
-from briefs import geo
 from briefs.errors import CorpusError
 from briefs.model import Document, Passage
-from briefs.store import ParsedFile, date_span, mention_counts, search_text
+from briefs.store import (
+    DOCUMENT_COLUMNS,
+    ParsedFile,
+    document_row,
+    mention_counts,
+    search_text,
+    with_declared,
+)
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -172,26 +178,9 @@ class PgStore:
         )
         for n, doc in enumerate(f.documents):
             doc_id = self.conn.execute(
-                "INSERT INTO documents (file, hash, path, title, author, publisher, date, url,"
-                " type, country, locator, extra, language, text_hash, date_first, date_last)"
-                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) RETURNING id",
-                (
-                    f.key,
-                    f.digest,
-                    f.rel,
-                    doc.title,
-                    doc.author,
-                    doc.publisher,
-                    doc.date,
-                    doc.url,
-                    doc.type,
-                    doc.country,
-                    doc.locator,
-                    json.dumps(dict(doc.extra)),
-                    doc.language,
-                    doc.text_hash,
-                    *date_span(doc.date),
-                ),
+                f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES"
+                f" ({','.join(['%s'] * 16)}) RETURNING id",
+                document_row(f, doc),
             ).fetchone()[0]
             pages = doc.pages or (None,) * len(doc.paragraphs)
             named = f.mentions[n] if f.mentions else [mention_counts(t) for t in doc.paragraphs]
@@ -405,13 +394,7 @@ class PgStore:
             f" ON p.doc_id=d.id WHERE d.country IS NOT NULL{window} GROUP BY d.id",
             params,
         )
-        out = [(iso, date, country, n) for iso, date, country, n in rows]
-        for country, date, n in declared:
-            try:
-                out.append((geo.resolve(country).iso3, date, country, n))
-            except Exception:  # a declared country the gazetteer does not know
-                continue
-        return out
+        return with_declared(rows, declared)
 
     def count(self) -> int:
         return self._rows("SELECT count(*) FROM documents")[0][0]

@@ -83,6 +83,47 @@ def date_span(date: str | None) -> tuple[str | None, str | None]:
     return date, date
 
 
+DOCUMENT_COLUMNS = (
+    "file, hash, path, title, author, publisher, date, url, type, country, "
+    "locator, extra, language, text_hash, date_first, date_last"
+)
+
+
+def document_row(f: ParsedFile, doc: Document) -> tuple:
+    """The values of a documents row, in DOCUMENT_COLUMNS order (both stores write these)."""
+    return (
+        f.key,
+        f.digest,
+        f.rel,
+        doc.title,
+        doc.author,
+        doc.publisher,
+        doc.date,
+        doc.url,
+        doc.type,
+        doc.country,
+        doc.locator,
+        json.dumps(dict(doc.extra)),
+        doc.language,
+        doc.text_hash,
+        *date_span(doc.date),
+    )
+
+
+def with_declared(
+    mentioned: list[tuple], declared: list[tuple]
+) -> list[tuple[str, str | None, str | None, int]]:
+    """Country material: passages naming a country, plus documents declaring one (a speech
+    by that state) counted whole; a declared name the gazetteer does not know is left out."""
+    out = [(iso, date, country, n) for iso, date, country, n in mentioned]
+    for country, date, n in declared:
+        try:
+            out.append((geo.resolve(country).iso3, date, country, n))
+        except Exception:  # ScopeError: an unknown declared country
+            continue
+    return out
+
+
 def search_text(title: str, text: str, seq: int) -> str:
     """What the index holds for a passage: the text folded, and the first one with the title
     (so that a title match counts)."""
@@ -332,26 +373,8 @@ class Store:
         )
         for n, doc in enumerate(f.documents):
             doc_id = self.conn.execute(
-                "INSERT INTO documents (file, hash, path, title, author, publisher, date, url,"
-                " type, country, locator, extra, language, text_hash, date_first, date_last)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    f.key,
-                    f.digest,
-                    f.rel,
-                    doc.title,
-                    doc.author,
-                    doc.publisher,
-                    doc.date,
-                    doc.url,
-                    doc.type,
-                    doc.country,
-                    doc.locator,
-                    json.dumps(dict(doc.extra)),
-                    doc.language,
-                    doc.text_hash,
-                    *date_span(doc.date),
-                ),
+                f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES ({','.join('?' * 16)})",
+                document_row(f, doc),
             ).lastrowid
             pages = doc.pages or (None,) * len(doc.paragraphs)
             named = f.mentions[n] if f.mentions else [mention_counts(t) for t in doc.paragraphs]
@@ -658,14 +681,7 @@ class Store:
             f" ON p.doc_id=d.id WHERE d.country IS NOT NULL{window} GROUP BY d.id",
             params,
         ).fetchall()
-        out = [(iso, date, country, n) for iso, date, country, n in rows]
-        for country, date, n in declared:
-            try:
-                iso = geo.resolve(country).iso3
-            except Exception:  # a declared country geo does not know still counts as text
-                continue
-            out.append((iso, date, country, n))
-        return out
+        return with_declared(rows, declared)
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
