@@ -184,18 +184,32 @@ class PgStore:
             ).fetchone()[0]
             pages = doc.pages or (None,) * len(doc.paragraphs)
             named = f.mentions[n] if f.mentions else [mention_counts(t) for t in doc.paragraphs]
+            if not doc.paragraphs:
+                continue
+            # All of a document's passages in one round trip (psycopg pipelines executemany),
+            # their ids back in order for the mentions.
             with self.conn.cursor() as cur:
-                for seq, (text, page) in enumerate(zip(doc.paragraphs, pages, strict=True)):
-                    pid = cur.execute(
-                        "INSERT INTO passages (doc_id, seq, text, page, search) VALUES"
-                        " (%s,%s,%s,%s, to_tsvector('briefs', %s)) RETURNING id",
-                        (doc_id, seq, text, page, search_text(doc.title, text, seq)),
-                    ).fetchone()[0]
-                    if named[seq]:
-                        cur.executemany(
-                            "INSERT INTO mentions VALUES (%s,%s,%s)",
-                            [(pid, iso, k) for iso, k in named[seq]],
-                        )
+                cur.executemany(
+                    "INSERT INTO passages (doc_id, seq, text, page, search) VALUES"
+                    " (%s,%s,%s,%s, to_tsvector('briefs', %s)) RETURNING id",
+                    [
+                        (doc_id, seq, text, page, search_text(doc.title, text, seq))
+                        for seq, (text, page) in enumerate(zip(doc.paragraphs, pages, strict=True))
+                    ],
+                    returning=True,
+                )
+                ids = []
+                while True:
+                    ids.append(cur.fetchone()[0])
+                    if not cur.nextset():
+                        break
+                rows = [
+                    (pid, iso, k)
+                    for pid, counts in zip(ids, named, strict=True)
+                    for iso, k in counts
+                ]
+                if rows:
+                    cur.executemany("INSERT INTO mentions VALUES (%s,%s,%s)", rows)
 
     def prune(self, keep: set[str]) -> int:
         gone = [r[0] for r in self._rows("SELECT path FROM files") if r[0] not in keep]
