@@ -138,10 +138,11 @@ def test_a_killed_worker_restarted_leaves_every_document_once(server: str) -> No
         import sys
         from pathlib import Path
         from briefs.corpus import open_corpus
-        from briefs.ingest import ingest
+        import briefs.ingest
+        briefs.ingest.BATCH = 5  # commit as it goes, so the kill lands mid-run
         url, corpus, k = sys.argv[1], sys.argv[2], int(sys.argv[3])
         with open_corpus(url) as store:
-            ingest(store, [Path(corpus)], shard=(k, 2), workers=1)
+            briefs.ingest.ingest(store, [Path(corpus)], shard=(k, 2), workers=1)
     """)
 
     def start(k: int) -> subprocess.Popen:
@@ -154,6 +155,7 @@ def test_a_killed_worker_restarted_leaves_every_document_once(server: str) -> No
             if conn.execute("SELECT count(*) FROM files").fetchone()[0] >= 20:
                 break
         time.sleep(0.2)
+    assert first.poll() is None, "the first worker finished before it could be killed"
     first.send_signal(signal.SIGKILL)
     first.wait()
     assert second.wait(timeout=300) == 0

@@ -240,10 +240,11 @@ def test_kill_during_ingest_leaves_a_consistent_store_and_a_rerun_finishes(tmp_p
     db = tmp_path / "c.db"
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from briefs.ingest import ingest
+        import briefs.ingest
         from briefs.store import Store
+        briefs.ingest.BATCH = 5  # small transactions, so the kill lands between commits
         with Store(Path({str(db)!r})) as store:
-            ingest(store, [Path({str(UNGD)!r})])
+            briefs.ingest.ingest(store, [Path({str(UNGD)!r})], workers=1)
     """)
     proc = subprocess.Popen([sys.executable, "-c", script])
     deadline = time.time() + 60
@@ -273,6 +274,7 @@ def test_kill_during_ingest_leaves_a_consistent_store_and_a_rerun_finishes(tmp_p
     with Store(db) as store:
         result = ingest(store, [UNGD])
         assert len(result.unchanged) >= killed_at
+        assert len(result.added) > 0, "the kill came after the last file"
         assert len(result.added) + len(result.unchanged) == 264
         rows = store.conn.execute("SELECT count(*), count(DISTINCT file) FROM documents")
         assert tuple(rows.fetchone()) == (264, 264)
