@@ -20,9 +20,11 @@ from briefs.errors import CorpusError
 from briefs.model import Document, Passage
 from briefs.store import (
     DOCUMENT_COLUMNS,
+    META_COLUMNS,
     ParsedFile,
     document_row,
     mention_counts,
+    metadata_document,
     search_text,
     with_declared,
 )
@@ -75,9 +77,6 @@ DO $$ BEGIN
     END IF;
 END $$;
 """
-_META_COLUMNS = (
-    "id, path, title, author, publisher, date, url, type, country, locator, language, text_hash"
-)
 
 
 def _window(since: str | None, until: str | None) -> tuple[str, list[str]]:
@@ -287,27 +286,12 @@ class PgStore:
 
     def metadata(self, doc_ids: Iterable[int]) -> dict[int, Document]:
         ids = sorted(set(doc_ids))
-        out: dict[int, Document] = {}
         if not ids:
-            return out
-        for did, path, title, author, pub, date, url, type_, country, loc, lang, th in self._rows(
-            f"SELECT {_META_COLUMNS} FROM documents WHERE id = ANY(%s)", [ids]
-        ):
-            out[did] = Document(
-                path=path,
-                title=title,
-                author=author,
-                publisher=pub,
-                date=date,
-                url=url,
-                type=type_,
-                country=country,
-                locator=loc,
-                language=lang,
-                paragraphs=(),
-            )
-            out[did].__dict__["text_hash"] = th
-        return out
+            return {}
+        return dict(
+            metadata_document(row)
+            for row in self._rows(f"SELECT {META_COLUMNS} FROM documents WHERE id = ANY(%s)", [ids])
+        )
 
     def document(self, doc_id: int) -> Document:
         rows = self._rows(
@@ -337,26 +321,11 @@ class PgStore:
 
     def documents(self) -> Iterator[tuple[int, Document, int]]:
         rows = self._rows(
-            "SELECT d.id, d.path, d.title, d.author, d.publisher, d.date, d.url, d.type,"
-            " d.country, (SELECT count(*) FROM passages p WHERE p.doc_id=d.id)"
+            f"SELECT {META_COLUMNS}, (SELECT count(*) FROM passages p WHERE p.doc_id=d.id)"
             " FROM documents d ORDER BY d.path, d.id"
         )
-        for did, path, title, author, pub, date, url, type_, country, n in rows:
-            yield (
-                did,
-                Document(
-                    path=path,
-                    title=title,
-                    author=author,
-                    publisher=pub,
-                    date=date,
-                    url=url,
-                    type=type_,
-                    country=country,
-                    paragraphs=(),
-                ),
-                n,
-            )
+        for row in rows:
+            yield (*metadata_document(row[:-1]), row[-1])
 
     def duplicates_among(self, doc_ids: Iterable[int]) -> set[int]:
         ids = sorted(set(doc_ids))

@@ -110,6 +110,31 @@ def document_row(f: ParsedFile, doc: Document) -> tuple:
     )
 
 
+META_COLUMNS = (
+    "id, path, title, author, publisher, date, url, type, country, locator, language, text_hash"
+)
+
+
+def metadata_document(row: tuple) -> tuple[int, Document]:
+    """(id, document without its text) from a row of META_COLUMNS, as both stores read it."""
+    did, path, title, author, pub, date, url, type_, country, loc, lang, text_hash = row
+    doc = Document(
+        path=path,
+        title=title,
+        author=author,
+        publisher=pub,
+        date=date,
+        url=url,
+        type=type_,
+        country=country,
+        locator=loc,
+        language=lang,
+        paragraphs=(),
+    )
+    doc.__dict__["text_hash"] = text_hash  # the stored hash: what the duplicate check compares
+    return did, doc
+
+
 def with_declared(
     mentioned: list[tuple], declared: list[tuple]
 ) -> list[tuple[str, str | None, str | None, int]]:
@@ -309,13 +334,6 @@ class Store:
 
     # -- ingest -------------------------------------------------------------------------------
 
-    def file_state(self, path: Path) -> tuple[int, int, str] | None:
-        """Return (size, mtime_ns, hash) recorded for ``path``, or None if it is not stored."""
-        row = self.conn.execute(
-            "SELECT size, mtime_ns, hash FROM files WHERE path=?", (str(path.resolve()),)
-        ).fetchone()
-        return tuple(row) if row else None  # type: ignore[return-value]
-
     def file_states(self) -> dict[str, tuple[int, int, str]]:
         """Every stored file's (size, mtime_ns, hash), by absolute path: one query for ingest."""
         return {
@@ -452,26 +470,11 @@ class Store:
     def documents(self) -> Iterator[tuple[int, Document, int]]:
         """Yield (id, document without paragraphs, passage count) for every stored document."""
         rows = self.conn.execute(
-            "SELECT d.id, d.path, d.title, d.author, d.publisher, d.date, d.url, d.type,"
-            " d.country, (SELECT count(*) FROM passages p WHERE p.doc_id=d.id)"
+            f"SELECT {META_COLUMNS}, (SELECT count(*) FROM passages p WHERE p.doc_id=d.id)"
             " FROM documents d ORDER BY d.path, d.id"
         ).fetchall()
-        for did, path, title, author, pub, date, url, type_, country, n in rows:
-            yield (
-                did,
-                Document(
-                    path=path,
-                    title=title,
-                    author=author,
-                    publisher=pub,
-                    date=date,
-                    url=url,
-                    type=type_,
-                    country=country,
-                    paragraphs=(),
-                ),
-                n,
-            )
+        for row in rows:
+            yield (*metadata_document(row[:-1]), row[-1])
 
     def also(self, doc_id: int) -> list[str]:
         """Other files that carry the same text as ``doc_id`` (the same story saved twice)."""
@@ -483,16 +486,6 @@ class Store:
                 (doc_id,),
             )
         ]
-
-    def duplicates(self) -> set[int]:
-        """Documents whose text an earlier-stored document already carries (shown once)."""
-        return {
-            r[0]
-            for r in self.conn.execute(
-                "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM documents o"
-                " WHERE o.text_hash=d.text_hash AND o.id<d.id)"
-            )
-        }
 
     def search(
         self, query: str, limit: int = 200, since: str | None = None, until: str | None = None
@@ -575,25 +568,10 @@ class Store:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             rows = self.conn.execute(
-                "SELECT id, path, title, author, publisher, date, url, type, country, locator,"
-                f" language, text_hash FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                f"SELECT {META_COLUMNS} FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            for did, path, title, author, pub, date, url, type_, country, loc, lang, th in rows:
-                out[did] = Document(
-                    path=path,
-                    title=title,
-                    author=author,
-                    publisher=pub,
-                    date=date,
-                    url=url,
-                    type=type_,
-                    country=country,
-                    locator=loc,
-                    language=lang,
-                    paragraphs=(),
-                )
-                out[did].__dict__["text_hash"] = th  # what the duplicate check compares
+            out.update(metadata_document(row) for row in rows)
         return out
 
     def duplicates_among(self, doc_ids: Iterable[int]) -> set[int]:
