@@ -365,6 +365,8 @@ def _timeline(passages, docs: dict[int, Document], scope: Scope, n: int) -> list
     for p in passages:
         doc = docs[p.doc_id]
         for s in sentences_of(p.doc_id, p.seq, p.text, p.page):
+            if _ABOUT_ITSELF.search(s.quote):
+                continue  # "the June 2022 Issue" dates the publication, not an event
             dates = [d for d in find_dates(s.quote, doc.date) if d.date.count("-") >= 1]
             if not dates:
                 continue
