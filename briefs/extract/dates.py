@@ -21,10 +21,11 @@ _MONTH = (
 _DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_KINDS = ("range", "dmy", "mdy", "my", "md", "dm", "y", "wd", "dateline")
+_KINDS = ("range", "mrange", "dmy", "mdy", "my", "md", "dm", "y", "wd", "dateline")
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _CANDIDATE = re.compile(
     rf"\b(?P<range>{_DAY})\s*[–-]\s*{_DAY}\s+(?P<range_my>{_MONTH}\.?,?\s+{_YEAR})\b"
+    rf"|\b(?P<mrange>{_MONTH})\s*[–-]\s*(?={_MONTH},?\s+(?P<mrange_y>{_YEAR})\b)"
     rf"|\b(?P<dmy>{_DAY}\s+{_MONTH}\.?,?\s+{_YEAR})\b"
     rf"|\b(?P<mdy>{_MONTH}\.?\s+{_DAY},?\s+{_YEAR})\b"
     rf"|\b(?P<my>{_MONTH}\.?,?\s+{_YEAR})\b"
@@ -34,6 +35,19 @@ _CANDIDATE = re.compile(
     rf"|\b(?P<wd>{_WEEKDAY})(?:'s)?(?:\s*\((?P<wd_day>{_DAY})\))?(?!\s*\(\s*{_MONTH})"
     rf"|^\((?:[A-Z][\w.'’-]*\s?){{1,4}},\s*(?P<dateline>{_DAY})\)"
 )
+
+
+_NAMED_BY_DATE = re.compile(r"\b[a-z]+ of\s+(?:the\s+)?$")
+_NAMED_BY_DATE_AFTER = re.compile(r"\s+(?:attacks?|events?|bombings?|coup|tragedy)\b")
+
+
+def _named_by_date(sentence: str, m: re.Match) -> bool:
+    """Does the date name an event ("the events of 11 September", "the 11 September attacks")?"""
+    before, after = sentence[: m.start()], sentence[m.end() :]
+    return bool(
+        _NAMED_BY_DATE.search(before)
+        or (re.search(r"\bthe\s+$", before) and _NAMED_BY_DATE_AFTER.match(after))
+    )
 
 
 @dataclass(frozen=True)
@@ -114,6 +128,17 @@ def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
             continue
         if kind == "range":
             found = _parse(f"{m.group('range')} {m.group('range_my')}")
+        elif kind == "mrange":
+            # "(February-December, 2021)": the first month takes the year of the second, which
+            # the next match reads as a month-year of its own.
+            found = _parse(f"{m.group('mrange')} {m.group('mrange_y')}")
+        elif (
+            kind in ("md", "dm") and _named_by_date(sentence, m) and (doc_date or "").count("-") < 2
+        ):
+            # "the coup of 1 February", "the events of 11 September": an event named by its
+            # date is usually a well-known past one, and a document dated only by month or
+            # year cannot tell which year (a 2022 magazine means the 2021 coup).
+            continue
         elif kind in ("md", "dm") and base:
             # A day and month take the document's year, or the year before when that would
             # put them more than two months after the document (December news, January date).
@@ -125,6 +150,6 @@ def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
             found = _parse(text)
         if found is None:
             continue
-        iso = found.strftime("%Y-%m" if kind == "my" else "%Y-%m-%d")
+        iso = found.strftime("%Y-%m" if kind in ("my", "mrange") else "%Y-%m-%d")
         out.append(FoundDate(text, m.start(), iso))
     return out
