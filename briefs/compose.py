@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from briefs.extract.attribution import recommends, speaker
 from briefs.extract.dates import find_dates
-from briefs.extract.figures import find_figures
+from briefs.extract.figures import find_figures, singular
 from briefs.extract.keywords import keywords as yake_keywords
 from briefs.extract.sentences import SourceSentence, sentences_of, split
 from briefs.model import Cite, Document, Figure, Keyword, Section, Sentence, Source, TimelineEntry
@@ -269,14 +269,18 @@ def source_of(sid: str, doc: Document, also: list[str]) -> Source:
     )
 
 
-def _measure(counts: str | None, unit: str | None) -> str | None:
+def _measure(counts: str | None, unit: str | None, event: str | None = None) -> str | None:
+    """What a figure measures: its counted noun, unit and event ("people (displace)")."""
     if not counts and not unit:
         return None
     words = (counts or "").lower().split()
-    if words and words[-1].endswith("s") and not words[-1].endswith("ss"):
-        words[-1] = words[-1][:-1]
-    return " ".join(x for x in (" ".join(words), unit if unit != "%" else "percent") if x)
+    if words:
+        words[-1] = singular(words[-1])
+    measure = " ".join(x for x in (" ".join(words), unit if unit != "%" else "percent") if x)
+    return f"{measure} ({event})" if event else measure
 
+
+_GENERIC_MEASURES = {"people", "person", "individual", "other"}
 
 _DURATIONS = {
     "year",
@@ -333,18 +337,35 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
                     high=f.high,
                     unit=f.unit,
                     counts=f.counts,
-                    measure=_measure(f.counts, f.unit),
+                    measure=_measure(f.counts, f.unit, f.event),
                     as_of=as_of,
                     source=f"#{p.doc_id}",
                     quote=sentence,
                 )
                 ranked.append((score, len(ranked), figure))
     ranked.sort(key=lambda r: (-r[0], r[1]))
-    return [f for _, _, f in ranked[:n]]
+    # One statement listing its signatories' counts should not fill the table: each source
+    # gives at most a third of it, unless no other source has figures left.
+    cap = max(2, -(-n // 3))
+    per_source: Counter[str] = Counter()
+    chosen: list[tuple[int, Figure]] = []
+    held: list[tuple[int, Figure]] = []
+    for _, order, figure in ranked:
+        if per_source[figure.source] < cap:
+            per_source[figure.source] += 1
+            chosen.append((order, figure))
+        else:
+            held.append((order, figure))
+    chosen = chosen[:n] + held[: max(0, n - len(chosen))]
+    return [f for _, f in chosen]
 
 
 def _differs(figures: list[Figure]) -> list[Figure]:
-    """Mark figures on the same measure with other values (both shown, never averaged)."""
+    """Mark figures on the same measure with other values (both shown, never averaged).
+
+    "People" alone, with nothing said of what happened to them, is no measure: 53 million
+    people (a population) and 11 people (a massacre) do not differ, they are apart.
+    """
     out = []
     for i, f in enumerate(figures):
         other = [
@@ -352,6 +373,7 @@ def _differs(figures: list[Figure]) -> list[Figure]:
             for j, g in enumerate(figures)
             if j != i
             and f.measure
+            and f.measure not in _GENERIC_MEASURES
             and g.measure == f.measure
             and (g.value, g.low, g.high) != (f.value, f.low, f.high)
             and g.source != f.source

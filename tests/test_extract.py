@@ -216,3 +216,37 @@ def test_a_month_range_gives_both_months() -> None:
         ("February", "2021-02"),
         ("December, 2021", "2021-12"),
     ]
+
+
+def test_what_happened_to_what_is_counted() -> None:
+    found = find_figures(
+        "Security forces have killed at least 1,600 people and detained more than 12,500, "
+        "and 525,000 people displaced remain in camps."
+    )
+    assert [(f.counts, f.event) for f in found] == [
+        ("people", "kill"),
+        ("people", "detain"),
+        ("people", "displace"),
+    ]
+
+
+def test_two_sources_on_one_measure_are_marked_as_differing() -> None:
+    from briefs.compose import _differs, _measure
+    from briefs.model import Figure
+
+    def fig(text, value, counts, event, source):
+        measure = _measure(counts, None, event)
+        return Figure(text, value, None, None, None, counts, measure, None, source, text)
+
+    marked = _differs(
+        [
+            fig("20 civilian deaths", 20, "civilian deaths", None, "#1"),
+            fig("16 civilian deaths", 16, "civilian deaths", None, "#2"),
+            fig("18 civilian deaths", 18, "civilian deaths", None, "#1"),
+            fig("53 million people", 53e6, "people", None, "#3"),
+            fig("11 people", 11, "people", None, "#4"),
+            fig("1,600 people", 1600, "people", "kill", "#3"),
+            fig("1,500 people", 1500, "people", "kill", "#4"),
+        ]
+    )
+    assert [f.differs_from for f in marked] == [[1], [0, 2], [1], [], [], [6], [5]]

@@ -160,6 +160,55 @@ class FoundFigure:
     high: float | None
     unit: str | None
     counts: str | None
+    # What happened to what is counted, when the sentence says so next to the number:
+    # "killed at least 1,600 people" and "525,000 people displaced" are not the same measure.
+    event: str | None = None
+
+
+# Verbs that say how much, not what happened ("has reached 1 million", "lasting 16 days").
+_NOT_EVENTS = {
+    "be",
+    "have",
+    "do",
+    "reach",
+    "total",
+    "last",
+    "number",
+    "exceed",
+    "top",
+    "include",
+    "surpass",
+    "call",
+    "represent",
+    "account",
+    "comprise",
+    "involve",
+}
+
+
+def singular(noun: str) -> str:
+    """``noun`` in the singular, by the lexicon ("countries" -> "country", "people" stays)."""
+    lemmas = getAllLemmas(noun).get("NOUN")
+    if lemmas:
+        return lemmas[0]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _event_verb(word: str) -> str | None:
+    word = word.strip().strip(",.;:()“”\"'’").lower()
+    if not word.endswith(("ed", "ing")):
+        return None
+    verbs = getAllLemmas(word).get("VERB")
+    return verbs[0] if verbs and verbs[0] not in _NOT_EVENTS else None
+
+
+def _event(before: str, after: str) -> str | None:
+    """The verb next to a figure: a participle after it, or the verb just before it."""
+    following = re.match(r"\s*(\S+)", after)
+    if following and (verb := _event_verb(following.group(1))):
+        return verb
+    preceding = re.search(r"(\S+)\s*$", before)
+    return _event_verb(preceding.group(1)) if preceding else None
 
 
 def _mask(sentence: str) -> str:
@@ -239,7 +288,7 @@ def _counted(rest: str) -> tuple[str | None, int, bool]:
     head = list(words)
     while len(head) > 1 and _participle(head[-1]):
         head.pop()
-    if len(head) == 1 and _participle(head[0]):
+    if len(head) == 1 and _participle(head[0]) and head[0].lower() not in _SUBSTANTIVE:
         return head[0], pos, False
     return (" ".join(head) or None), pos, True
 
@@ -360,5 +409,10 @@ def find_figures(sentence: str) -> list[FoundFigure]:
                 continue
             value = None
         text = sentence[start : end + used].strip().rstrip(",.;:")
-        out.append(FoundFigure(text, start, value, low, high, unit, counts))
+        event = None
+        if counts:
+            # "4,200 crossing into Thailand": the verb is the phrase the number took.
+            weak = sentence[end : end + used] if not full else ""
+            event = _event_verb(weak) or _event(sentence[:start], sentence[end + used :])
+        out.append(FoundFigure(text, start, value, low, high, unit, counts, event))
     return out
