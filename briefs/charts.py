@@ -49,8 +49,19 @@ def _number(text: str) -> str:
     return m.group(0).strip() if m else text
 
 
+def _tile_figures(brief: Brief, n: int = 4) -> list:
+    """The strongest figures, one per source first: four tiles from one statement say less."""
+    ranked = [f for f in brief.figures if f.counts or f.unit]
+    first: list = []
+    for f in ranked:
+        if f.source not in {g.source for g in first}:
+            first.append(f)
+    chosen = first[:n] + [f for f in ranked if f not in first][: max(0, n - len(first))]
+    return sorted(chosen, key=ranked.index)
+
+
 def _tiles(brief: Brief, font: str, palette: dict[str, str], markers: dict[str, str]):
-    figures = [f for f in brief.figures if f.counts or f.unit][:4]
+    figures = _tile_figures(brief)
     if not figures:
         return None
     gap = 8.0

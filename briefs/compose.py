@@ -306,7 +306,7 @@ _DURATIONS = {
 def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[Figure]:
     """The ``n`` strongest figures: on the country, counting people or things, not durations."""
     ranked: list[tuple[float, int, Figure]] = []
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple] = set()
     for rank, p in enumerate(passages):
         for sentence in split(p.text):
             found = find_figures(sentence)
@@ -322,6 +322,9 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
             for f in found:
                 if (f.text, p.doc_id) in seen or not (f.counts or f.unit):
                     continue
+                if f.event and (f.value, f.event, p.doc_id) in seen:
+                    continue  # "10,000 villagers fleeing" and "10,000 people fleeing", one event
+                seen.add((f.value, f.event, p.doc_id))
                 if f.unit == "%" and not f.counts:
                     continue  # "7%" of what? A share with nothing named is no key figure.
                 seen.add((f.text, p.doc_id))
