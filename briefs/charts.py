@@ -49,9 +49,19 @@ def _number(text: str) -> str:
     return m.group(0).strip() if m else text
 
 
+_DURATION_MEASURES = {"year", "month", "week", "day", "hour", "decade", "minute"}
+
+
 def _tile_figures(brief: Brief, n: int = 4) -> list:
-    """The strongest figures, one per source first: four tiles from one statement say less."""
-    ranked = [f for f in brief.figures if f.counts or f.unit]
+    """The strongest figures, one per source first: four tiles from one statement say less.
+
+    Durations ("more than 20 years") stay in the table but make poor tiles.
+    """
+    ranked = [
+        f
+        for f in brief.figures
+        if (f.counts or f.unit) and (f.measure or "").split(" (")[0] not in _DURATION_MEASURES
+    ]
     first: list = []
     for f in ranked:
         if f.source not in {g.source for g in first}:
