@@ -282,6 +282,15 @@ def _measure(counts: str | None, unit: str | None, event: str | None = None) -> 
 
 _GENERIC_MEASURES = {"people", "person", "individual", "other"}
 
+
+def _generic(f: Figure) -> bool:
+    """People with nothing said of them ("53 million people", "10 million Filipinos")."""
+    if f.measure in _GENERIC_MEASURES:
+        return True
+    words = (f.counts or "").split()
+    return len(words) == 1 and words[0][:1].isupper() and "(" not in (f.measure or "")
+
+
 _DURATIONS = {
     "year",
     "years",
@@ -366,8 +375,8 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
 def _differs(figures: list[Figure]) -> list[Figure]:
     """Mark figures on the same measure with other values (both shown, never averaged).
 
-    "People" alone, with nothing said of what happened to them, is no measure: 53 million
-    people (a population) and 11 people (a massacre) do not differ, they are apart.
+    "People" alone, or a nationality, with nothing said of what happened to them, is no
+    measure: 53 million people (a population) and 11 people (a massacre) do not differ.
     """
     out = []
     for i, f in enumerate(figures):
@@ -376,7 +385,7 @@ def _differs(figures: list[Figure]) -> list[Figure]:
             for j, g in enumerate(figures)
             if j != i
             and f.measure
-            and f.measure not in _GENERIC_MEASURES
+            and not _generic(f)
             and g.measure == f.measure
             and (g.value, g.low, g.high) != (f.value, f.low, f.high)
             and g.source != f.source

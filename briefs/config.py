@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -96,7 +97,18 @@ def load(folder: Path | None = None, **options: Any) -> Settings:
 
 
 def _iso(value: str, name: str) -> dt.date:
+    """A day, or a year or month ("2015", "2015-03") taken from its start (since) or end (until)."""
     try:
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1) if name == "since" else dt.date(int(value), 12, 31)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            first = dt.date.fromisoformat(f"{value}-01")
+            if name == "since":
+                return first
+            following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return following - dt.timedelta(days=1)
         return dt.date.fromisoformat(value)
     except ValueError as e:
-        raise ConfigError(f"{name} must be a date like 2024-12-31, got {value!r}") from e
+        raise ConfigError(
+            f"{name} must be a date like 2024-12-31, 2024-12 or 2024, got {value!r}"
+        ) from e

@@ -114,7 +114,7 @@ def test_missing_path_and_bad_date(runner: CliRunner, tmp_path: Path, seed_db: P
         main, ["brief", "--country", "Laos", "--since", "last year", "--db", str(seed_db)]
     )
     assert result.exit_code == 1
-    assert "since must be a date like 2024-12-31, got 'last year'" in result.output
+    assert "since must be a date like 2024-12-31, 2024-12 or 2024, got 'last year'" in result.output
 
 
 def test_sources_and_search(runner: CliRunner, seed_db: Path) -> None:

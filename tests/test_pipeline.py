@@ -179,3 +179,10 @@ def test_pdf_sources_carry_page_locators(tmp_path: Path) -> None:
         )
     )
     assert re.search(r"\[\\\[1, p\. [12]\\\]\]\(#ref-S1\)", built.paths[0].read_text("utf-8"))
+
+
+def test_since_and_until_take_a_year_or_a_month() -> None:
+    s = load_settings(since="2015", until="2016-02")
+    assert (s.since, s.until) == ("2015-01-01", "2016-02-29")
+    s = load_settings(since="2024-03", until="2024")
+    assert (s.since, s.until) == ("2024-03-01", "2024-12-31")
