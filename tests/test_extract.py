@@ -114,6 +114,8 @@ def test_figures_inside_a_list_of_counts() -> None:
         ("It sent 20,000 troops, police officers and civilian staff.", ["troops"]),
         # a part of a whole counts the whole's noun
         ("There remained 45 of our 450 doctors.", ["doctors", "doctors"]),
+        ("Hosts of 106 Asian and African countries, many of them small.", ["African countries"]),
+        ("The rise in its membership from 51 in 1945 to 193 today.", ["membership", "membership"]),
     ],
 )
 def test_what_a_figure_counts(sentence, counts) -> None:
@@ -130,6 +132,7 @@ def test_what_a_figure_counts(sentence, counts) -> None:
         "A 13-year-old boy was detained in the raid.",
         "Chins killed in ၁၁ months were counted by the network.",
         "An 850-strong battalion was sent to the mission.",
+        "14 Singapore also supports the New Agenda for Peace.",
     ],
 )
 def test_list_numbers_ages_names_and_other_scripts_are_not_figures(sentence) -> None:
@@ -208,6 +211,13 @@ def test_an_event_named_by_its_date_is_not_placed_in_the_documents_year() -> Non
     # A date that says when something happened is placed.
     (d,) = find_dates("The Convention adjourned on 9 July.", "2004")
     assert d.date == "2004-07-09"
+
+
+def test_a_day_and_month_with_last_this_or_next_year() -> None:
+    (d,) = find_dates("The tsunami struck on 26 December last year.", "2005")
+    assert d.date == "2004-12-26"
+    (d,) = find_dates("The Convention reconvened on 17 May of this year.", "2004")
+    assert d.date == "2004-05-17"
 
 
 def test_a_month_range_gives_both_months() -> None:

@@ -37,6 +37,7 @@ _CANDIDATE = re.compile(
 )
 
 
+_WHICH_YEAR = re.compile(r",?\s+(?:of\s+)?(last|this|next)\s+year\b", re.IGNORECASE)
 _NAMED_BY_DATE = re.compile(r"\b[a-z]+ of\s+(?:the\s+)?$")
 _NAMED_BY_DATE_AFTER = re.compile(r"\s+(?:attacks?|events?|bombings?|coup|tragedy)\b")
 
@@ -143,9 +144,15 @@ def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
             # A day and month take the document's year, or the year before when that would
             # put them more than two months after the document (December news, January date).
             # A document dated by year only (a speech of 2006) gives its year as it is.
-            found = _parse(text, base.year)
-            if found and (doc_date or "").count("-") and found - base > dt.timedelta(days=62):
-                found = found.replace(year=found.year - 1)
+            said = _WHICH_YEAR.match(sentence[m.end() :])
+            if said:
+                # "on 26 December last year", "on 24 September this year"
+                shift = {"last": -1, "this": 0, "next": 1}[said.group(1).lower()]
+                found = _parse(text, base.year + shift)
+            else:
+                found = _parse(text, base.year)
+                if found and (doc_date or "").count("-") and found - base > dt.timedelta(days=62):
+                    found = found.replace(year=found.year - 1)
         else:
             found = _parse(text)
         if found is None:

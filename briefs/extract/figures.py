@@ -77,7 +77,8 @@ _STOP = set(
     respectively alone together altogether overall last next must should shall
     it they we he she you i them us one two three four five six seven eight nine ten eleven
     twelve hundred thousand higher lower greater larger smaller bigger fewer equal equivalent
-    compared still times fold""".split()
+    compared still times fold many most several few much today yesterday tomorrow tonight
+    currently""".split()
 )
 # Adjectives that stand for people when counted: "almost 100 dead", "13,650 injured".
 _SUBSTANTIVE = {"dead", "injured", "wounded", "missing", "displaced", "homeless", "unemployed"}
@@ -139,7 +140,7 @@ _AMOUNTS = {
     "tally",
     "age",
 }
-_NOUN_OF = re.compile(rf"\b(?P<noun>[a-z]+)\s+of\s+(?:{_QUAL}\s+)?$")
+_NOUN_OF = re.compile(rf"\b(?P<noun>[a-z]+)\s+(?:of|from)\s+(?:{_QUAL}\s+)?$")
 # "the world's population will reach 9 billion": the noun before a verb of amount.
 _AMOUNT_VERB = re.compile(
     rf"\b(?P<noun>[a-z][a-z-]+)\s+(?:(?:has|have|had|will|would|could|may|is expected to)\s+)?"
@@ -266,7 +267,7 @@ def _counted(rest: str) -> tuple[str | None, int, bool]:
         if m.start() - pos > 1 and words:
             break
         token = m.group(0)
-        word = token.rstrip(',.;:)”"')
+        word = token.rstrip(',.;:)”"?!')
         if word.endswith(("’", "'")) and word == token and len(words) < _PHRASE_WORDS - 1:
             pass  # a possessive ("Students’ Unions") goes on to the noun it qualifies
         else:
@@ -275,8 +276,11 @@ def _counted(rest: str) -> tuple[str | None, int, bool]:
             break
         if not _nominal(word) and any(_nominal(w) for w in words):
             break  # "people died": the verb ends the phrase; "internally displaced people" goes on
-        if words and _plural(words[-1]) and "VERB" in _kinds(word):
-            break
+        after_plural = words and _plural(words[-1])
+        if after_plural and (
+            "VERB" in _kinds(word) or (word[:1].isupper() and words[-1].islower())
+        ):
+            break  # "850 million people face hunger", "the past 20 years Viet Nam has"
         words.append(word)
         pos = m.start() + len(word)
         ends.append(pos)
@@ -396,6 +400,14 @@ def find_figures(sentence: str) -> list[FoundFigure]:
                 )
         if not (cur or pct or unit or counts):
             continue
+        if (
+            not sentence[:start].strip()
+            and not m.group("qual")
+            and counts
+            and counts[:1].isupper()
+            and not _plural(counts.split()[-1])
+        ):
+            continue  # a paragraph number: "14 Singapore also supports …", "6 First, we must …"
         if m.group("scale") == "m" and not cur:
             continue  # "5 m" is metres more often than millions
         scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
