@@ -115,6 +115,16 @@ def test_figures_inside_a_list_of_counts() -> None:
         # a part of a whole counts the whole's noun
         ("There remained 45 of our 450 doctors.", ["doctors", "doctors"]),
         ("Hosts of 106 Asian and African countries, many of them small.", ["African countries"]),
+        ("We reached agreements with 17 out of 18 armed groups.", ["armed groups"]),
+        # a verb in -s after a singular noun ends the phrase; "gross" and "gas" are no verbs
+        ("Some 48 per cent of our country remains virgin jungle.", ["country"]),
+        (
+            "It would take 0.1 per cent of global gross domestic product.",
+            ["global gross domestic product"],
+        ),
+        ("All 10 ASEAN member States agreed to it.", ["ASEAN member States"]),
+        ("After 15 years’ absence I return.", ["years"]),
+        ("Vaccinations stand at more than 500,000 doses daily.", ["doses"]),
         ("The rise in its membership from 51 in 1945 to 193 today.", ["membership", "membership"]),
     ],
 )
@@ -133,6 +143,10 @@ def test_what_a_figure_counts(sentence, counts) -> None:
         "Chins killed in ၁၁ months were counted by the network.",
         "An 850-strong battalion was sent to the mission.",
         "14 Singapore also supports the New Agenda for Peace.",
+        "The talks between Chairman Kim Jong 11 of the Commission went well.",
+        "We are implementing the Thailand 4.0 programme.",
+        "Child mortality is at 8.6 per 1,000 live births for children under 5.",
+        "Little has been achieved on Agenda 21 and Goals 5 and 17, serves as a base.",
     ],
 )
 def test_list_numbers_ages_names_and_other_scripts_are_not_figures(sentence) -> None:

@@ -35,11 +35,11 @@ _MASKS = [
     r"\b\d+(?:st|nd|rd|th)\b",
     r"\b(?i:No|Vol|Issue|Article|Chapter|Section|Resolution|paragraph|para|page|p|pp|Table|Figure|"
     r"Protocol|Phase|Level|Class|Grade|Decree|Law|Order|Session|Item|Rule|Goal|SDG|Target|"
-    r"Group of)\.?\s*#?\d[\d./-]*",
+    r"Agenda|Group of)s?\.?\s*#?\d[\d./-]*(?:\s+and\s+\d+)?",
     r"\bage[sd]?\s+(?:of\s+|from\s+|between\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?",
     r"#\d+",
     r"\b[A-Z]{1,6}[-/]\d[\w./-]*",  # COVID-19, A/70/PV.19, Su-30
-    r"\bCOVID\s19\b",
+    r"\bCOVID-?\s?19\b",
     r"\b\d[\w./-]*[A-Z]{2,}\b",  # 5PC, 4G
     r"\+?\d[\d ()-]{8,}\d",  # phone numbers
     r"\b(?:1[89]|20|21)\d{2}(?:\s*[-–/]\s*(?:1[89]|20|21)?\d{2})?s?\b(?![,.]\d)",  # years, 2012–13
@@ -59,7 +59,7 @@ _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m)\b"
 _PCT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
 # Currencies named after the number ("20,000 kyat", "5 million baht").
 _CUR_WORD = (
-    r"(?:kyat|baht|riels?|dong|ringgit|rupiah|pesos?|yuan|yen|rupees?|dollars|euros|"
+    r"(?:kyats?|baht|riels?|dong|ringgit|rupiah|pesos?|yuan|yen|rupees?|dollars|euros|"
     r"US dollars)\b"
 )
 _UNIT = (
@@ -77,8 +77,8 @@ _STOP = set(
     respectively alone together altogether overall last next must should shall
     it they we he she you i them us one two three four five six seven eight nine ten eleven
     twelve hundred thousand higher lower greater larger smaller bigger fewer equal equivalent
-    compared still times fold many most several few much today yesterday tomorrow tonight
-    currently""".split()
+    compared still times fold daily weekly monthly yearly many most several few much today
+    yesterday tomorrow tonight currently""".split()
 )
 # Adjectives that stand for people when counted: "almost 100 dead", "13,650 injured".
 _SUBSTANTIVE = {"dead", "injured", "wounded", "missing", "displaced", "homeless", "unemployed"}
@@ -98,6 +98,8 @@ _FIGURE = re.compile(
     rf"(?:\s?(?P<unit>{_UNIT}))?"
     rf"(?:\s(?P<cur_word>{_CUR_WORD}))?"
 )
+# A Capitalized word (not the sentence's first) right before a number makes it part of a name.
+_NAMED_NUMBER = re.compile(r"\S\s+[A-Z][a-z]+\s$")
 _DOT_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
@@ -121,6 +123,7 @@ _PHRASE_WORDS = 5
 _NUMBER_OF = re.compile(r"\bnumbers? of\s+(?:the\s+)?", re.IGNORECASE)
 # "a population of 1.5 million": the noun the amount is "of" ("a total of 300" says nothing).
 _AMOUNTS = {
+    "range",
     "total",
     "sum",
     "amount",
@@ -254,6 +257,20 @@ def _participle(word: str) -> bool:
     return word.endswith(("ing", "ed")) and "VERB" in _kinds(word)
 
 
+def _verb_in_s(word: str, following: list[re.Match], token: str) -> bool:
+    """A word in -s after a singular noun and before more words is its verb ("country remains
+    virgin jungle"); at the end of the phrase it is a plural ("rice exports")."""
+    if not word.endswith("s") or word.endswith("ss") or word != token or not following:
+        return False
+    verbs = getAllLemmas(word.lower()).get("VERB", ())
+    if not any(lemma != word.lower() for lemma in verbs):
+        return False  # "gross", "gas": not a verb inflected in -s
+    nxt = following[0].group(0).strip(',.;:)”"?!')
+    if not nxt or nxt.lower() in _STOP or nxt != following[0].group(0):
+        return False
+    return "VERB" not in _kinds(nxt)  # "member States agreed": then "States" is the noun
+
+
 def _counted(rest: str) -> tuple[str | None, int, bool]:
     """The noun phrase a number counts, right after it: (head phrase, span used, full).
 
@@ -263,15 +280,17 @@ def _counted(rest: str) -> tuple[str | None, int, bool]:
     words: list[str] = []
     ends: list[int] = []
     pos = 0
-    for m in re.finditer(r"\S+", rest):
+    tokens = list(re.finditer(r"\S+", rest))
+    for i, m in enumerate(tokens):
         if m.start() - pos > 1 and words:
             break
         token = m.group(0)
         word = token.rstrip(',.;:)”"?!')
-        if word.endswith(("’", "'")) and word == token and len(words) < _PHRASE_WORDS - 1:
+        possessive = word.endswith(("’", "'")) and word == token
+        if possessive and len(words) < _PHRASE_WORDS - 1 and word[:-1] not in _TIME_WORDS:
             pass  # a possessive ("Students’ Unions") goes on to the noun it qualifies
         else:
-            word = word.rstrip("’'")
+            word = word.rstrip("’'")  # "15 years’ absence" counts years
         if word.lower() in _STOP or not _NOUN_WORD.fullmatch(word):
             break
         if not _nominal(word) and any(_nominal(w) for w in words):
@@ -281,6 +300,8 @@ def _counted(rest: str) -> tuple[str | None, int, bool]:
             "VERB" in _kinds(word) or (word[:1].isupper() and words[-1].islower())
         ):
             break  # "850 million people face hunger", "the past 20 years Viet Nam has"
+        if words and not after_plural and _verb_in_s(word, tokens[i + 1 : i + 2], token):
+            break  # "75 per cent of the environment shows significant signs"
         words.append(word)
         pos = m.start() + len(word)
         ends.append(pos)
@@ -298,7 +319,8 @@ def _counted(rest: str) -> tuple[str | None, int, bool]:
 
 
 _PARTITIVE = re.compile(
-    r"\s+of\s+(?:the|our|its|their|these|those|all)\s+(?:[0-9][0-9,.]*\s+)?(?=[A-Za-z])"
+    r"\s+(?:out\s+of\s+(?:the\s+)?(?=[0-9])|of\s+(?:the|our|its|their|these|those|all)\s+)"
+    r"(?:[0-9][0-9,.]*\s+)?(?=[A-Za-z])"
 )
 _CONJUNCT = re.compile(
     rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:(?:{_QUAL}\s+)?[0-9][0-9,.]*\s+)?"
@@ -320,6 +342,9 @@ def _coordinated(counts: str | None, rest: str) -> str | None:
         if not phrase:
             break
         head, rest = phrase, rest[joint.end() + used :]
+        words = head.split()
+        if _plural(words[-1]) and (len(words) > 1 or words[-1].lower() not in _PLURALS):
+            break  # "police" alone may be one more modifier: "military, police and civilian staff"
     if head and _plural(head.split()[-1]):
         return head
     return counts
@@ -376,7 +401,7 @@ def find_figures(sentence: str) -> list[FoundFigure]:
             of = re.match(r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+)?", after)
             if of:
                 counts, used, full = _counted(after[of.end() :])
-                used += of.end() if counts else 0
+                used = used + of.end() if counts else 0
             else:
                 # "7% annual GDP growth", "15% tax": the share of what follows it directly.
                 counts, used, full = _counted(after)
@@ -394,15 +419,28 @@ def find_figures(sentence: str) -> list[FoundFigure]:
                 counts = _coordinated(counts, after[used:])
             if unit:
                 counts = counts if full else None
+            elif re.search(r"\b(?:under|aged)\s+$", sentence[:start]) or re.match(
+                r"\s+per\b", sentence[end:]
+            ):
+                counts = counts if full else None  # "children under 5", "8.6 per 1,000 births"
             elif not full or counts is None:
                 counts = _antecedent(sentence[:start]) or next(
                     (f.counts for f in reversed(out) if f.counts and not f.unit), None
                 )
         if not (cur or pct or unit or counts):
             continue
+        if not pct and re.search(r"\b(?:per|out of|in every)\s+$", sentence[:start]):
+            continue  # the base of a rate: "8.6 per 1,000 live births", "220 out of 1,000 cases"
+        if (
+            not (m.group("qual") or cur or pct)
+            and _NAMED_NUMBER.search(sentence[:start])
+            and not (counts and _plural(counts.split()[-1]))
+        ):
+            continue  # a number in a name: "Kim Jong 11", "the Thailand 4.0 programme"
         if (
             not sentence[:start].strip()
             and not m.group("qual")
+            and not unit
             and counts
             and counts[:1].isupper()
             and not _plural(counts.split()[-1])
