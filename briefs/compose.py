@@ -23,9 +23,10 @@ _WORDS = re.compile(r"\w+")
 # Sentences about the publication itself ("The magazine publishes two Issues per year") say
 # nothing about the country.
 _ABOUT_ITSELF = re.compile(
-    r"\b(?:the|this) (?:magazine|issue|article|paper|report|newsletter|publication)\b"
-    r"|\bthe authors?\b|\bour readers\b",
-    re.IGNORECASE,
+    # "the June 2022 Issue" is the magazine's; "the issue of landmines" is a subject.
+    r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+(?:\d{4}\s+)?)?Issue\b"
+    r"|(?i:\b(?:the|this) (?:magazine|newsletter|publication)\b|\bthis (?:article|paper|report)\b"
+    r"|\bthe authors?\b|\bour readers\b)"
 )
 _AS_OF = re.compile(r"\b(?:as of|in|by|at the end of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
@@ -394,6 +395,18 @@ def _differs(figures: list[Figure]) -> list[Figure]:
     return out
 
 
+_EVENT_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{3,}")
+_EVENT_STOP = {"with", "that", "this", "from", "have", "been", "were", "will", "said", "their"}
+
+
+def _same_event(a: str, b: str) -> bool:
+    """Do two sentences dated the same day tell one event? A third of their words in common."""
+    wa, wb = ({w.lower() for w in _EVENT_WORD.findall(x)} - _EVENT_STOP for x in (a, b))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 1 / 3
+
+
 def _timeline(passages, docs: dict[int, Document], scope: Scope, n: int) -> list[TimelineEntry]:
     entries: dict[str, TimelineEntry] = {}
     for p in passages:
@@ -407,7 +420,15 @@ def _timeline(passages, docs: dict[int, Document], scope: Scope, n: int) -> list
             d = dates[0].date
             if not in_window(d, scope.since, scope.until):
                 continue
-            # One entry per event: the same date in the same document is the same event.
+            # One entry per event: the same date in the same document is the same event, and
+            # so is the same date told in the same words by another source (the earlier,
+            # better-ranked passage keeps it).
+            if any(
+                e.date == d and _same_event(e.quote, s.quote)
+                for key, e in entries.items()
+                if not key.endswith(f" {p.doc_id}")
+            ):
+                continue
             entries.setdefault(f"{d} {p.doc_id}", TimelineEntry(d, s.text, f"#{p.doc_id}", s.quote))
             if len(entries) >= 3 * n:
                 break

@@ -186,3 +186,13 @@ def test_since_and_until_take_a_year_or_a_month() -> None:
     assert (s.since, s.until) == ("2015-01-01", "2016-02-29")
     s = load_settings(since="2024-03", until="2024")
     assert (s.since, s.until) == ("2024-03-01", "2024-12-31")
+
+
+def test_timeline_tells_each_event_once_and_not_the_magazine_issue(cambodia) -> None:
+    timeline = cambodia.brief.timeline
+    # Hun Sen's visit of 7 January 2022 is told by two sources; it is one entry.
+    assert [e.date for e in timeline].count("2022-01-07") == 1
+    assert not any("Issue" in e.quote for e in timeline)
+    from briefs.compose import _ABOUT_ITSELF
+
+    assert not _ABOUT_ITSELF.search("States must address the issue of landmines.")
