@@ -74,6 +74,21 @@ def test_pdf_text_outline_links_and_metadata(written) -> None:
                 links += 1
                 assert isinstance(dest, str) is False or dest in names
     assert links >= len(built.brief.sources)
+    # Outline entries and links land on the page that holds their target (a two-pass "Page X
+    # of Y" canvas once sent them all to page 1).
+    page_text = [" ".join(page.extract_text().split()) for page in reader.pages]
+    for item in reader.outline:
+        if not isinstance(item, list):
+            assert item.title in page_text[reader.get_destination_page_number(item)]
+    number = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    sources_page = next(i for i, t in enumerate(page_text) if built.brief.sources[0].title in t)
+    to_sources = [
+        number[a.get_object()["/Dest"][0].idnum]
+        for page in reader.pages
+        for a in page.get("/Annots") or []
+        if "/Dest" in a.get_object()
+    ].count(sources_page)
+    assert to_sources >= len(built.brief.sources)
     assert reader.metadata.title == built.brief.title
     assert f"of {len(reader.pages)}" in text  # "Page X of Y"
 

@@ -118,30 +118,41 @@ class Fonts:
 
 
 class _Numbered(rl_canvas.Canvas):
-    """Two-pass canvas: draws "Page X of Y" once the page count is known."""
+    """Draws "Page X of Y" with Y as a form filled in when the document is saved.
+
+    The usual recipe (keep every page's state, draw the footers at save time) emits no page
+    until the end, so every bookmark and internal link it records points at page 1. Here pages
+    are emitted as they are drawn, and only the total waits, in a form XObject.
+    """
 
     footer_font = "Helvetica"
     footer_colour = colors.grey
     footer_text = ""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self.saveState()
+        self.setFont(self.footer_font, 7.5)
+        self.setFillColor(self.footer_colour)
+        width = self._pagesize[0]
+        label = f"Page {self._pageNumber} of "
+        x = width - 2 * cm - self.stringWidth("Page 999 of 999", self.footer_font, 7.5)
+        self.drawString(x, 1.2 * cm, label)
+        self.translate(x + self.stringWidth(label, self.footer_font, 7.5), 1.2 * cm)
+        self.doForm("page-count")
+        self.restoreState()
+        self.saveState()
+        self.setFont(self.footer_font, 7.5)
+        self.setFillColor(self.footer_colour)
+        self.drawString(2 * cm, 1.2 * cm, self.footer_text)
+        self.restoreState()
+        super().showPage()
 
     def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.setFont(self.footer_font, 7.5)
-            self.setFillColor(self.footer_colour)
-            width = self._pagesize[0]
-            self.drawRightString(width - 2 * cm, 1.2 * cm, f"Page {self._pageNumber} of {total}")
-            self.drawString(2 * cm, 1.2 * cm, self.footer_text)
-            super().showPage()
+        self.beginForm("page-count")
+        self.setFont(self.footer_font, 7.5)
+        self.setFillColor(self.footer_colour)
+        self.drawString(0, 0, str(self._pageNumber - 1))
+        self.endForm()
         super().save()
 
 
@@ -243,6 +254,38 @@ def _inline(
     return "".join(out)
 
 
+class _AnchoredParagraph(Paragraph):
+    """A paragraph that is its own link target.
+
+    A separate zero-height anchor before a list item can stay at the foot of a page while its
+    text moves on: the reference number was left behind with it. Drawn by the paragraph, the
+    target and the number go where the text goes.
+    """
+
+    anchors: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, text: str, style: ParagraphStyle, anchors: tuple[str, ...]):
+        para = cls(text, style)
+        para.anchors = anchors
+        return para
+
+    def draw(self) -> None:
+        for name in self.anchors:
+            self.canv.bookmarkHorizontal(name, 0, self.height)
+        super().draw()
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        parts = super().split(availWidth, availHeight)
+        for n, part in enumerate(parts):
+            part.anchors = self.anchors if n == 0 else ()
+        return parts
+
+
+def _anchor_names(runs: list[Run]) -> tuple[str, ...]:
+    return tuple(f"ref-{r.anchor}" for r in runs if r.anchor)
+
+
 def _anchors(runs: list[Run]) -> list[AnchorFlowable]:
     return [AnchorFlowable(f"ref-{r.anchor}") for r in runs if r.anchor]
 
@@ -293,8 +336,9 @@ def flowables(blocks: list[Block], style: Style, fonts: Fonts, brief: Brief) -> 
             items = [
                 ListItem(
                     [
-                        *_anchors(i),
-                        Paragraph(inline(i), st["small" if small else "item"]),
+                        _AnchoredParagraph.of(
+                            inline(i), st["small" if small else "item"], _anchor_names(i)
+                        )
                     ],
                     leftIndent=12,
                 )
