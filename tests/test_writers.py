@@ -149,3 +149,28 @@ def test_libreoffice_opens_the_docx(written, tmp_path: Path) -> None:
     assert converted.is_file()
     text = " ".join(p.extract_text() for p in PdfReader(str(converted)).pages)
     assert "Key points" in text
+
+
+def test_a_reference_entry_and_its_link_target_move_to_the_next_page_together(tmp_path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+
+    from briefs.writers.pdf import _AnchoredParagraph
+
+    body = getSampleStyleSheet()["BodyText"]
+    path = tmp_path / "refs.pdf"
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    entry = "An entry long enough to need three lines at the foot of the page. " * 4
+    story = [
+        Paragraph('See <a href="#ref-S1">[1]</a>.', body),
+        Spacer(1, doc.height - 30),  # room for the number, not for two lines of the entry
+        ListFlowable([ListItem([_AnchoredParagraph.of(entry, body, ("ref-S1",))])], bulletType="1"),
+    ]
+    doc.build(story)
+    reader = PdfReader(str(path))
+    (link,) = [a.get_object() for a in reader.pages[0].get("/Annots")]
+    target = link["/Dest"][0].idnum
+    assert target == reader.pages[1].indirect_reference.idnum
+    assert "An entry long enough" in reader.pages[1].extract_text()
+    assert "1" not in reader.pages[0].extract_text().replace("[1]", "")  # no orphaned number
