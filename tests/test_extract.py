@@ -186,6 +186,20 @@ def test_keywords_dedup_by_levenshtein_and_keep_digits() -> None:
     assert not any(k.lower() == "said" for k in kws)
 
 
+def test_keywords_are_whole_names_and_not_pieces_of_clauses() -> None:
+    from briefs.extract.keywords import _clause, _whole_name
+
+    text = (
+        "Daw Aung San Suu Kyi was sentenced again. Supporters of Aung San Suu Kyi protested. "
+        "Then Prime Minister Hun Sen flew to Naypyidaw, and Prime Minister Hun Sen met the junta. "
+    )
+    assert _whole_name("Aung San Suu", text) == "Aung San Suu Kyi"
+    assert _whole_name("Minister Hun Sen", text) == "Prime Minister Hun Sen"
+    assert _whole_name("junta", text) == "junta"
+    assert _clause("attending high-level ASEAN") and _clause("Cambodia views ASEAN")
+    assert not _clause("ASEAN Foreign Ministers") and not _clause("high-level ASEAN meetings")
+
+
 def test_sentence_filter_and_trim() -> None:
     assert trim("But the ceasefire held for a week along the border.") == (
         "The ceasefire held for a week along the border."

@@ -59,10 +59,59 @@ def _common(phrase: str) -> bool:
     return english_words().get(phrase, 0) > COMMON_WORD
 
 
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
+
+
+def _whole_name(phrase: str, text: str) -> str:
+    """Grow a phrase cut from a name to the whole name: YAKE's 3-grams give "Aung San Suu" and
+    "Minister Hun Sen" where the text says "Aung San Suu Kyi" and "Prime Minister Hun Sen".
+
+    A neighbouring capitalised word is taken when it stands there in most of the phrase's
+    occurrences (and the phrase stays within five words).
+    """
+    words = phrase.split()
+    if not (words[0][:1].isupper() or words[-1][:1].isupper()):
+        return phrase
+    found = [m for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)]
+    if not found:
+        return phrase
+    after = [re.match(r" ([A-Z][\w’'-]*)", text[m.end() :]) for m in found]
+    before = [re.search(r"(?<![.!?:;] )\b([A-Z][\w’'-]*) $", text[: m.start()]) for m in found]
+    grown = phrase
+    if words[-1][:1].isupper():
+        tails = {a.group(1) for a in after if a}
+        if len(tails) == 1 and sum(1 for a in after if a) * 2 > len(found):
+            grown = f"{grown} {tails.pop()}"
+    if words[0][:1].isupper() and len(grown.split()) < 5:
+        heads = {b.group(1) for b in before if b}
+        if len(heads) == 1 and sum(1 for b in before if b) * 2 > len(found):
+            grown = f"{heads.pop()} {grown}"
+    return grown
+
+
+def _clause(phrase: str) -> bool:
+    """Does the phrase cross a clause ("attending high-level ASEAN", "Cambodia views ASEAN")?
+
+    A first word that is a verb form, or a lower-case verb in -s between capitalised words,
+    makes it part of a sentence rather than a name or a subject.
+    """
+    from briefs.extract.figures import _kinds
+
+    words = phrase.split()
+    first = words[0]
+    if first.islower() and first.endswith(("ing", "ed")) and "VERB" in _kinds(first):
+        return True
+    return any(
+        w.islower() and w.endswith("s") and "VERB" in _kinds(w) and words[i][:1].isupper()
+        for i, w in enumerate(words[1:-1])
+    )
+
+
 def keywords(text: str, top: int = 15) -> list[Keyword]:
     """Return up to ``top`` key phrases of ``text``, best first (YAKE score: lower is better)."""
     if not text.strip():
         return []
+    original = text
     text, restore = _protect(text)
     extractor = yake.KeywordExtractor(
         lan="en", n=3, dedup_lim=0.5, dedup_func="levs", window_size=1, top=top * 3
@@ -71,6 +120,9 @@ def keywords(text: str, top: int = 15) -> list[Keyword]:
     seen: set[str] = set()
     for phrase, score in extractor.extract_keywords(text):
         phrase = re.sub(r"Qzx[a-z]+xzq", lambda m: restore.get(m.group(0), m.group(0)), phrase)
+        if _clause(phrase):
+            continue
+        phrase = _whole_name(phrase, original)
         key = phrase.casefold()
         if _DROP.search(phrase) or key in seen or len(phrase) < 3 or _common(phrase):
             continue
