@@ -75,8 +75,11 @@ def _whole_name(phrase: str, text: str) -> str:
     found = [m for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)]
     if not found:
         return phrase
-    after = [re.match(r" ([A-Z][\w’'-]*)", text[m.end() :]) for m in found]
-    before = [re.search(r"(?<![.!?:;] )\b([A-Z][\w’'-]*) $", text[: m.start()]) for m in found]
+    after = [re.match(r" ([A-Z][\w’'-]*)", text[m.end() : m.end() + 60]) for m in found]
+    before = [
+        re.search(r"(?<![.!?:;] )\b([A-Z][\w’'-]*) $", text[max(0, m.start() - 60) : m.start()])
+        for m in found
+    ]
     grown = phrase
     if words[-1][:1].isupper():
         tails = {a.group(1) for a in after if a}
