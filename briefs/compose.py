@@ -12,8 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from briefs.extract.attribution import recommends, speaker
+from briefs.extract.counted import singular
 from briefs.extract.dates import find_dates
-from briefs.extract.figures import find_figures, singular
+from briefs.extract.figures import find_figures
 from briefs.extract.keywords import keywords as yake_keywords
 from briefs.extract.sentences import SourceSentence, sentences_of, split
 from briefs.model import Cite, Document, Figure, Keyword, Section, Sentence, Source, TimelineEntry

@@ -11,6 +11,7 @@ import re
 
 import yake
 
+from briefs.extract.counted import word_kinds
 from briefs.model import Keyword
 
 _DROP = re.compile(
@@ -98,14 +99,12 @@ def _clause(phrase: str) -> bool:
     A first word that is a verb form, or a lower-case verb in -s between capitalised words,
     makes it part of a sentence rather than a name or a subject.
     """
-    from briefs.extract.figures import _kinds
-
     words = phrase.split()
     first = words[0]
-    if first.islower() and first.endswith(("ing", "ed")) and "VERB" in _kinds(first):
+    if first.islower() and first.endswith(("ing", "ed")) and "VERB" in word_kinds(first):
         return True
     return any(
-        w.islower() and w.endswith("s") and "VERB" in _kinds(w) and words[i][:1].isupper()
+        w.islower() and w.endswith("s") and "VERB" in word_kinds(w) and words[i][:1].isupper()
         for i, w in enumerate(words[1:-1])
     )
 

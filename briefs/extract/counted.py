@@ -1,0 +1,268 @@
+"""What a number counts: the noun phrase after it, or the one its sentence gives.
+
+The phrase is cut where a word can only be a verb or adverb ("people fleeing their homes"
+counts people). Which words can be nouns, verbs or adjectives comes from LemmInflect's English
+lexicon (the SPECIALIST lexicon's inflections, shipped in the wheel), not a word list. A number
+with no noun after it takes one its sentence gives: "the number of displaced people has reached
+1 million", "the population will reach 9 billion", "45 of our 450 doctors".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+QUALIFIER = (
+    r"(?:more than|over|about|around|nearly|almost|approximately|at least|at most|up to|some|"
+    r"roughly|fewer than|less than|close to|an estimated|estimated|just over|just under|"
+    r"below|above)"
+)
+
+_STOP = set(
+    """of in on at to for from by with and or but the a an across since over under between
+    among during into as than that which who were was are is have had has been be per each
+    including about after before this these those its their his her will would could may might
+    can also more less when where while such both all other out through throughout via against
+    within without toward towards upon along around beyond near like because if then there here
+    so not no now ago later earlier old long away off up down back being worldwide annually
+    respectively alone together altogether overall last next must should shall
+    it they we he she you i them us one two three four five six seven eight nine ten eleven
+    twelve hundred thousand higher lower greater larger smaller bigger fewer equal equivalent
+    compared still times fold daily weekly monthly yearly many most several few much today
+    yesterday tomorrow tonight currently""".split()
+)
+# Adjectives that stand for people when counted: "almost 100 dead", "13,650 injured".
+_SUBSTANTIVE = {"dead", "injured", "wounded", "missing", "displaced", "homeless", "unemployed"}
+# Plurals that do not end in -s; after a plural, a word that can be a verb is the verb
+# ("850 million people face hunger").
+PLURALS = {"people", "children", "men", "women", "personnel", "police", "staff", "youth"}
+TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+
+
+# Words of a counted noun phrase: lower case, Title Case ("59 Civil Society Organizations"),
+# acronyms ("20 UN peace missions"), possessives ("227 Students’ Unions").
+_NOUN_WORD = re.compile(r"[A-Za-z][a-z-]*[a-z](?:[’']s?)?|[A-Z]{2,6}s?")
+_PHRASE_WORDS = 5
+# "the number of internally displaced people ... has reached 1 million"
+_NUMBER_OF = re.compile(r"\bnumbers? of\s+(?:the\s+)?", re.IGNORECASE)
+# "a population of 1.5 million": the noun the amount is "of" ("a total of 300" says nothing).
+_AMOUNTS = {
+    "range",
+    "total",
+    "sum",
+    "amount",
+    "maximum",
+    "minimum",
+    "average",
+    "rate",
+    "level",
+    "group",
+    "list",
+    "increase",
+    "decrease",
+    "rise",
+    "fall",
+    "estimate",
+    "figure",
+    "tally",
+    "age",
+}
+_NOUN_OF = re.compile(rf"\b(?P<noun>[a-z]+)\s+(?:of|from)\s+(?:{QUALIFIER}\s+)?$")
+# "the world's population will reach 9 billion": the noun before a verb of amount.
+_AMOUNT_VERB = re.compile(
+    rf"\b(?P<noun>[a-z][a-z-]+)\s+(?:(?:has|have|had|will|would|could|may|is expected to)\s+)?"
+    r"(?:reach(?:ed|es)?|stood at|stands? at|totall?(?:ed|s)|numbered|exceed(?:ed|s)?|topped|"
+    r"surpass(?:ed|es)?|(?:rose|rise[sn]?|fell|falls?|grew|grow[sn]?|increased|decreased|"
+    rf"dropped|climbed) to)\s+(?:{QUALIFIER}\s+)?$"
+)
+
+
+# Verbs that say how much, not what happened ("has reached 1 million", "lasting 16 days").
+_NOT_EVENTS = {
+    "be",
+    "have",
+    "do",
+    "reach",
+    "total",
+    "last",
+    "number",
+    "exceed",
+    "top",
+    "include",
+    "surpass",
+    "call",
+    "represent",
+    "account",
+    "comprise",
+    "involve",
+}
+
+
+def singular(noun: str) -> str:
+    """``noun`` in the singular, by the lexicon ("countries" -> "country", "people" stays)."""
+    lemmas = getAllLemmas(noun).get("NOUN")
+    if lemmas:
+        return lemmas[0]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def event_verb(word: str) -> str | None:
+    word = word.strip().strip(",.;:()“”\"'’").lower()
+    if not word.endswith(("ed", "ing")):
+        return None
+    verbs = getAllLemmas(word).get("VERB")
+    return verbs[0] if verbs and verbs[0] not in _NOT_EVENTS else None
+
+
+def event(before: str, after: str) -> str | None:
+    """The verb next to a figure: a participle after it, or the verb just before it."""
+    following = re.match(r"\s*(\S+)", after)
+    if following and (verb := event_verb(following.group(1))):
+        return verb
+    preceding = re.search(r"(\S+)\s*$", before)
+    return event_verb(preceding.group(1)) if preceding else None
+
+
+@lru_cache(maxsize=4096)
+def word_kinds(word: str) -> frozenset[str]:
+    """The parts of speech ``word`` can take; empty for words the lexicon lacks (names)."""
+    kinds = getAllLemmas(word.lower()) or getAllLemmas(word)
+    return frozenset(kinds)
+
+
+def _nominal(word: str) -> bool:
+    """Can ``word`` sit in a counted noun phrase? Unknown words (Karenni, deminers) can."""
+    kinds = word_kinds(word.rstrip("’'s") if word.endswith(("’", "'", "’s", "'s")) else word)
+    return not kinds or bool(kinds & {"NOUN", "ADJ", "PROPN"})
+
+
+def head_noun(word: str) -> bool:
+    """Can ``word`` end a counted phrase? Nouns, names, and adjectives standing for people."""
+    kinds = word_kinds(word.rstrip("’'"))
+    return not kinds or "NOUN" in kinds or word.lower() in _SUBSTANTIVE
+
+
+def plural(word: str) -> bool:
+    w = word.lower().rstrip("’'")
+    if w in PLURALS:
+        return True
+    lemmas = getAllLemmas(w).get("NOUN", ())
+    return w.endswith("s") and any(lemma != w for lemma in lemmas)
+
+
+def _participle(word: str) -> bool:
+    """A verb form ending a phrase ("people fleeing", "people displaced") is not its head."""
+    return word.endswith(("ing", "ed")) and "VERB" in word_kinds(word)
+
+
+def _verb_in_s(word: str, following: list[re.Match], token: str) -> bool:
+    """A word in -s after a singular noun and before more words is its verb ("country remains
+    virgin jungle"); at the end of the phrase it is a plural ("rice exports")."""
+    if not word.endswith("s") or word.endswith("ss") or word != token or not following:
+        return False
+    verbs = getAllLemmas(word.lower()).get("VERB", ())
+    if not any(lemma != word.lower() for lemma in verbs):
+        return False  # "gross", "gas": not a verb inflected in -s
+    nxt = following[0].group(0).strip(',.;:)”"?!')
+    if not nxt or nxt.lower() in _STOP or nxt != following[0].group(0):
+        return False
+    return "VERB" not in word_kinds(nxt)  # "member States agreed": then "States" is the noun
+
+
+def counted(rest: str) -> tuple[str | None, int, bool]:
+    """The noun phrase a number counts, right after it: (head phrase, span used, full).
+
+    ``full`` is False when the phrase was only a verb form ("4,200 crossing into Thailand"):
+    the span is kept for the figure's text but the sentence must name what is counted.
+    """
+    words: list[str] = []
+    ends: list[int] = []
+    pos = 0
+    tokens = list(re.finditer(r"\S+", rest))
+    for i, m in enumerate(tokens):
+        if m.start() - pos > 1 and words:
+            break
+        token = m.group(0)
+        word = token.rstrip(',.;:)”"?!')
+        possessive = word.endswith(("’", "'")) and word == token
+        if possessive and len(words) < _PHRASE_WORDS - 1 and word[:-1] not in TIME_WORDS:
+            pass  # a possessive ("Students’ Unions") goes on to the noun it qualifies
+        else:
+            word = word.rstrip("’'")  # "15 years’ absence" counts years
+        if word.lower() in _STOP or not _NOUN_WORD.fullmatch(word):
+            break
+        if not _nominal(word) and any(_nominal(w) for w in words):
+            break  # "people died": the verb ends the phrase; "internally displaced people" goes on
+        after_plural = words and plural(words[-1])
+        if after_plural and (
+            "VERB" in word_kinds(word) or (word[:1].isupper() and words[-1].islower())
+        ):
+            break  # "850 million people face hunger", "the past 20 years Viet Nam has"
+        if words and not after_plural and _verb_in_s(word, tokens[i + 1 : i + 2], token):
+            break  # "75 per cent of the environment shows significant signs"
+        words.append(word)
+        pos = m.start() + len(word)
+        ends.append(pos)
+        if len(words) == _PHRASE_WORDS or word != token:
+            break
+    pos = ends[-1] if ends else 0  # the figure's text keeps the words as written
+    while words and not (_nominal(words[-1]) and head_noun(words[-1])):
+        words.pop()  # modifiers with no noun after them ("5 killed and", "20 per cent urban")
+    head = list(words)
+    while len(head) > 1 and _participle(head[-1]):
+        head.pop()
+    if len(head) == 1 and _participle(head[0]) and head[0].lower() not in _SUBSTANTIVE:
+        return head[0], pos, False
+    return (" ".join(head) or None), pos, True
+
+
+PARTITIVE = re.compile(
+    r"\s+(?:out\s+of\s+(?:the\s+)?(?=[0-9])|of\s+(?:the|our|its|their|these|those|all)\s+)"
+    r"(?:[0-9][0-9,.]*\s+)?(?=[A-Za-z])"
+)
+_CONJUNCT = re.compile(
+    rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:(?:{QUALIFIER}\s+)?[0-9][0-9,.]*\s+)?"
+)
+
+
+def coordinated(counts: str | None, rest: str) -> str | None:
+    """The shared head of "68 girl and 62 boy deputies", "14 State and regional bodies".
+
+    A count above one names a plural; a singular word followed by "and"/"or" is a modifier
+    of the last conjunct's noun, which is what is counted.
+    """
+    head = None
+    for _ in range(3):
+        joint = _CONJUNCT.match(rest)
+        if not joint:
+            break
+        phrase, used, _full = counted(rest[joint.end() :])
+        if not phrase:
+            break
+        head, rest = phrase, rest[joint.end() + used :]
+        words = head.split()
+        if plural(words[-1]) and (len(words) > 1 or words[-1].lower() not in PLURALS):
+            break  # "police" alone may be one more modifier: "military, police and civilian staff"
+    if head and plural(head.split()[-1]):
+        return head
+    return counts
+
+
+def antecedent(before: str) -> str | None:
+    """What a bare number counts, from the words before it in its sentence."""
+    number_of = None
+    for number_of in _NUMBER_OF.finditer(before):  # noqa: B007 (the last one is nearest)
+        pass
+    if number_of:
+        counts, _, full = counted(before[number_of.end() :])
+        if counts and full:
+            return counts
+    of = _NOUN_OF.search(before)
+    if of and of.group("noun") not in _STOP | _AMOUNTS and "NOUN" in word_kinds(of.group("noun")):
+        return of.group("noun")
+    verb = _AMOUNT_VERB.search(before)
+    if verb and verb.group("noun") not in _STOP and "NOUN" in word_kinds(verb.group("noun")):
+        return verb.group("noun")
+    return None
