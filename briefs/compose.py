@@ -283,11 +283,13 @@ def _measure(counts: str | None, unit: str | None, event: str | None = None) -> 
 
 
 _GENERIC_MEASURES = {"people", "person", "individual", "other"}
+_SPANS = {"year", "month", "week", "day", "hour", "minute", "decade"}
 
 
 def _generic(f: Figure) -> bool:
-    """People with nothing said of them ("53 million people", "10 million Filipinos")."""
-    if f.measure in _GENERIC_MEASURES:
+    """People with nothing said of them ("53 million people", "10 million Filipinos"), and
+    spans of time ("6 years" in prison, "more than 20 years" of peace)."""
+    if f.measure in _GENERIC_MEASURES or f.measure in _SPANS:
         return True
     words = (f.counts or "").split()
     return len(words) == 1 and words[0][:1].isupper() and "(" not in (f.measure or "")

@@ -285,6 +285,8 @@ def test_two_sources_on_one_measure_are_marked_as_differing() -> None:
             fig("11 people", 11, "people", None, "#4"),
             fig("1,600 people", 1600, "people", "kill", "#3"),
             fig("1,500 people", 1500, "people", "kill", "#4"),
+            fig("6 years", 6, "years", None, "#3"),
+            fig("more than 20 years", 20, "years", None, "#4"),
         ]
     )
-    assert [f.differs_from for f in marked] == [[1], [0, 2], [1], [], [], [6], [5]]
+    assert [f.differs_from for f in marked] == [[1], [0, 2], [1], [], [], [6], [5], [], []]
