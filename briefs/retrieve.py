@@ -15,6 +15,7 @@ from briefs import geo
 from briefs.corpus import CorpusStore
 from briefs.errors import ScopeError
 from briefs.model import Document, Passage
+from briefs.store import date_span
 
 _WORD = re.compile(r"\w[\w'-]*")
 
@@ -43,16 +44,6 @@ def _topic_words(topic: str) -> list[str]:
     return words
 
 
-def _span(date: str) -> tuple[str, str]:
-    """The first and last day a (possibly partial) ISO date covers."""
-    parts = date.split("-")
-    if len(parts) == 1:
-        return f"{date}-01-01", f"{date}-12-31"
-    if len(parts) == 2:
-        return f"{date}-01", f"{date}-31"
-    return date, date
-
-
 def in_window(date: str | None, since: str | None, until: str | None) -> bool | None:
     """True/False whether ``date`` falls in the window; None when the document is undated.
 
@@ -63,7 +54,7 @@ def in_window(date: str | None, since: str | None, until: str | None) -> bool | 
         return True
     if not date:
         return None
-    first, last = _span(date)
+    first, last = date_span(date)
     return (since is None or first >= since) and (until is None or last <= until)
 
 
@@ -71,7 +62,7 @@ def too_coarse(date: str | None, since: str | None, until: str | None) -> bool:
     """True for a partial date that overlaps the window without fitting in it."""
     if not date or in_window(date, since, until):
         return False
-    first, last = _span(date)
+    first, last = date_span(date)
     return (since is None or last >= since) and (until is None or first <= until)
 
 
