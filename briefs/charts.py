@@ -18,6 +18,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from briefs.citations import human_date
+from briefs.compose import SPANS
 from briefs.model import Brief
 
 WIDTH = 480.0  # points: the text width of an A4 page with 2 cm margins, a little less
@@ -49,9 +50,6 @@ def _number(text: str) -> str:
     return m.group(0).strip() if m else text
 
 
-_DURATION_MEASURES = {"year", "month", "week", "day", "hour", "decade", "minute"}
-
-
 def _tile_figures(brief: Brief, n: int = 4) -> list:
     """The strongest figures, one per source first: four tiles from one statement say less.
 
@@ -60,7 +58,7 @@ def _tile_figures(brief: Brief, n: int = 4) -> list:
     ranked = [
         f
         for f in brief.figures
-        if (f.counts or f.unit) and (f.measure or "").split(" (")[0] not in _DURATION_MEASURES
+        if (f.counts or f.unit) and (f.measure or "").split(" (")[0] not in SPANS
     ]
     first: list = []
     for f in ranked:

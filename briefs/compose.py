@@ -283,13 +283,14 @@ def _measure(counts: str | None, unit: str | None, event: str | None = None) -> 
 
 
 _GENERIC_MEASURES = {"people", "person", "individual", "other"}
-_SPANS = {"year", "month", "week", "day", "hour", "minute", "decade"}
+# Measures that are spans of time: never marked as differing, never a tile.
+SPANS = {"year", "month", "week", "day", "hour", "minute", "decade"}
 
 
 def _generic(f: Figure) -> bool:
     """People with nothing said of them ("53 million people", "10 million Filipinos"), and
     spans of time ("6 years" in prison, "more than 20 years" of peace)."""
-    if f.measure in _GENERIC_MEASURES or f.measure in _SPANS:
+    if f.measure in _GENERIC_MEASURES or f.measure in SPANS:
         return True
     words = (f.counts or "").split()
     return len(words) == 1 and words[0][:1].isupper() and "(" not in (f.measure or "")
@@ -319,7 +320,8 @@ _DURATIONS = {
 def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[Figure]:
     """The ``n`` strongest figures: on the country, counting people or things, not durations."""
     ranked: list[tuple[float, int, Figure]] = []
-    seen: set[tuple] = set()
+    seen: set[tuple[str, int]] = set()
+    events: set[tuple[float | None, str, int]] = set()
     for rank, p in enumerate(passages):
         for sentence in split(p.text):
             found = find_figures(sentence)
@@ -335,9 +337,10 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
             for f in found:
                 if (f.text, p.doc_id) in seen or not (f.counts or f.unit):
                     continue
-                if f.event and (f.value, f.event, p.doc_id) in seen:
-                    continue  # "10,000 villagers fleeing" and "10,000 people fleeing", one event
-                seen.add((f.value, f.event, p.doc_id))
+                if f.event:
+                    if (f.value, f.event, p.doc_id) in events:
+                        continue  # "10,000 villagers fleeing", "10,000 people fleeing": one event
+                    events.add((f.value, f.event, p.doc_id))
                 if f.unit == "%" and not f.counts:
                     continue  # "7%" of what? A share with nothing named is no key figure.
                 seen.add((f.text, p.doc_id))
@@ -364,16 +367,12 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
     # gives at most a third of it, unless no other source has figures left.
     cap = max(2, -(-n // 3))
     per_source: Counter[str] = Counter()
-    chosen: list[tuple[int, Figure]] = []
-    held: list[tuple[int, Figure]] = []
-    for _, order, figure in ranked:
-        if per_source[figure.source] < cap:
-            per_source[figure.source] += 1
-            chosen.append((order, figure))
-        else:
-            held.append((order, figure))
-    chosen = chosen[:n] + held[: max(0, n - len(chosen))]
-    return [f for _, f in chosen]
+    chosen: list[Figure] = []
+    held: list[Figure] = []
+    for _, _, figure in ranked:
+        per_source[figure.source] += 1
+        (chosen if per_source[figure.source] <= cap else held).append(figure)
+    return chosen[:n] + held[: max(0, n - len(chosen))]
 
 
 def _differs(figures: list[Figure]) -> list[Figure]:

@@ -100,9 +100,15 @@ _NOT_EVENTS = {
 }
 
 
+@lru_cache(maxsize=8192)
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """LemmInflect's lemmas of ``word`` by part of speech (read, never changed)."""
+    return getAllLemmas(word)
+
+
 def singular(noun: str) -> str:
     """``noun`` in the singular, by the lexicon ("countries" -> "country", "people" stays)."""
-    lemmas = getAllLemmas(noun).get("NOUN")
+    lemmas = _lemmas(noun).get("NOUN")
     if lemmas:
         return lemmas[0]
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
@@ -112,7 +118,7 @@ def event_verb(word: str) -> str | None:
     word = word.strip().strip(",.;:()“”\"'’").lower()
     if not word.endswith(("ed", "ing")):
         return None
-    verbs = getAllLemmas(word).get("VERB")
+    verbs = _lemmas(word).get("VERB")
     return verbs[0] if verbs and verbs[0] not in _NOT_EVENTS else None
 
 
@@ -128,8 +134,7 @@ def event(before: str, after: str) -> str | None:
 @lru_cache(maxsize=4096)
 def word_kinds(word: str) -> frozenset[str]:
     """The parts of speech ``word`` can take; empty for words the lexicon lacks (names)."""
-    kinds = getAllLemmas(word.lower()) or getAllLemmas(word)
-    return frozenset(kinds)
+    return frozenset(_lemmas(word.lower()) or _lemmas(word))
 
 
 def _nominal(word: str) -> bool:
@@ -148,7 +153,7 @@ def plural(word: str) -> bool:
     w = word.lower().rstrip("’'")
     if w in PLURALS:
         return True
-    lemmas = getAllLemmas(w).get("NOUN", ())
+    lemmas = _lemmas(w).get("NOUN", ())
     return w.endswith("s") and any(lemma != w for lemma in lemmas)
 
 
@@ -162,7 +167,7 @@ def _verb_in_s(word: str, following: list[re.Match], token: str) -> bool:
     virgin jungle"); at the end of the phrase it is a plural ("rice exports")."""
     if not word.endswith("s") or word.endswith("ss") or word != token or not following:
         return False
-    verbs = getAllLemmas(word.lower()).get("VERB", ())
+    verbs = _lemmas(word.lower()).get("VERB", ())
     if not any(lemma != word.lower() for lemma in verbs):
         return False  # "gross", "gas": not a verb inflected in -s
     nxt = following[0].group(0).strip(',.;:)”"?!')
@@ -252,10 +257,9 @@ def coordinated(counts: str | None, rest: str) -> str | None:
 
 def antecedent(before: str) -> str | None:
     """What a bare number counts, from the words before it in its sentence."""
-    number_of = None
-    for number_of in _NUMBER_OF.finditer(before):  # noqa: B007 (the last one is nearest)
-        pass
-    if number_of:
+    numbers_of = list(_NUMBER_OF.finditer(before))
+    if numbers_of:
+        number_of = numbers_of[-1]  # the nearest
         counts, _, full = counted(before[number_of.end() :])
         if counts and full:
             return counts

@@ -60,9 +60,6 @@ def _common(phrase: str) -> bool:
     return english_words().get(phrase, 0) > COMMON_WORD
 
 
-_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
-
-
 def _whole_name(phrase: str, text: str) -> str:
     """Grow a phrase cut from a name to the whole name: YAKE's 3-grams give "Aung San Suu" and
     "Minister Hun Sen" where the text says "Aung San Suu Kyi" and "Prime Minister Hun Sen".
@@ -73,7 +70,7 @@ def _whole_name(phrase: str, text: str) -> str:
     words = phrase.split()
     if not (words[0][:1].isupper() or words[-1][:1].isupper()):
         return phrase
-    found = [m for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)]
+    found = list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
     if not found:
         return phrase
     after = [re.match(r" ([A-Z][\w’'-]*)", text[m.end() : m.end() + 60]) for m in found]

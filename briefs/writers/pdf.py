@@ -133,17 +133,12 @@ class _Numbered(rl_canvas.Canvas):
         self.saveState()
         self.setFont(self.footer_font, 7.5)
         self.setFillColor(self.footer_colour)
-        width = self._pagesize[0]
+        self.drawString(2 * cm, 1.2 * cm, self.footer_text)
         label = f"Page {self._pageNumber} of "
-        x = width - 2 * cm - self.stringWidth("Page 999 of 999", self.footer_font, 7.5)
+        x = self._pagesize[0] - 2 * cm - self.stringWidth("Page 999 of 999", self.footer_font, 7.5)
         self.drawString(x, 1.2 * cm, label)
         self.translate(x + self.stringWidth(label, self.footer_font, 7.5), 1.2 * cm)
         self.doForm("page-count")
-        self.restoreState()
-        self.saveState()
-        self.setFont(self.footer_font, 7.5)
-        self.setFillColor(self.footer_colour)
-        self.drawString(2 * cm, 1.2 * cm, self.footer_text)
         self.restoreState()
         super().showPage()
 
@@ -234,7 +229,8 @@ def _inline(
     out = []
     for r in runs:
         if r.anchor:
-            continue  # drawn as an AnchorFlowable: inline <a name> breaks reportlab's wrapping
+            continue  # drawn by an AnchorFlowable or _AnchoredParagraph: inline <a name>
+            # breaks reportlab's wrapping
         text = escape(r.text).replace("\n", "<br/>")
         if r.cite:
             # Numbered markers sit above the line; author-date ones "(Name, 2022)" run in it.
@@ -287,7 +283,7 @@ def _anchor_names(runs: list[Run]) -> tuple[str, ...]:
 
 
 def _anchors(runs: list[Run]) -> list[AnchorFlowable]:
-    return [AnchorFlowable(f"ref-{r.anchor}") for r in runs if r.anchor]
+    return [AnchorFlowable(name) for name in _anchor_names(runs)]
 
 
 def flowables(blocks: list[Block], style: Style, fonts: Fonts, brief: Brief) -> list:
