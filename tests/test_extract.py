@@ -58,6 +58,15 @@ def test_figures_with_what_they_count(sentence, text, value, unit, counts) -> No
 def test_ranges_keep_both_ends() -> None:
     (f,) = find_figures("Between 18 to 25 percent of households were affected.")
     assert (f.value, f.low, f.high, f.unit) == (None, 18, 25, "%")
+    (f,) = find_figures("We aim to replant 1 million to 2 million hectares of forest.")
+    assert (f.low, f.high, f.unit) == (1e6, 2e6, "hectares")
+    (f,) = find_figures("Revenues average only $100 million to $150 million a month.")
+    assert (f.text, f.low, f.high, f.unit) == ("$100 million to $150 million", 1e8, 1.5e8, "$")
+
+
+def test_scaled_values_are_exact() -> None:
+    (f,) = find_figures("More than 8.2 million people cast their ballots.")
+    assert f.value == 8_200_000
 
 
 @pytest.mark.parametrize(
@@ -126,6 +135,19 @@ def test_figures_inside_a_list_of_counts() -> None:
         ("After 15 years’ absence I return.", ["years"]),
         ("Vaccinations stand at more than 500,000 doses daily.", ["doses"]),
         ("The rise in its membership from 51 in 1945 to 193 today.", ["membership", "membership"]),
+        # a participle before a noun modifies it; a plural after a plural names one thing
+        ("Of the rest, 12 major developing countries take most.", ["major developing countries"]),
+        ("The number of States parties has now increased to 63.", ["States parties"]),
+        ("The record of the past 30 years shows clearly that it works.", ["years"]),
+        # a participle with its agent ends the phrase; "worth" is not what money counts
+        ("Few reached the 70 per cent vaccination target set by WHO.", ["vaccination target"]),
+        ("A full 80 per cent of world trade travels by sea.", ["world trade"]),
+        ("Police seized $1.1 billion worth of drugs.", [None]),
+        ("Up to 30 per cent of plant and animal species are at risk.", ["animal species"]),
+        (
+            "It took 5 per cent of the total net long-term private capital flows.",
+            ["total net long-term private capital flows"],
+        ),
     ],
 )
 def test_what_a_figure_counts(sentence, counts) -> None:
@@ -147,6 +169,9 @@ def test_what_a_figure_counts(sentence, counts) -> None:
         "We are implementing the Thailand 4.0 programme.",
         "Child mortality is at 8.6 per 1,000 live births for children under 5.",
         "Little has been achieved on Agenda 21 and Goals 5 and 17, serves as a base.",
+        "Indonesia is the latest annex 2 State to ratify the Treaty.",
+        "Malaria cases fell to one in 1,000 people by 2012.",
+        "We must keep to the internationally agreed threshold of 1°5C.",
     ],
 )
 def test_list_numbers_ages_names_and_other_scripts_are_not_figures(sentence) -> None:
@@ -246,6 +271,13 @@ def test_a_day_and_month_with_last_this_or_next_year() -> None:
     assert d.date == "2004-12-26"
     (d,) = find_dates("The Convention reconvened on 17 May of this year.", "2004")
     assert d.date == "2004-05-17"
+
+
+def test_a_day_range_gives_its_first_day() -> None:
+    (d,) = find_dates("The meeting is being held from 16 to 18 September.", "2002")
+    assert (d.text, d.date) == ("16 to 18 September", "2002-09-16")
+    (d,) = find_dates("Talks ran from 3 to 5 March 2021 in Bangkok.")
+    assert (d.text, d.date) == ("3 to 5 March 2021", "2021-03-03")
 
 
 def test_a_month_range_gives_both_months() -> None:

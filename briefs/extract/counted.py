@@ -30,21 +30,31 @@ _STOP = set(
     respectively alone together altogether overall last next must should shall
     it they we he she you i them us one two three four five six seven eight nine ten eleven
     twelve hundred thousand higher lower greater larger smaller bigger fewer equal equivalent
-    compared still times fold daily weekly monthly yearly many most several few much today
+    compared still times fold worth daily weekly monthly yearly many most several few much today
     yesterday tomorrow tonight currently""".split()
 )
 # Adjectives that stand for people when counted: "almost 100 dead", "13,650 injured".
 _SUBSTANTIVE = {"dead", "injured", "wounded", "missing", "displaced", "homeless", "unemployed"}
 # Plurals that do not end in -s; after a plural, a word that can be a verb is the verb
 # ("850 million people face hunger").
-PLURALS = {"people", "children", "men", "women", "personnel", "police", "staff", "youth"}
+PLURALS = {
+    "people",
+    "children",
+    "men",
+    "women",
+    "personnel",
+    "police",
+    "staff",
+    "youth",
+    "species",
+}
 TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 
 
 # Words of a counted noun phrase: lower case, Title Case ("59 Civil Society Organizations"),
 # acronyms ("20 UN peace missions"), possessives ("227 Students’ Unions").
 _NOUN_WORD = re.compile(r"[A-Za-z][a-z-]*[a-z](?:[’']s?)?|[A-Z]{2,6}s?")
-_PHRASE_WORDS = 5
+_PHRASE_WORDS = 6
 # "the number of internally displaced people ... has reached 1 million"
 _NUMBER_OF = re.compile(r"\bnumbers? of\s+(?:the\s+)?", re.IGNORECASE)
 # "a population of 1.5 million": the noun the amount is "of" ("a total of 300" says nothing).
@@ -162,6 +172,32 @@ def _participle(word: str) -> bool:
     return word.endswith(("ing", "ed")) and "VERB" in word_kinds(word)
 
 
+def _plural_modified(previous: str, word: str, following: list[re.Match]) -> bool:
+    """A plural after a plural names one thing ("States parties to the Convention"); after a
+    span of time, or before an adverb, it is the verb ("the past 30 years shows clearly")."""
+    if not plural(word) or previous.lower() in TIME_WORDS:
+        return False
+    nxt = following[0].group(0).strip(",.;:)”\"?!’'").lower() if following else ""
+    return not nxt or nxt in _STOP or "ADV" not in word_kinds(nxt)
+
+
+def _by_agent(word: str, following: list[re.Match]) -> bool:
+    return bool(following) and following[0].group(0) == "by" and "VERB" in word_kinds(word)
+
+
+def _modifying(word: str, following: list[re.Match]) -> bool:
+    """A participle before a noun modifies it ("12 major developing countries")."""
+    if not _participle(word) or not following:
+        return False
+    nxt = following[0].group(0).rstrip(",.;:)”\"?!’'")
+    return (
+        nxt.lower() not in _STOP
+        and bool(_NOUN_WORD.fullmatch(nxt))
+        and "NOUN" in word_kinds(nxt)
+        and "VERB" not in word_kinds(nxt)
+    )
+
+
 def _verb_in_s(word: str, following: list[re.Match], token: str) -> bool:
     """A word in -s after a singular noun and before more words is its verb ("country remains
     virgin jungle"); at the end of the phrase it is a plural ("rice exports")."""
@@ -198,15 +234,27 @@ def counted(rest: str) -> tuple[str | None, int, bool]:
             word = word.rstrip("’'")  # "15 years’ absence" counts years
         if word.lower() in _STOP or not _NOUN_WORD.fullmatch(word):
             break
-        if not _nominal(word) and any(_nominal(w) for w in words):
+        if (
+            not _nominal(word)
+            and any(_nominal(w) for w in words)
+            and not _modifying(word, tokens[i + 1 : i + 2])
+        ):
             break  # "people died": the verb ends the phrase; "internally displaced people" goes on
         after_plural = words and plural(words[-1])
         if after_plural and (
-            "VERB" in word_kinds(word) or (word[:1].isupper() and words[-1].islower())
+            (
+                "VERB" in word_kinds(word)
+                and not _plural_modified(words[-1], word, tokens[i + 1 : i + 2])
+            )
+            or (word[:1].isupper() and words[-1].islower())
         ):
-            break  # "850 million people face hunger", "the past 20 years Viet Nam has"
+            # "850 million people face hunger", "the past 20 years Viet Nam has"; a plural
+            # after a plural is not its verb ("States parties to the Convention").
+            break
         if words and not after_plural and _verb_in_s(word, tokens[i + 1 : i + 2], token):
             break  # "75 per cent of the environment shows significant signs"
+        if words and word == token and _by_agent(word, tokens[i + 1 : i + 2]):
+            break  # "the 70 per cent target set by WHO": a participle with its agent
         words.append(word)
         pos = m.start() + len(word)
         ends.append(pos)

@@ -24,7 +24,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _KINDS = ("range", "mrange", "dmy", "mdy", "my", "md", "dm", "y", "wd", "dateline")
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _CANDIDATE = re.compile(
-    rf"\b(?P<range>{_DAY})\s*[–-]\s*{_DAY}\s+(?P<range_my>{_MONTH}\.?,?\s+{_YEAR})\b"
+    rf"\b(?P<range>{_DAY})\s*(?:[–-]|to)\s*{_DAY}\s+(?P<range_my>{_MONTH}\.?(?:,?\s+{_YEAR})?)\b"
     rf"|\b(?P<mrange>{_MONTH})\s*[–-]\s*(?={_MONTH},?\s+(?P<mrange_y>{_YEAR})\b)"
     rf"|\b(?P<dmy>{_DAY}\s+{_MONTH}\.?,?\s+{_YEAR})\b"
     rf"|\b(?P<mdy>{_MONTH}\.?\s+{_DAY},?\s+{_YEAR})\b"
@@ -122,9 +122,12 @@ def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
                 continue
             out.append(FoundDate(m.group(0), m.start(), found.strftime("%Y-%m-%d")))
             continue
+        text = verbatim = m.group(0) if kind == "range" else m.group(kind)
+        if kind == "range" and not re.search(r"\d{4}$", m.group("range_my")):
+            # "from 16 to 18 September": the first day, placed as a day and month is.
+            kind, text = "dm", f"{m.group('range')} {m.group('range_my')}"
         if kind in ("md", "dm") and base is None:
             continue
-        text = m.group(0) if kind == "range" else m.group(kind)
         if kind == "my" and text.startswith("May") and not re.match(r"May\s+\d", text):
             continue
         if kind == "range":
@@ -158,5 +161,5 @@ def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
         if found is None:
             continue
         iso = found.strftime("%Y-%m" if kind in ("my", "mrange") else "%Y-%m-%d")
-        out.append(FoundDate(text, m.start(), iso))
+        out.append(FoundDate(verbatim, m.start(), iso))
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from briefs.extract.counted import (
     PARTITIVE,
@@ -42,9 +43,11 @@ _MASKS = [
     r"\b\d+(?:st|nd|rd|th)\b",
     r"\b(?i:No|Vol|Issue|Article|Chapter|Section|Resolution|paragraph|para|page|p|pp|Table|Figure|"
     r"Protocol|Phase|Level|Class|Grade|Decree|Law|Order|Session|Item|Rule|Goal|SDG|Target|"
-    r"Agenda|Group of)s?\.?\s*#?\d[\d./-]*(?:\s+and\s+\d+)?",
+    r"Agenda|Group of|Annex|Appendix|Schedule|Part|Tier|Category)s?\.?\s*#?\d[\d./-]*"
+    r"(?:\s+and\s+\d+)?",
     r"\bage[sd]?\s+(?:of\s+|from\s+|between\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?",
     r"#\d+",
+    r"\b\d+°\d+\s?C\b",  # "1°5C": a degree sign standing in for the point of 1.5°C
     r"\b[A-Z]{1,6}[-/]\d[\w./-]*",  # COVID-19, A/70/PV.19, Su-30
     r"\bCOVID-?\s?19\b",
     r"\b\d[\w./-]*[A-Z]{2,}\b",  # 5PC, 4G
@@ -75,7 +78,9 @@ _FIGURE = re.compile(
     rf"(?P<qual>\b{QUALIFIER}\s+)?"
     rf"(?P<cur>{_CUR}\s?)?"
     rf"(?P<num>{_NUM})"
-    rf"(?:\s*(?:to|-|–|and)\s*(?P<num2>{_NUM}))?"
+    # "1 million to 2 million hectares": the low end may carry its own scale.
+    rf"(?:\s?(?P<scale1>{_SCALE})(?=\s*(?:to|-|–)\s*(?:{_CUR}\s?)?[0-9]))?"
+    rf"(?:\s*(?:to|-|–|and)\s*(?P<cur2>{_CUR}\s?)?(?P<num2>{_NUM}))?"
     rf"(?:\s?(?P<scale>{_SCALE}))?"
     rf"(?P<pct>{_PCT})?"
     rf"(?:\s?(?P<unit>{_UNIT}))?"
@@ -90,13 +95,13 @@ _NUMBER_WORD = re.compile(
     re.IGNORECASE,
 )
 _SCALES = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
+    "thousand": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
 }
 
 
@@ -120,10 +125,11 @@ def _mask(sentence: str) -> str:
     return _MASK.sub(lambda m: "\x00" * len(m.group(0)), sentence)
 
 
-def _number(s: str, grouped_by_dots: bool = False) -> float:
+def _scaled(s: str, scale: int, grouped_by_dots: bool = False) -> float:
+    """The number times its scale, in decimal: 8.2 million is 8200000.0, not 8199999.999…"""
     if grouped_by_dots:
         s = s.replace(".", "")
-    return float(s.replace(",", ""))
+    return float(Decimal(s.replace(",", "")) * scale)
 
 
 def find_figures(sentence: str) -> list[FoundFigure]:
@@ -160,6 +166,13 @@ def find_figures(sentence: str) -> list[FoundFigure]:
             if of:
                 counts, used, full = counted(after[of.end() :])
                 used = used + of.end() if counts else 0
+                if (
+                    counts
+                    and not plural(counts.split()[-1])
+                    and re.match(r"\s+(?:and|or)\s+[a-z]", after[used:])
+                ):
+                    # "30 per cent of plant and animal species"
+                    counts = coordinated(counts, after[used:])
             else:
                 # "7% annual GDP growth", "15% tax": the share of what follows it directly.
                 counts, used, full = counted(after)
@@ -173,7 +186,7 @@ def find_figures(sentence: str) -> list[FoundFigure]:
                 # "45 of our 450 doctors", "more than 100 of our citizens"
                 counts = counted(after[partitive.end() :])[0]
             singular = not counts or not plural(counts.split()[-1])
-            if not unit and singular and _number(m.group("num")) != 1:
+            if not unit and singular and _scaled(m.group("num"), 1) != 1:
                 counts = coordinated(counts, after[used:])
             if unit:
                 counts = counts if full else None
@@ -187,8 +200,10 @@ def find_figures(sentence: str) -> list[FoundFigure]:
                 )
         if not (cur or pct or unit or counts):
             continue
-        if not pct and re.search(r"\b(?:per|out of|in every)\s+$", sentence[:start]):
-            continue  # the base of a rate: "8.6 per 1,000 live births", "220 out of 1,000 cases"
+        if not pct and re.search(
+            r"\b(?:per|out of|in every|(?:one|[0-9][0-9,.]*) in)\s+$", sentence[:start]
+        ):
+            continue  # a rate's base: "8.6 per 1,000 births", "220 out of 1,000", "one in 1,000"
         if (
             not (m.group("qual") or cur or pct)
             and _NAMED_NUMBER.search(sentence[:start])
@@ -206,13 +221,13 @@ def find_figures(sentence: str) -> list[FoundFigure]:
             continue  # a paragraph number: "14 Singapore also supports …", "6 First, we must …"
         if m.group("scale") == "m" and not cur:
             continue  # "5 m" is metres more often than millions
-        scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
+        scale = _SCALES.get((m.group("scale") or "").lower(), 1)
         # "3.000 civilians": a count of people is a whole number, so the dot groups thousands.
         dots = bool(counts and not unit and _DOT_THOUSANDS.fullmatch(m.group("num")))
-        value = _number(m.group("num"), dots) * scale
+        value = _scaled(m.group("num"), _SCALES.get((m.group("scale1") or "").lower(), scale), dots)
         low = high = None
         if m.group("num2"):
-            low, high = value, _number(m.group("num2")) * scale
+            low, high = value, _scaled(m.group("num2"), scale)
             if high < low:
                 continue
             value = None
