@@ -144,6 +144,8 @@ def test_figures_inside_a_list_of_counts() -> None:
         ("A full 80 per cent of world trade travels by sea.", ["world trade"]),
         ("Police seized $1.1 billion worth of drugs.", [None]),
         ("Up to 30 per cent of plant and animal species are at risk.", ["animal species"]),
+        ("It adds $6 billion concessional and flexible financing.", [None]),
+        ("We aim at 50 per cent of the total amount of electricity generated.", ["electricity"]),
         (
             "It took 5 per cent of the total net long-term private capital flows.",
             ["total net long-term private capital flows"],
@@ -172,6 +174,7 @@ def test_what_a_figure_counts(sentence, counts) -> None:
         "Indonesia is the latest annex 2 State to ratify the Treaty.",
         "Malaria cases fell to one in 1,000 people by 2012.",
         "We must keep to the internationally agreed threshold of 1°5C.",
+        "Leaders of the Developing 8 Countries met in Kuala Lumpur.",
     ],
 )
 def test_list_numbers_ages_names_and_other_scripts_are_not_figures(sentence) -> None:

@@ -107,6 +107,7 @@ _NOT_EVENTS = {
     "account",
     "comprise",
     "involve",
+    "range",
 }
 
 
@@ -153,10 +154,16 @@ def _nominal(word: str) -> bool:
     return not kinds or bool(kinds & {"NOUN", "ADJ", "PROPN"})
 
 
+# Endings of adjectives the lexicon lacks ("concessional"): such a word does not end a phrase.
+_ADJECTIVE_ENDING = re.compile(r"[a-z-]+(?:al|ive|ous|ic|ary|ful|less|able|ible)")
+
+
 def head_noun(word: str) -> bool:
     """Can ``word`` end a counted phrase? Nouns, names, and adjectives standing for people."""
     kinds = word_kinds(word.rstrip("’'"))
-    return not kinds or "NOUN" in kinds or word.lower() in _SUBSTANTIVE
+    if not kinds:
+        return not _ADJECTIVE_ENDING.fullmatch(word)
+    return "NOUN" in kinds or word.lower() in _SUBSTANTIVE
 
 
 def plural(word: str) -> bool:

@@ -94,6 +94,8 @@ _NUMBER_WORD = re.compile(
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\s*$",
     re.IGNORECASE,
 )
+# Words for an amount of something else: a percentage of them is a percentage of that.
+_SHARE_OF = {"amount", "total", "number", "share", "proportion", "volume", "value", "sum"}
 _SCALES = {
     "thousand": 10**3,
     "million": 10**6,
@@ -166,6 +168,12 @@ def find_figures(sentence: str) -> list[FoundFigure]:
             if of:
                 counts, used, full = counted(after[of.end() :])
                 used = used + of.end() if counts else 0
+                share = re.match(r"\s+of\s+(?:the\s+)?", after[used:])
+                if counts and share and counts.split()[-1].lower() in _SHARE_OF:
+                    # "50 per cent of the total amount of electricity": a share of electricity
+                    more, more_used, full = counted(after[used + share.end() :])
+                    if more:
+                        counts, used = more, used + share.end() + more_used
                 if (
                     counts
                     and not plural(counts.split()[-1])
@@ -207,9 +215,11 @@ def find_figures(sentence: str) -> list[FoundFigure]:
         if (
             not (m.group("qual") or cur or pct)
             and _NAMED_NUMBER.search(sentence[:start])
-            and not (counts and plural(counts.split()[-1]))
+            and not (counts and plural(counts.split()[-1]) and not counts[:1].isupper())
         ):
-            continue  # a number in a name: "Kim Jong 11", "the Thailand 4.0 programme"
+            # a number in a name: "Kim Jong 11", "the Thailand 4.0 programme", "the Developing
+            # 8 Countries"
+            continue
         if (
             not sentence[:start].strip()
             and not m.group("qual")
