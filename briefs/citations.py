@@ -158,6 +158,6 @@ def check(brief: Brief, texts: dict[str, SourceText]) -> Check:
         src = texts.get(e.source)
         if src is None or collapse(e.quote) not in src.text:
             fail(label, f"quote not found in {e.source}")
-        elif e.date not in {d.date for d in find_dates(e.quote, src.date)}:
+        elif e.date not in {d.date for d in find_dates(e.quote, src.date, src.text)}:
             fail(label, "date does not follow from its quote")
     return Check(sentences=total, verified=total - len(failures), failures=failures)

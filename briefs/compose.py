@@ -154,7 +154,7 @@ def compose(
             best = max(remaining, key=lambda c: c[0] - spread * per_doc[c[1].doc_id])
             remaining.remove(best)
             s = best[1]
-            dates = {d.date for d in find_dates(s.quote, docs[s.doc_id].date)}
+            dates = {d.date for d in find_dates(s.quote, docs[s.doc_id].date, docs[s.doc_id].text)}
             days = {d for d in dates if d.count("-") == 2}
             if any(_jaccard(s.quote, u) > 0.4 for u in used) or any(
                 (doc == s.doc_id and dates & seen) or days & seen for doc, seen in events
@@ -327,7 +327,7 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
             found = find_figures(sentence)
             if not found:
                 continue
-            dates = find_dates(sentence, docs[p.doc_id].date)
+            dates = find_dates(sentence, docs[p.doc_id].date, docs[p.doc_id].text)
             full = [d.date for d in dates if d.date.count("-") >= 1]
             year = _AS_OF.search(sentence)
             as_of = full[0] if full else (year.group(1) if year else None)
@@ -416,7 +416,7 @@ def _timeline(passages, docs: dict[int, Document], scope: Scope, n: int) -> list
         for s in sentences_of(p.doc_id, p.seq, p.text, p.page):
             if _ABOUT_ITSELF.search(s.quote):
                 continue  # "the June 2022 Issue" dates the publication, not an event
-            dates = [d for d in find_dates(s.quote, doc.date) if d.date.count("-") >= 1]
+            dates = [d for d in find_dates(s.quote, doc.date, doc.text) if d.date.count("-") >= 1]
             if not dates:
                 continue
             d = dates[0].date

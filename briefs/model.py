@@ -45,7 +45,7 @@ class Document:
     language: str | None = None  # ISO 639-1, detected
     extra: tuple[tuple[str, str], ...] = ()
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
 

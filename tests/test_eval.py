@@ -105,7 +105,7 @@ def _score(split_name: str) -> dict[str, Tally]:
             continue
         path = _path(doc_label["file"])
         docs = read_file(path, load_sidecar(path.parent).get(path.name))
-        sentences = [(s, d.date) for d in docs for p in d.paragraphs for s in split(p)]
+        sentences = [(s, d) for d in docs for p in d.paragraphs for s in split(p)]
         predicted = [f for s, _ in sentences for f in find_figures(s)]
         unmatched = list(doc_label["figures"])
         t = tallies["figures"]
@@ -117,7 +117,10 @@ def _score(split_name: str) -> dict[str, Tally]:
                 unmatched.remove(hit)
                 t.tp += 1
         got = Counter(
-            d.date for s, date in sentences for d in find_dates(s, date) if d.date.count("-") >= 1
+            found.date
+            for s, d in sentences
+            for found in find_dates(s, d.date, d.text)
+            if found.date.count("-") >= 1
         )
         want = Counter(lab["date"] for lab in doc_label["dates"])
         t = tallies["dates"]

@@ -276,11 +276,26 @@ def test_a_day_and_month_with_last_this_or_next_year() -> None:
     assert d.date == "2004-05-17"
 
 
+def test_a_day_and_month_take_the_year_the_document_gives_them() -> None:
+    document = "After 11 September 2001, the world rallied.\n\nSince 11 September, much changed."
+    (d,) = find_dates("Since 11 September, much changed.", "2002", document)
+    assert d.date == "2001-09-11"
+    (d,) = find_dates("The events of 11 September changed much.", "2003", document)
+    assert d.date == "2001-09-11"  # an event named by its date, placed by the document
+    (d,) = find_dates("We met again on 23 September.", "2002", document)
+    assert d.date == "2002-09-23"  # nothing said of this day: the document's year
+    two_years = document + " And on 11 September 2002 we met."
+    (d,) = find_dates("Since 11 September, much changed.", "2002", two_years)
+    assert d.date == "2002-09-11"  # two years given for the day: the document's year
+
+
 def test_a_day_range_gives_its_first_day() -> None:
     (d,) = find_dates("The meeting is being held from 16 to 18 September.", "2002")
     assert (d.text, d.date) == ("16 to 18 September", "2002-09-16")
     (d,) = find_dates("Talks ran from 3 to 5 March 2021 in Bangkok.")
     assert (d.text, d.date) == ("3 to 5 March 2021", "2021-03-03")
+    (d,) = find_dates("The summit meets on 20 and 21 November 2007 in Vientiane.")
+    assert (d.text, d.date) == ("20 and 21 November 2007", "2007-11-20")
 
 
 def test_a_month_range_gives_both_months() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import dateparser
 
@@ -24,7 +25,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _KINDS = ("range", "mrange", "dmy", "mdy", "my", "md", "dm", "y", "wd", "dateline")
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _CANDIDATE = re.compile(
-    rf"\b(?P<range>{_DAY})\s*(?:[–-]|to)\s*{_DAY}\s+(?P<range_my>{_MONTH}\.?(?:,?\s+{_YEAR})?)\b"
+    rf"\b(?P<range>{_DAY})\s*(?:[–-]|to|and)\s*{_DAY}\s+(?P<range_my>{_MONTH}\.?(?:,?\s+{_YEAR})?)\b"
     rf"|\b(?P<mrange>{_MONTH})\s*[–-]\s*(?={_MONTH},?\s+(?P<mrange_y>{_YEAR})\b)"
     rf"|\b(?P<dmy>{_DAY}\s+{_MONTH}\.?,?\s+{_YEAR})\b"
     rf"|\b(?P<mdy>{_MONTH}\.?\s+{_DAY},?\s+{_YEAR})\b"
@@ -89,13 +90,44 @@ def _parse(text: str, base_year: int | None = None) -> dt.datetime | None:
     )
 
 
-def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
+_FULL_DATE = re.compile(
+    rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>{_YEAR})\b"
+    rf"|\b(?P<m2>{_MONTH})\.?\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})\b"
+)
+
+
+@lru_cache(maxsize=64)
+def _years_given(document: str) -> dict[tuple[str, int], int]:
+    """Days and months the document dates in full, once each: ("sep", 11) -> 2001."""
+    years: dict[tuple[str, int], set[int]] = {}
+    for m in _FULL_DATE.finditer(document):
+        month = (m.group("m1") or m.group("m2"))[:3].lower()
+        day = int(re.match(r"\d+", m.group("d1") or m.group("d2")).group(0))
+        years.setdefault((month, day), set()).add(int(m.group("y1") or m.group("y2")))
+    return {key: found.pop() for key, found in years.items() if len(found) == 1}
+
+
+def _year_given(text: str, document: str | None) -> int | None:
+    if not document:
+        return None
+    day = int(re.search(r"\d+", text).group(0))
+    month = re.search(_MONTH, text).group(0)[:3].lower()
+    return _years_given(document).get((month, day))
+
+
+def find_dates(
+    sentence: str, doc_date: str | None = None, document: str | None = None
+) -> list[FoundDate]:
     """Every date in ``sentence``; a day or month without a year takes the document's year.
 
-    A day and month with no year is dropped when the document has no day or month date
-    (it cannot be placed). A day range ("7–8 January 2022") gives its first day.
+    ``document`` is the whole text the sentence comes from: in a document dated only by
+    month or year, a day and month it gives in full elsewhere ("after 11 September 2001")
+    take that year where they come alone ("since 11 September"). A day and month with no
+    year is dropped when the document has no day or month date (it cannot be placed). A day
+    range ("7–8 January 2022") gives its first day.
     """
     base = _base(doc_date)
+    coarse = (doc_date or "").count("-") < 2
     out = []
     for m in _CANDIDATE.finditer(sentence):
         kind = next(k for k in _KINDS if m.group(k))
@@ -126,7 +158,8 @@ def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
         if kind == "range" and not re.search(r"\d{4}$", m.group("range_my")):
             # "from 16 to 18 September": the first day, placed as a day and month is.
             kind, text = "dm", f"{m.group('range')} {m.group('range_my')}"
-        if kind in ("md", "dm") and base is None:
+        said_year = _year_given(text, document) if kind in ("md", "dm") and coarse else None
+        if kind in ("md", "dm") and base is None and said_year is None:
             continue
         if kind == "my" and text.startswith("May") and not re.match(r"May\s+\d", text):
             continue
@@ -136,9 +169,10 @@ def find_dates(sentence: str, doc_date: str | None = None) -> list[FoundDate]:
             # "(February-December, 2021)": the first month takes the year of the second, which
             # the next match reads as a month-year of its own.
             found = _parse(f"{m.group('mrange')} {m.group('mrange_y')}")
-        elif (
-            kind in ("md", "dm") and _named_by_date(sentence, m) and (doc_date or "").count("-") < 2
-        ):
+        elif said_year is not None and not _WHICH_YEAR.match(sentence[m.end() :]):
+            # The document says which year this day and month fell in.
+            found = _parse(text, said_year)
+        elif kind in ("md", "dm") and _named_by_date(sentence, m) and coarse:
             # "the coup of 1 February", "the events of 11 September": an event named by its
             # date is usually a well-known past one, and a document dated only by month or
             # year cannot tell which year (a 2022 magazine means the 2021 coup).
