@@ -64,6 +64,16 @@ def test_ranges_keep_both_ends() -> None:
     assert (f.text, f.low, f.high, f.unit) == ("$100 million to $150 million", 1e8, 1.5e8, "$")
 
 
+def test_from_one_value_to_another_is_a_change_not_a_range() -> None:
+    found = find_figures("Life expectancy rose from 53.6 to 69.3 years.")
+    assert [(f.text, f.value, f.counts) for f in found] == [
+        ("53.6", 53.6, "years"),
+        ("69.3 years", 69.3, "years"),
+    ]
+    found = find_figures("The poverty rate fell from 35 to 31 per cent.")
+    assert [(f.value, f.unit) for f in found] == [(35, "%"), (31, "%")]
+
+
 def test_scaled_values_are_exact() -> None:
     (f,) = find_figures("More than 8.2 million people cast their ballots.")
     assert f.value == 8_200_000
@@ -145,6 +155,7 @@ def test_figures_inside_a_list_of_counts() -> None:
         ("Police seized $1.1 billion worth of drugs.", [None]),
         ("Up to 30 per cent of plant and animal species are at risk.", ["animal species"]),
         ("It adds $6 billion concessional and flexible financing.", [None]),
+        ("It reached 59 per cent of the 42,036 Government units.", ["Government units"] * 2),
         ("We aim at 50 per cent of the total amount of electricity generated.", ["electricity"]),
         (
             "It took 5 per cent of the total net long-term private capital flows.",

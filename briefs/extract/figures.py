@@ -94,6 +94,7 @@ _NUMBER_WORD = re.compile(
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\s*$",
     re.IGNORECASE,
 )
+_FROM = re.compile(rf"\bfrom\s+(?:{QUALIFIER}\s+)?$")
 # Words for an amount of something else: a percentage of them is a percentage of that.
 _SHARE_OF = {"amount", "total", "number", "share", "proportion", "volume", "value", "sum"}
 _SCALES = {
@@ -164,7 +165,9 @@ def find_figures(sentence: str) -> list[FoundFigure]:
         if compound and head_noun(compound.group(1)) and word_kinds(compound.group(1)):
             counts, used = compound.group(1), compound.end()
         elif pct:
-            of = re.match(r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+)?", after)
+            of = re.match(
+                r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+)?(?:[0-9][0-9,.]*\s+)?", after
+            )
             if of:
                 counts, used, full = counted(after[of.end() :])
                 used = used + of.end() if counts else 0
@@ -238,9 +241,19 @@ def find_figures(sentence: str) -> list[FoundFigure]:
         low = high = None
         if m.group("num2"):
             low, high = value, _scaled(m.group("num2"), scale)
-            if high < low:
+            if _FROM.search(sentence[:start]) and re.search(r"\bto\b", m.group(0)):
+                # "from 53.6 to 69.3 years" is a change between two values, not a range:
+                # both are figures of what the second counts.
+                first_end = m.end("scale1") if m.group("scale1") else m.end("num")
+                out.append(
+                    FoundFigure(sentence[start:first_end], start, low, None, None, unit, counts)
+                )
+                start = m.start("cur2") if m.group("cur2") else m.start("num2")
+                value, low, high = high, None, None
+            elif high < low:
                 continue
-            value = None
+            else:
+                value = None
         text = sentence[start : end + used].strip().rstrip(",.;:")
         happened = None
         if counts:
