@@ -25,24 +25,23 @@ from conftest import EVAL_REPORT, ROOT, UNGD
 
 LABELS = json.loads((ROOT / "tests" / "eval" / "labels.json").read_text("utf-8"))["documents"]
 
-# Floors: about 0.02 below the scores reached (README, "Extraction quality"), so that a change
-# that costs quality fails here. On the held-out split, figure precision (0.889) and date recall
-# are below what the project asked for (figures P 0.95 / R 0.90, dates P 0.95): these floors
-# hold what was reached, not the targets.
+# Floors: the project's targets (figures P 0.95 / R 0.90, dates P 0.95) where a score meets
+# them, else about 0.02 below the score reached (README, "Extraction quality"), so that a change
+# that costs quality fails here.
 FLOORS = {
     "dev": {
         "figures_precision": 0.98,
-        "figures_recall": 0.98,
+        "figures_recall": 0.97,
         "dates_precision": 0.98,
-        "dates_recall": 0.91,
+        "dates_recall": 0.92,
         "keywords_recall": 0.69,
     },
     "heldout": {
-        "figures_precision": 0.87,
-        "figures_recall": 0.89,
-        "dates_precision": 0.93,
-        "dates_recall": 0.73,
-        "keywords_recall": 0.69,
+        "figures_precision": 0.95,
+        "figures_recall": 0.90,
+        "dates_precision": 0.95,
+        "dates_recall": 0.83,
+        "keywords_recall": 0.72,
     },
 }
 _UNITS = {
@@ -151,6 +150,11 @@ def scores() -> dict[str, dict[str, Tally]]:
             f"   {p_held} R {h.recall:.3f} ({h.tp}/{h.labelled})"
         )
     return result
+
+
+def test_a_third_of_the_labelled_documents_are_held_out() -> None:
+    held = sum(doc["split"] == "heldout" for doc in LABELS)
+    assert held and 3 * held >= len(LABELS)
 
 
 @pytest.mark.parametrize("split_name", ["dev", "heldout"])
