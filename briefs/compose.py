@@ -401,8 +401,46 @@ _EVENT_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{3,}")
 _EVENT_STOP = {"with", "that", "this", "from", "have", "been", "were", "will", "said", "their"}
 
 
-def _same_event(a: str, b: str) -> bool:
-    """Do two sentences dated the same day tell one event? A third of their words in common."""
+# Words next to a date that say nothing of what happened on it.
+_NEAR_STOP = _EVENT_STOP | {
+    "since",
+    "after",
+    "before",
+    "until",
+    "following",
+    "during",
+    "including",
+    "days",
+    "weeks",
+    "months",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+
+
+def _near(sentence: str, at: int) -> set[str]:
+    """The words within 40 characters of the date at ``at``: what the sentence says of that day."""
+    window = sentence[max(0, at - 40) : at + 40]
+    return {w.lower() for w in _EVENT_WORD.findall(window)} - _NEAR_STOP
+
+
+def _same_event(
+    a: str, b: str, near_a: set[str] = frozenset(), near_b: set[str] = frozenset()
+) -> bool:
+    """Do two sentences dated the same day tell one event? A third of their words in common, or
+    a word in common next to the date ("the coup of 1 February", "the coup d’état was mounted on
+    1 February, 2021")."""
+    if near_a & near_b:
+        return True
     wa, wb = ({w.lower() for w in _EVENT_WORD.findall(x)} - _EVENT_STOP for x in (a, b))
     if not wa or not wb:
         return False
@@ -411,6 +449,7 @@ def _same_event(a: str, b: str) -> bool:
 
 def _timeline(passages, docs: dict[int, Document], scope: Scope, n: int) -> list[TimelineEntry]:
     entries: dict[str, TimelineEntry] = {}
+    near: dict[str, set[str]] = {}  # by entry key: the words next to its date
     for p in passages:
         doc = docs[p.doc_id]
         for s in sentences_of(p.doc_id, p.seq, p.text, p.page):
@@ -422,16 +461,20 @@ def _timeline(passages, docs: dict[int, Document], scope: Scope, n: int) -> list
             d = dates[0].date
             if not in_window(d, scope.since, scope.until):
                 continue
+            words = _near(s.quote, dates[0].start) if d.count("-") == 2 else set()
             # One entry per event: the same date in the same document is the same event, and
             # so is the same date told in the same words by another source (the earlier,
             # better-ranked passage keeps it).
             if any(
-                e.date == d and _same_event(e.quote, s.quote)
+                e.date == d and _same_event(e.quote, s.quote, near[key], words)
                 for key, e in entries.items()
                 if not key.endswith(f" {p.doc_id}")
             ):
                 continue
-            entries.setdefault(f"{d} {p.doc_id}", TimelineEntry(d, s.text, f"#{p.doc_id}", s.quote))
+            key = f"{d} {p.doc_id}"
+            if key not in entries:
+                entries[key] = TimelineEntry(d, s.text, f"#{p.doc_id}", s.quote)
+                near[key] = words
             if len(entries) >= 3 * n:
                 break
     ranked = sorted(entries.values(), key=lambda e: (e.date, e.quote))

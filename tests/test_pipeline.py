@@ -196,3 +196,14 @@ def test_timeline_tells_each_event_once_and_not_the_magazine_issue(cambodia) -> 
     from briefs.compose import _ABOUT_ITSELF
 
     assert not _ABOUT_ITSELF.search("States must address the issue of landmines.")
+
+
+def test_one_day_told_by_two_sources_in_other_words_is_one_event() -> None:
+    from briefs.compose import _near, _same_event
+
+    a = "The confusion is being cleared in the days since the coup of 1 February."
+    b = "Atrocities since the attempted coup d’état was mounted on 1 February, 2021, went on."
+    c = "The Christmas Eve Massacre comes after a massacre on 1 February in Done Taw."
+    near = {x: _near(x, x.index("1 February")) for x in (a, b, c)}
+    assert _same_event(a, b, near[a], near[b])
+    assert not _same_event(a, c, near[a], near[c])
