@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from briefs.citations import human_date
-from briefs.compose import SPANS
+from briefs.compose import SPANS, measure_of
 from briefs.model import Brief
 
 WIDTH = 480.0  # points: the text width of an A4 page with 2 cm margins, a little less
@@ -58,7 +58,7 @@ def _tile_figures(brief: Brief, n: int = 4) -> list:
     ranked = [
         f
         for f in brief.figures
-        if (f.counts or f.unit) and (f.measure or "").split(" (")[0] not in SPANS
+        if (f.counts or f.unit) and measure_of(f.counts, f.unit) not in SPANS
     ]
     first: list = []
     for f in ranked:

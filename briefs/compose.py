@@ -271,7 +271,7 @@ def source_of(sid: str, doc: Document, also: list[str]) -> Source:
     )
 
 
-def _measure(counts: str | None, unit: str | None, event: str | None = None) -> str | None:
+def measure_of(counts: str | None, unit: str | None, event: str | None = None) -> str | None:
     """What a figure measures: its counted noun, unit and event ("people (displace)")."""
     if not counts and not unit:
         return None
@@ -293,7 +293,7 @@ def _generic(f: Figure) -> bool:
     if f.measure in _GENERIC_MEASURES or f.measure in SPANS:
         return True
     words = (f.counts or "").split()
-    return len(words) == 1 and words[0][:1].isupper() and "(" not in (f.measure or "")
+    return len(words) == 1 and words[0][:1].isupper() and f.event is None
 
 
 _DURATIONS = {
@@ -356,10 +356,11 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
                     high=f.high,
                     unit=f.unit,
                     counts=f.counts,
-                    measure=_measure(f.counts, f.unit, f.event),
+                    measure=measure_of(f.counts, f.unit, f.event),
                     as_of=as_of,
                     source=f"#{p.doc_id}",
                     quote=sentence,
+                    event=f.event,
                 )
                 ranked.append((score, len(ranked), figure))
     ranked.sort(key=lambda r: (-r[0], r[1]))

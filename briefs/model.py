@@ -118,6 +118,8 @@ class Figure:
     """A number that counts something, with the sentence it came from.
 
     ``value`` is normalised (17.4 billion -> 17.4e9); ranges fill ``low``/``high`` instead.
+    ``event`` is what happened to what is counted when the sentence says so next to the number
+    ("displace" in "525,000 people displaced"); ``measure`` folds it in ("people (displace)").
     """
 
     text: str
@@ -131,6 +133,7 @@ class Figure:
     source: str
     quote: str
     differs_from: list[int] = field(default_factory=list)
+    event: str | None = None
 
 
 @dataclass(frozen=True)

@@ -330,12 +330,14 @@ def test_what_happened_to_what_is_counted() -> None:
 
 
 def test_two_sources_on_one_measure_are_marked_as_differing() -> None:
-    from briefs.compose import _differs, _measure
+    from briefs.compose import _differs, measure_of
     from briefs.model import Figure
 
     def fig(text, value, counts, event, source):
-        measure = _measure(counts, None, event)
-        return Figure(text, value, None, None, None, counts, measure, None, source, text)
+        measure = measure_of(counts, None, event)
+        return Figure(
+            text, value, None, None, None, counts, measure, None, source, text, event=event
+        )
 
     marked = _differs(
         [

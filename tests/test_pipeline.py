@@ -51,6 +51,12 @@ def test_sidecar_has_the_contract_fields(cambodia) -> None:
     for s in data["sources"]:
         assert re.fullmatch(r"S\d+", s["id"])
         assert s["type"] in {"news", "magazine", "advocacy", "official", "report", "unknown"}
+    # What happened to what a figure counts is its own field, and part of its measure.
+    assert all("event" in f for f in data["figures"])
+    assert any(f["event"] for f in data["figures"])
+    for f in data["figures"]:
+        assert (f["event"] is None) == ("(" not in (f["measure"] or ""))
+        assert not f["event"] or f["measure"].endswith(f"({f['event']})")
 
 
 def test_every_sentence_quote_is_in_its_source_and_three_seeds_cited(cambodia) -> None:
