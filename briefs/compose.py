@@ -7,6 +7,7 @@ Sources are numbered S1, S2… in the order a reader meets them.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -403,29 +404,12 @@ _EVENT_STOP = {"with", "that", "this", "from", "have", "been", "were", "will", "
 
 
 # Words next to a date that say nothing of what happened on it.
-_NEAR_STOP = _EVENT_STOP | {
-    "since",
-    "after",
-    "before",
-    "until",
-    "following",
-    "during",
-    "including",
-    "days",
-    "weeks",
-    "months",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_NEAR_STOP = (
+    _EVENT_STOP
+    | {"since", "after", "before", "until", "following", "during", "including"}
+    | {"days", "weeks", "months"}
+    | {m.lower() for m in calendar.month_name if m}
+)
 
 
 def _near(sentence: str, at: int) -> set[str]:
