@@ -142,6 +142,34 @@ def _shard(spec: str | None) -> tuple[int, int] | None:
     return k, n
 
 
+def _output_options(templates_help: str):
+    """--format, --out and --templates, shared by brief and digest."""
+
+    def add(command):
+        for option in reversed(
+            [
+                click.option(
+                    "--format",
+                    "formats",
+                    multiple=True,
+                    type=click.Choice(config.FORMATS),
+                    help="Output format; repeat for several "
+                    "(default: docx, pdf and the json sidecar).",
+                ),
+                click.option(
+                    "--out",
+                    type=click.Path(path_type=Path),
+                    help="Output folder (default output/).",
+                ),
+                click.option("--templates", type=click.Path(path_type=Path), help=templates_help),
+            ]
+        ):
+            command = option(command)
+        return command
+
+    return add
+
+
 @main.command()
 @click.option("--country", help="Country by name, alias or ISO code (Cambodia, Burma, KHM).")
 @click.option(
@@ -153,19 +181,7 @@ def _shard(spec: str | None) -> tuple[int, int] | None:
 @click.option("--topic", help='Free text, e.g. "border ceasefire".')
 @click.option("--since", metavar="DATE", help="Only documents dated on or after DATE (2024-01-01).")
 @click.option("--until", metavar="DATE", help="Only documents dated on or before DATE.")
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    type=click.Choice(config.FORMATS),
-    help="Output format; repeat for several (default: docx, pdf and the json sidecar).",
-)
-@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default output/).")
-@click.option(
-    "--templates",
-    type=click.Path(path_type=Path),
-    help="Folder of templates that override the built-in ones by file name.",
-)
+@_output_options("Folder of templates that override the built-in ones by file name.")
 @click.option(
     "--style",
     type=click.Choice(("numbered", "apa")),
@@ -313,19 +329,7 @@ class _progress:
     help="Comma-separated countries (default: every country with "
     "material in the window, or the desk's list in briefs.toml).",
 )
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    type=click.Choice(config.FORMATS),
-    help="Output format; repeat for several (default: docx, pdf and json).",
-)
-@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default output/).")
-@click.option(
-    "--templates",
-    type=click.Path(path_type=Path),
-    help="Folder of templates that override the built-ins (digest.md.j2, ...).",
-)
+@_output_options("Folder of templates that override the built-ins (digest.md.j2, ...).")
 @click.option("--no-briefs", is_flag=True, help="Do not write each country's full brief.")
 @click.option("--style", type=click.Choice(("numbered", "apa")), help="Citation style.")
 @click.option("--today", metavar="DATE", help="Pin the run date.")
