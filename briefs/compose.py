@@ -7,14 +7,13 @@ Sources are numbered S1, S2… in the order a reader meets them.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from briefs.extract.attribution import recommends, speaker
 from briefs.extract.counted import singular
-from briefs.extract.dates import find_dates
+from briefs.extract.dates import MONTH_NAMES, find_dates
 from briefs.extract.figures import find_figures
 from briefs.extract.keywords import keywords as yake_keywords
 from briefs.extract.sentences import SourceSentence, sentences_of, split
@@ -408,7 +407,7 @@ _NEAR_STOP = (
     _EVENT_STOP
     | {"since", "after", "before", "until", "following", "during", "including"}
     | {"days", "weeks", "months"}
-    | {m.lower() for m in calendar.month_name if m}
+    | {m.lower() for m in MONTH_NAMES}
 )
 
 
