@@ -11,26 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
-from briefs.extract.dates import find_dates
+from briefs.extract.dates import MONTH_NAMES, find_dates
 from briefs.extract.figures import find_figures
 from briefs.model import Brief, Check, Source
 from briefs.readers.clean import collapse
 
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _CHECKED_TOKEN = re.compile(r"\d[\d,.]*\d|\d|\b[A-Z][\w'’-]+")
 
 
@@ -40,9 +27,9 @@ def human_date(date: str | None) -> str | None:
         return None
     parts = date.split("-")
     if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+        return f"{int(parts[2])} {MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
     if len(parts) == 2:
-        return f"{_MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+        return f"{MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
     return parts[0]
 
 
@@ -81,8 +68,9 @@ class SourceText:
     paragraphs: list[str]
     date: str | None
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # Read once per item checked, and keyed on by find_dates' per-document cache.
         return collapse(" ".join(self.paragraphs))
 
     def paragraph_of(self, quote: str) -> str:
