@@ -142,6 +142,11 @@ def _shard(spec: str | None) -> tuple[int, int] | None:
     return k, n
 
 
+def _with_sidecar(formats: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats asked for, and json: the sidecar is the contract; it always comes along."""
+    return (*formats, "json") if formats and "json" not in formats else formats
+
+
 def _output_options(templates_help: str):
     """--format, --out and --templates, shared by brief and digest."""
 
@@ -247,14 +252,12 @@ def brief(
     """
     from briefs.pipeline import build_brief
 
-    if formats and "json" not in formats:
-        formats = (*formats, "json")  # the sidecar is the contract; it always comes along
     settings = config.load(
         country=country,
         topic=topic,
         since=since,
         until=until,
-        formats=formats,
+        formats=_with_sidecar(formats),
         out=out,
         templates=templates,
         style=style,
@@ -361,12 +364,10 @@ def digest(
     """
     from briefs.pipeline import build_digest
 
-    if formats and "json" not in formats:
-        formats = (*formats, "json")
     settings = config.load(
         since=since,
         until=until,
-        formats=formats,
+        formats=_with_sidecar(formats),
         out=out,
         templates=templates,
         style=style,
