@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from run import brief_command  # bench/run.py, beside this file
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -74,25 +76,7 @@ def main() -> None:
         )
     sqlite = args.workdir / "store.db"
     env = dict(os.environ)
-    brief = [
-        sys.executable,
-        "-m",
-        "briefs",
-        "-q",
-        "brief",
-        "--country",
-        "Cambodia",
-        "--since",
-        "2025-01-01",
-        "--format",
-        "json",
-        "--format",
-        "docx",
-        "--format",
-        "pdf",
-        "--out",
-        str(args.workdir / "out-pg"),
-    ]
+    brief = brief_command(args.workdir / "out-pg")
     for label, db in (("PostgreSQL", url), ("SQLite", str(sqlite))):
         if label == "SQLite" and not sqlite.exists():
             continue
