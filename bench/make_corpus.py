@@ -16,6 +16,8 @@ import random
 import re
 from pathlib import Path
 
+from briefs.extract.dates import MONTH_NAMES
+
 ROOT = Path(__file__).resolve().parent.parent
 UNGD = ROOT.parent / "shared" / "corpora" / "ungd-sea"
 COUNTRIES = [
@@ -50,20 +52,6 @@ CITIES = {
     "Japan": "Tokyo",
     "India": "New Delhi",
 }
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def sentences() -> list[str]:
@@ -110,13 +98,13 @@ def main() -> None:
                 )
                 para += (
                     f" Officials in {CITIES[country]} said {n:,} {noun} were affected "
-                    f"by {day} {MONTHS[month - 1]} {year}."
+                    f"by {day} {MONTH_NAMES[month - 1]} {year}."
                 )
             paragraphs.append(para)
             size += len(para)
         title = f"{country}: {rng.choice(pool)[:70].rstrip(' ,.;')}"
         body = (
-            f"{title}\n\n{CITIES[country]}, {day} {MONTHS[month - 1]} {year}\n\n"
+            f"{title}\n\n{CITIES[country]}, {day} {MONTH_NAMES[month - 1]} {year}\n\n"
             + "\n\n".join(paragraphs)
             + "\n"
         )
