@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from briefs.errors import ReadError
+from briefs.extract.dates import MONTH_NAMES
 from briefs.model import Document
 from briefs.readers.clean import paragraphs_from_text
 
@@ -55,26 +56,7 @@ def decode(data: bytes, path: str) -> str:
 _OUTLET = re.compile(r"^((?:[A-Z][\w&'’.-]*\s?){1,6}),\s+\d")
 
 
-_MONTH_NUMBER = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
+_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(MONTH_NAMES, 1)}
 _DATELINE_PARTS = re.compile(
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>[A-Z][a-z]+)"
     r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)?\s+(?P<year>\d{4})"
