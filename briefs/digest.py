@@ -167,6 +167,7 @@ def build(
                 changes=changes,
                 brief=(brief_names or {}).get(country.name),
                 trend=_trend(previous and previous[1], material, changes),
+                material=material,
             )
         )
     sources = [

@@ -213,6 +213,7 @@ class CountryDigest:
     changes: Changes | None = None
     brief: str | None = None
     trend: str | None = None  # "up", "down" or "same" against the previous digest; None: first
+    material: int = 0  # passages found for the country in the window: what the trend compares
 
 
 @dataclass(frozen=True)
