@@ -58,8 +58,9 @@ def _compare(name: str, produced: Path) -> None:
             want.splitlines(), text.splitlines(), f"golden/{golden.name}", "this run", lineterm=""
         )
         shown = "\n".join(list(diff)[:120])
-        pytest.fail(f"{name} differs from its golden file (update on purpose, see the module):\n"
-                    f"{shown}")
+        pytest.fail(
+            f"{name} differs from its golden file (update on purpose, see the module):\n{shown}"
+        )
 
 
 @pytest.mark.parametrize(
