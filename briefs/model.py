@@ -44,6 +44,19 @@ class Document:
     locator: str | None = None  # e.g. the article within a magazine issue
     language: str | None = None  # ISO 639-1, detected
     extra: tuple[tuple[str, str], ...] = ()
+    # Where each metadata field came from: "sidecar", "head" (the text itself),
+    # "file-metadata" (PDF Info, DOCX core properties: when the file was made) or "path".
+    provenance: tuple[tuple[str, str], ...] = ()
+
+    def source_of(self, name: str) -> str | None:
+        """Where the field ``name`` came from (see ``provenance``), or None."""
+        return dict(self.provenance).get(name)
+
+    @property
+    def anchor_date(self) -> str | None:
+        """The date relative dates ("on Sunday", "6 April") are read against: the document's
+        own date, never a file's production date, which can be years after the writing."""
+        return None if self.source_of("date") == "file-metadata" else self.date
 
     @functools.cached_property
     def text(self) -> str:

@@ -11,7 +11,6 @@ import functools
 import re
 import statistics
 import unicodedata
-from collections import Counter
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*(?:of\s+\d{1,4})?\s*$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?:;…”’\"')\]]\s*$")
@@ -56,10 +55,27 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     return open_ended / len(body) > 0.5 and statistics.median(len(ln) for ln in body) < 130
 
 
-def _running_lines(lines: list[str]) -> set[str]:
-    """Short lines that recur three or more times: running titles and footers."""
-    counts = Counter(collapse(ln) for ln in lines if 0 < len(ln.strip()) <= 60)
-    return {ln for ln, n in counts.items() if n >= 3}
+def running_heads(lines: list[str], *, pages: bool = False) -> tuple[set[str], str | None]:
+    """Short lines that recur as page furniture (three times, or twice in text with page
+    breaks), digits masked so "Page 3 | ASEAN Monitor" and "Page 4 | …" are one; and the one
+    running line to keep at the top as the title.
+
+    A running head without digits that opens the document is its title repeated on later
+    pages: its first time stays. One with digits (an issue number, a date) is a masthead.
+    """
+    keys: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        line = collapse(ln)
+        if 0 < len(line) <= 80:
+            keys.setdefault(_DIGIT.sub("#", line), []).append(i)
+    need = 2 if pages else 3
+    running = {collapse(lines[i]) for key, at in keys.items() if len(at) >= need for i in at}
+    opening = [collapse(ln) for ln in lines if ln.strip()][:3]
+    title = next((ln for ln in opening if ln in running and not _DIGIT.search(ln)), None)
+    return running, title
+
+
+_DIGIT = re.compile(r"\d+")
 
 
 @functools.cache
@@ -102,18 +118,32 @@ def _join_hyphenated(left: str, right: str, vocabulary: set[str]) -> str:
 
 
 def paragraphs_from_text(text: str) -> list[str]:
-    """Split plain text into clean paragraphs.
+    """Split plain text into clean paragraphs (see ``text_paragraphs``)."""
+    return text_paragraphs(text)[0]
 
-    Blank lines always end a paragraph. In hard-wrapped text a line much shorter than the
-    wrap width also ends one (the last line of a paragraph, or a heading), page numbers and
-    running titles are dropped, and words hyphenated across lines are joined again.
+
+def text_paragraphs(text: str) -> tuple[list[str], frozenset[str]]:
+    """Split plain text into clean paragraphs; also return the running heads dropped.
+
+    Blank lines always end a paragraph. Running heads and feet are dropped (the title kept
+    where it opens the document). In hard-wrapped text a line much shorter than the wrap
+    width also ends a paragraph (its last line, or a heading), page numbers are dropped, and
+    words hyphenated across lines are joined again.
     """
+    pages = "\f" in text
     text = drop_furniture(normalise(text))
     lines = text.split("\n")
+    furniture, title = running_heads(lines, pages=pages)
+    if title:
+        first = next(i for i, ln in enumerate(lines) if collapse(ln) == title)
+        lines[first] = "\x00" + lines[first]  # marked: kept as the title
+    furniture.discard(title or "")
+    running = frozenset(furniture)
     if not is_hard_wrapped(lines):
-        return _dedupe([collapse(ln) for ln in lines if ln.strip()])
+        kept = [collapse(ln) for ln in lines if ln.strip() and collapse(ln) not in furniture]
+        return _dedupe([ln.lstrip("\x00") for ln in kept]), running
+    lines = [ln.replace("\x00", "") for ln in lines]
     width = statistics.quantiles([len(ln.rstrip()) for ln in lines if ln.strip()], n=10)[7]
-    furniture = _running_lines(lines)
     vocabulary = {w.lower() for w in _WORD.findall(text)}
     paragraphs: list[str] = []
     current = ""
@@ -159,7 +189,7 @@ def paragraphs_from_text(text: str) -> list[str]:
             current = ""
     if current:
         paragraphs.append(current)
-    return _dedupe(paragraphs)
+    return _dedupe(paragraphs), running
 
 
 def _dedupe(paragraphs: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from briefs.errors import ReadError
 from briefs.model import Document
 from briefs.readers.clean import collapse
+from briefs.readers.head import apply_head, parse_date, plausible_author, plausible_title
 
 MAX_UNZIPPED = 200 * 1024 * 1024
 MAX_RATIO = 200
@@ -51,13 +52,19 @@ def read(path: Path) -> Document:
         raise ReadError(str(path), f"damaged .docx ({e.__class__.__name__})") from e
     paragraphs: list[str] = []
     heading = None
+    styled: dict[str, str] = {}
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             text = collapse(block.text)
             if not text:
                 continue
-            if heading is None and not paragraphs and block.style.name in ("Title", "Heading 1"):
+            style = block.style.name if block.style is not None else ""
+            if heading is None and not paragraphs and style in ("Title", "Heading 1"):
                 heading = text
+                continue
+            # Word's and pandoc's (R Markdown's) head styles say what a line is.
+            if not paragraphs and style in ("Author", "Date", "Subtitle"):
+                styled.setdefault(style, text)
                 continue
             paragraphs.append(text)
         elif isinstance(block, Table):
@@ -72,12 +79,34 @@ def read(path: Path) -> Document:
                     paragraphs.append(" | ".join(cells))
     if not paragraphs:
         raise ReadError(str(path), "no text")
+    # Core properties say who saved the file and when ("Author: user", the day a template was
+    # made): used only where they read like a title or a name, and the date only when the
+    # document prints none.
     props = document.core_properties
-    date = props.created.date().isoformat() if props.created else None
-    return Document(
+    provenance: dict[str, str] = {}
+    title = heading
+    if title:
+        provenance["title"] = "head"
+    elif plausible_title(collapse(props.title or "")):
+        title, provenance["title"] = collapse(props.title or ""), "file-metadata"
+    else:
+        title, provenance["title"] = path.stem, "path"
+    author = styled.get("Author")
+    if author:
+        provenance["author"] = "head"
+    elif plausible_author(collapse(props.author or "")):
+        author, provenance["author"] = collapse(props.author or ""), "file-metadata"
+    date = parse_date(styled["Date"]) if "Date" in styled else None
+    if date:
+        provenance["date"] = "head"
+    elif props.created:
+        date, provenance["date"] = props.created.date().isoformat(), "file-metadata"
+    doc = Document(
         path=str(path),
-        title=collapse(props.title or "") or heading or path.stem,
+        title=title,
         paragraphs=tuple(paragraphs),
-        author=collapse(props.author or "") or None,
+        author=author,
         date=date,
+        provenance=tuple(sorted(provenance.items())),
     )
+    return apply_head(doc, scan=12)

@@ -75,8 +75,21 @@ def read(path: Path) -> Document:
     site = meta.sitename if meta else None
     if site and collapse(site).rstrip("¶# ") == title:
         site = None  # with no og:site_name, trafilatura falls back to the title
+    provenance = {
+        name: "head"
+        for name, value in (
+            ("title", meta and meta.title),
+            ("author", author),
+            ("date", meta and meta.date),
+            ("url", meta and meta.url),
+            ("publisher", site or (meta and meta.hostname)),
+        )
+        if value
+    }
+    provenance.setdefault("title", "path")
     return Document(
         path=str(path),
+        provenance=tuple(sorted(provenance.items())),
         title=title,
         paragraphs=tuple(paragraphs),
         author=author,

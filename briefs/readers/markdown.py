@@ -12,6 +12,7 @@ from markdown_it.token import Token
 from briefs.errors import ReadError
 from briefs.model import Document
 from briefs.readers.clean import collapse, normalise
+from briefs.readers.head import apply_head, parse_date
 from briefs.readers.metadata import KNOWN
 from briefs.readers.text import decode
 
@@ -71,6 +72,16 @@ def read(path: Path) -> Document:
     heading, paragraphs = _paragraphs(body)
     if not paragraphs:
         raise ReadError(str(path), "no text")
-    doc = Document(path=str(path), title=heading or path.stem, paragraphs=tuple(paragraphs))
     fields = {k: str(meta[k]) for k in KNOWN if meta.get(k)}
-    return dataclasses.replace(doc, **fields)
+    if "date" in fields:
+        fields["date"] = parse_date(fields["date"]) or fields["date"][:10]
+    provenance = {k: "head" for k in fields}  # front matter is the document's own head
+    if "title" not in fields:
+        provenance["title"] = "head" if heading else "path"
+    doc = Document(
+        path=str(path),
+        title=heading or path.stem,
+        paragraphs=tuple(paragraphs),
+        provenance=tuple(sorted(provenance.items())),
+    )
+    return apply_head(dataclasses.replace(doc, **fields), scan=12)

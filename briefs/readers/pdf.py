@@ -16,6 +16,7 @@ from pathlib import Path
 from briefs.errors import ReadError
 from briefs.model import Document
 from briefs.readers.clean import _join_hyphenated, collapse, normalise
+from briefs.readers.head import apply_head, plausible_author, plausible_title
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
@@ -44,8 +45,39 @@ def _meta_text(value: object) -> str | None:
     return text or None
 
 
-def _pages(path: Path) -> tuple[list[list[tuple[str, float]]], dict]:
-    """Per page: (box text, vertical position 0=top..1=bottom) in reading order; and info."""
+def _largest_text(boxes: list) -> str | None:
+    """The text set in the largest type on a page (a cover's or first page's title), when it
+    stands out from the body type; consecutive lines in that size are one title."""
+    from pdfminer.layout import LTChar, LTTextLine
+
+    sized: list[tuple[float, str]] = []
+    for box in boxes:
+        for line in box:
+            if not isinstance(line, LTTextLine):
+                continue
+            chars = [c.size for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+            text = collapse(line.get_text())
+            if chars and text:
+                sized.append((round(max(set(chars), key=chars.count), 1), text))
+    if len(sized) < 2:
+        return None
+    body = sorted(size for size, _ in sized)[len(sized) // 2]
+    top = max(size for size, _ in sized)
+    if top < body * 1.15:
+        return None
+    parts: list[str] = []
+    for size, text in sized:
+        if size == top:
+            parts.append(text)
+        elif parts:
+            break
+    title = collapse(" ".join(parts))
+    return title if 4 <= len(title) <= 250 and any(c.isalpha() for c in title) else None
+
+
+def _pages(path: Path) -> tuple[list[list[tuple[str, float]]], dict, str | None]:
+    """Per page: (box text, vertical position 0=top..1=bottom) in reading order; the info
+    dictionary; and the largest text on page one."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextBox
     from pdfminer.pdfdocument import PDFDocument
@@ -55,11 +87,14 @@ def _pages(path: Path) -> tuple[list[list[tuple[str, float]]], dict]:
         doc = PDFDocument(PDFParser(fh))
         info = doc.info[0] if doc.info else {}
     pages = []
+    largest = None
     for layout in extract_pages(str(path), laparams=LAParams(boxes_flow=0.5)):
         height = layout.height or 1
         boxes = [el for el in layout if isinstance(el, LTTextBox) and el.get_text().strip()]
+        if not pages:
+            largest = _largest_text(boxes)
         pages.append([(text, 1 - y / height) for text, y in _rows(boxes)])
-    return pages, info
+    return pages, info, largest
 
 
 def _rows(boxes: list) -> list[tuple[str, float]]:
@@ -108,7 +143,7 @@ def read(path: Path) -> Document:
     from pdfminer.psparser import PSException
 
     try:
-        pages, info = _pages(path)
+        pages, info, largest = _pages(path)
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise ReadError(str(path), "encrypted PDF: it needs a password") from e
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as e:
@@ -120,7 +155,10 @@ def read(path: Path) -> Document:
     for number, boxes in enumerate(pages, 1):
         for text, _y in boxes:
             flat = collapse(text)
-            if _PAGE_NUMBER.match(flat) or _DIGITS.sub("#", flat) in furniture:
+            if _PAGE_NUMBER.match(flat):
+                continue
+            # A title that recurs as the running head of later pages stays on page one.
+            if _DIGITS.sub("#", flat) in furniture and not (number == 1 and flat == largest):
                 continue
             lines = [collapse(line) for line in normalise(text).split("\n") if line.strip()]
             para = ""
@@ -134,15 +172,37 @@ def read(path: Path) -> Document:
             page_of.append(number)
     if not paragraphs:
         raise ReadError(str(path), "no text layer (a scanned PDF?); OCR is not attempted")
-    title = _meta_text(info.get("Title")) or path.stem
-    if paragraphs[0] == title:
+    # File metadata says how the file was made: a title or author only where it reads like
+    # one (not "a769.PDF" or a login name), a date only as the latest the text can be.
+    provenance: dict[str, str] = {}
+    info_title = _meta_text(info.get("Title"))
+    if plausible_title(info_title):
+        title, provenance["title"] = info_title, "file-metadata"
+    elif largest:
+        title, provenance["title"] = largest, "head"
+    else:
+        title, provenance["title"] = path.stem, "path"
+    author = _meta_text(info.get("Author"))
+    author = author if plausible_author(author) else None
+    if author:
+        provenance["author"] = "file-metadata"
+    date = _pdf_date(info.get("CreationDate"))
+    if date:
+        provenance["date"] = "file-metadata"
+    if paragraphs and collapse(paragraphs[0]) == collapse(title):
         paragraphs, page_of = paragraphs[1:], page_of[1:]
-    return Document(
+    first_page = sum(1 for n in page_of if n == 1)
+    doc = Document(
         path=str(path),
         title=title,
         paragraphs=tuple(paragraphs),
         pages=tuple(page_of),
-        author=_meta_text(info.get("Author")),
-        date=_pdf_date(info.get("CreationDate")),
+        author=author,
+        date=date,
+        provenance=tuple(sorted(provenance.items())),
         extra=tuple((k.lower(), v) for k in ("Subject",) if (v := _meta_text(info.get(k)))),
     )
+    # The first page's byline, date line or "Updated …" beat the file's; the title stays the
+    # one chosen above (a first page often opens with an organisation's name, not the title).
+    fill = ("author", "date", "publisher", "url") if provenance["title"] != "path" else None
+    return apply_head(doc, scan=max(first_page, 1), fill=fill)

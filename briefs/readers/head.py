@@ -1,0 +1,416 @@
+"""The head of a document: title, byline, date, outlet, URL and dateline, read as a person reads
+them from its first lines, whatever the format the text came from.
+
+Text exports carry their metadata in a few shapes: marker-prefixed header lines (a news-wire
+archive's ``-- headline`` / ``-- By …`` / ``-- Fri Oct 20, 2006 6:15pm EDT`` / ``-- URL``),
+``Key: value`` lines, e-mail-like headers, a byline under the title (``By X``, ``X*`` with its
+footnote, ``X, Outlet, 12 October 2023``, ``X | Outlet``), a date line ("Updated …",
+"Publication Date: …"), and a wire dateline opening the body (``ANCHORAGE, Alaska (Reuters) -``).
+Only lines that are wholly a date are read as dates (dateutil, with the time and zone
+ignored), so "In 2013, …", "Resolution 2022/14" or "Room 12, 4 March Street" give none. A field
+the head does not give stays empty: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from briefs.model import Document
+
+_SCAN = 14  # leading paragraphs looked at
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_HAS_MONTH = re.compile(rf"\b{_MONTH}(?![a-z])", re.I)
+_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
+_DATE_LABEL = re.compile(
+    r"^(?:(?:last\s+)?updated|published|posted|issued|released|first published|"
+    r"publication date|date(?: of (?:issue|publication))?|dated|as of)\b\s*(?:on\s+)?[:\-–—]?\s*",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|urday|rsday)?\b\.?,?",
+    re.I,
+)
+_TIME = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
+_ZONE = re.compile(
+    r"\(?\b(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ICT|SGT|WIB|[A-Z]{3,4}T)\b\)?"
+    r"(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"
+)
+_MARKER = re.compile(r"^(?:--+|—|–|>+|#+|\*\*?|==+)\s*")
+_KEY_VALUE = re.compile(
+    r"^(title|headline|subject|date|published|publication date|updated|sent|source|publisher|"
+    r"outlet|author|authors|by|byline|from|url|link|dateline|place|location)\s*:\s*(\S.*)$",
+    re.I,
+)
+_URL = re.compile(r"^<?(https?://\S+?)>?$")
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)(?:[/-](?P<d>[0-3]?\d))?(?=/|$|[-_])"
+    r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?=/|$)"
+)
+_BY = re.compile(r"^by\s+(?P<who>.+)$", re.I)
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.|[A-Z]{2,}|(?:de|van|der|von|bin|binti|al|da|dos|le))"
+_PERSON = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
+_STARRED = re.compile(rf"^(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*(?P<mark>[*†‡§¹²³])$")
+_BYLINE_SPLIT = re.compile(r"\s*(?:;|\band\b|&|,)\s*")
+_WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?)\s*"
+    r"\((?P<outlet>[A-Z][\w &.'-]{1,30})\)\s*[-–—]+\s+\S"
+)
+_PLACE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][\w .-]+)?)\s*[–—]\s"
+)
+_ORGANISATION = re.compile(
+    r"\b(?:Office|Nations|Ministry|Department|Agency|Bank|Council|Committee|Commission|Centre|"
+    r"Center|Institute|Foundation|Programme|Program|Organi[sz]ation|Service|Group|Secretariat|"
+    r"Fund|Association|Network|Watch|International|Union|Forum|University|Coordination|"
+    r"Humanitarian|Cluster|Mission|Government|Parliament|Congress|Press|News|Times|Post|Reuters|"
+    r"Associated|Agence|Monitor|Review|Journal|Herald|Observer|Tribune)\b"
+)
+
+
+@dataclass
+class Head:
+    """What the first lines say, and which of them are head rather than body."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    place: str | None = None
+    lines: dict[int, str] = field(default_factory=dict)  # head paragraph index -> what it gave
+    notes: set[int] = field(default_factory=set)  # a byline's footnote: not body either
+
+
+def parse_date(text: str, *, today: dt.date | None = None) -> str | None:
+    """An ISO date ("2006-10-20", "2023-09" or "2023") when ``text`` is wholly a date.
+
+    Weekday, time, zone and a label ("Updated:", "Publication Date:") may stand around it;
+    anything else makes it not a date line. Day-first and month-first forms are both read.
+    """
+    core = _DATE_LABEL.sub("", text.strip())
+    core = _ZONE.sub(" ", _TIME.sub(" ", _WEEKDAY.sub(" ", core)))
+    core = re.sub(r"\s*[|•·,]\s*$", "", " ".join(core.replace("|", " ").split())).strip(" ,.-–—")
+    if not core or len(core) > 40:
+        return None
+    if not (_HAS_MONTH.search(core) or _NUMERIC_DATE.search(core)):
+        return None
+    if re.search(
+        r"[A-Za-z]",
+        _HAS_MONTH.sub("", core)
+        .replace("of", "")
+        .replace("th", "")
+        .replace("st", "")
+        .replace("nd", "")
+        .replace("rd", ""),
+    ):
+        return None  # a word that is not part of a date: "Room 12, 4 March Street"
+    from dateutil import parser
+
+    try:
+        a = parser.parse(core, default=dt.datetime(1, 1, 1), ignoretz=True, fuzzy=False)
+        b = parser.parse(core, default=dt.datetime(2, 2, 2), ignoretz=True, fuzzy=False)
+    except (ValueError, OverflowError, parser.ParserError):
+        return None
+    if a.year != b.year:
+        return None  # no year written
+    if not 1900 <= a.year <= (today or dt.date.today()).year + 1:
+        return None
+    if a.month != b.month:
+        return f"{a.year:04d}"
+    if a.day != b.day:
+        return f"{a.year:04d}-{a.month:02d}"
+    return a.date().isoformat()
+
+
+def date_in_url(url: str) -> str | None:
+    """The date a news URL's path holds (``/2006/10/20/``, ``/20061020/``), if any."""
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    y, mo, d = (
+        (m.group("y"), m.group("m"), m.group("d"))
+        if m.group("y")
+        else (m.group("y2"), m.group("m2"), m.group("d2"))
+    )
+    try:
+        if d:
+            return dt.date(int(y), int(mo), int(d)).isoformat()
+        return f"{int(y):04d}-{int(mo):02d}" if 1 <= int(mo) <= 12 else None
+    except ValueError:
+        return None
+
+
+def _people(text: str) -> str | None:
+    """Normalised names from a byline ("JEFFREY GETTLEMAN", "A; B", "A and B"), or None."""
+    text = re.sub(r"\s*[*†‡§¹²³]+$", "", text.strip())
+    names: list[str] = []
+    for part in _BYLINE_SPLIT.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        if part.isupper() and len(part) > 3:
+            part = part.title()
+        if _PERSON.match(part) or (_ORGANISATION.search(part) and len(part) <= 80):
+            if part not in names:
+                names.append(part)
+        else:
+            return None
+    return ", ".join(names) if names else None
+
+
+def _byline(line: str) -> tuple[str | None, str | None, str | None]:
+    """(author, outlet, date) of a byline: "By X", "By X and Y", "X, Outlet, 12 October 2023",
+    "X | Outlet". A line without "By" needs an outlet beside the name; "Outlet, 4 March 2024"
+    gives the outlet and the date."""
+    m = _BY.match(line)
+    pieces = [p for p in re.split(r"\s*[|,]\s*", m.group("who") if m else line) if p]
+    date = None
+    for k in (1, 2):  # "12 October, 2023" is two pieces
+        if len(pieces) > k - (1 if m else 0) and (d := parse_date(", ".join(pieces[-k:]))):
+            date, pieces = d, pieces[:-k]
+            break
+    if not pieces:
+        return None, None, None
+    if m:
+        every = _people(" and ".join(pieces))
+        if every:
+            return every, None, date
+        author = _people(pieces[0])
+        outlet = ", ".join(pieces[1:]) or None
+        return (author, outlet, date) if author else (None, None, None)
+    if len(pieces) >= 2 and (author := _people(pieces[0])) and len(pieces[1]) <= 60:
+        return author, ", ".join(pieces[1:]), date
+    if len(pieces) == 1 and date and len(pieces[0]) <= 60 and pieces[0][:1].isupper():
+        return None, pieces[0], date  # "Kuala Lumpur Observer, 4 March 2024"
+    return None, None, None
+
+
+def _title_like(line: str) -> bool:
+    return (
+        4 <= len(line) <= 200
+        and not line.endswith((",", ";", ":"))
+        and not re.search(r"[a-z]{2}\.$", line)  # a sentence, not a heading
+        and not (line.endswith(".") and len(line.split()) > 12)
+        and not _URL.match(line)
+        and any(c.isalpha() for c in line)
+    )
+
+
+def read_head(
+    paragraphs: list[str],
+    *,
+    running: frozenset[str] = frozenset(),
+    today: dt.date | None = None,
+    starred: bool = True,
+) -> Head:
+    """Read the head of a document from its leading ``paragraphs`` (one line each, as text
+    exports give them). ``running`` holds lines known to recur as running heads: never a title.
+    ``starred`` False leaves "Name*" bylines alone (a magazine issue has one per article).
+    """
+    head = Head()
+    first_body: int | None = None
+    marked = 0
+    for i, raw in enumerate(paragraphs[:_SCAN]):
+        if len(raw) > 300:
+            first_body = i
+            break
+        marker = _MARKER.match(raw)
+        line = raw[marker.end() :].strip() if marker else raw.strip()
+        if marker:
+            marked += 1
+        if not line or line in running:
+            head.lines[i] = "furniture"
+            continue
+        if kv := _KEY_VALUE.match(line):
+            key, value = kv.group(1).lower(), kv.group(2).strip()
+            if _field(head, key, value, today):
+                head.lines[i] = key
+                continue
+        if url := _URL.match(line):
+            head.url = head.url or url.group(1)
+            head.lines[i] = "url"
+            continue
+        if (d := parse_date(line, today=today)) is not None:
+            head.date = head.date or d
+            head.lines[i] = "date"
+            continue
+        if _SEGMENTS.search(line) and len(line) <= 200 and _segments(head, line, today):
+            head.lines[i] = "meta"
+            continue
+        if starred and (star := _STARRED.match(line)) and head.author is None:
+            head.author = _people(star.group("who"))
+            head.lines[i] = "author"
+            mark = star.group("mark")
+            for j, later in enumerate(paragraphs):
+                if j > i and later.startswith(mark) and len(later) < 400:
+                    head.notes.add(j)
+            continue
+        if len(line) <= 120 and (head.author is None or head.date is None):
+            author, outlet, date = _byline(line)
+            if author or (outlet and date):
+                head.author = head.author or author
+                head.publisher = head.publisher or outlet
+                head.date = head.date or date
+                head.lines[i] = "byline"
+                continue
+        if head.title is None and _title_like(line) and (marker or not _body_like(line)):
+            head.title = line
+            head.lines[i] = "title"
+            continue
+        if marker and marked == i + 1:
+            continue  # another marked header line the head does not know: not body either
+        first_body = i
+        break
+    if head.date is None and head.url:
+        head.date = date_in_url(head.url)
+    if first_body is not None and first_body < len(paragraphs):
+        lead = paragraphs[first_body]
+        if m := _WIRE_DATELINE.match(lead):
+            head.place = m.group("place").strip()
+            head.publisher = head.publisher or m.group("outlet").strip()
+        elif m := _PLACE_DATELINE.match(lead):
+            head.place = m.group("place").strip()
+    return head
+
+
+_SEGMENTS = re.compile(r"\s(?:•|·|\||—)\s")
+_READ_TIME = re.compile(r"^\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?$", re.I)
+
+
+def _segments(head: Head, line: str, today: dt.date | None) -> bool:
+    """A line of head fields side by side: "January 14th, 2022 • Author: X • 13 minute read".
+    True when every segment is a date, a ``Key: value``, a byline or a reading time."""
+    found = Head()
+    for part in _SEGMENTS.split(line):
+        part = part.strip()
+        if not part or _READ_TIME.match(part):
+            continue
+        if (d := parse_date(part, today=today)) is not None:
+            found.date = found.date or d
+        elif (kv := _KEY_VALUE.match(part)) and _field(
+            found, kv.group(1).lower(), kv.group(2), today
+        ):
+            continue
+        elif (by := _BY.match(part)) and (who := _people(by.group("who"))):
+            found.author = found.author or who
+        else:
+            return False
+    for name in ("date", "author", "publisher", "title", "url", "place"):
+        if getattr(head, name) is None:
+            setattr(head, name, getattr(found, name))
+    return True
+
+
+def _body_like(line: str) -> bool:
+    """A sentence of prose rather than a heading: long, and ends as a sentence does."""
+    return len(line.split()) > 16 or (line.endswith(".") and len(line.split()) > 8)
+
+
+def _field(head: Head, key: str, value: str, today: dt.date | None) -> bool:
+    """Put a ``Key: value`` header into ``head``; False when the value does not fit the key."""
+    if key in ("title", "headline", "subject"):
+        head.title = head.title or value
+    elif key in ("date", "published", "publication date", "updated", "sent"):
+        d = parse_date(value, today=today)
+        if d is None:
+            return False
+        head.date = head.date or d
+    elif key in ("source", "publisher", "outlet"):
+        head.publisher = head.publisher or value
+    elif key in ("author", "authors", "by", "byline", "from"):
+        who = re.sub(r"\s*<[^>]+>", "", value)  # "Name <mail@host>"
+        who = _people(who) or (who if "@" not in who and len(who) <= 80 else None)
+        if who is None:
+            return False
+        head.author = head.author or who
+    elif key in ("url", "link"):
+        head.url = head.url or value
+    elif key in ("dateline", "place", "location"):
+        head.place = head.place or value
+    return True
+
+
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|indd|ps|pptx?|xlsx?|rtf|txt|html?|odt|tex|qxd)\b", re.I)
+_TOOL_TITLE = re.compile(
+    r"^(?:Microsoft (?:Word|PowerPoint|Excel)\s*-|untitled|document\d*$|title$|slide \d+|"
+    r"x{3,}$|print$|layout \d)|- Google Docs$|^\W*$",
+    re.I,
+)
+
+
+def plausible_title(value: str | None) -> bool:
+    """Whether file metadata's title reads like a title, not a file or tool name."""
+    if not value:
+        return False
+    value = value.strip()
+    if _FILE_NAME.search(value) or _TOOL_TITLE.search(value):
+        return False
+    if "_" in value and " " not in value:
+        return False  # "Profiling_Printer_cover2"
+    return len(value) >= 6 and sum(c.isalpha() for c in value) >= 4
+
+
+def plausible_author(value: str | None) -> bool:
+    """Whether file metadata's author reads like a person or an organisation, not a login."""
+    if not value:
+        return False
+    value = value.strip()
+    if _ORGANISATION.search(value) and len(value) <= 100:
+        return True
+    return bool(_PERSON.match(value)) and value.lower() not in {"microsoft office user"}
+
+
+_ISSUE_BYLINE = re.compile(rf"^(?:By\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}\s*\*+$")
+
+
+def apply_head(
+    doc: Document,
+    *,
+    scan: int | None = None,
+    running: frozenset[str] = frozenset(),
+    today: dt.date | None = None,
+    fill: tuple[str, ...] | None = None,
+) -> Document:
+    """``doc`` with what its head says filled in where no better source spoke (a sidecar or the
+    format's own head, such as front matter), and the head lines taken out of the body.
+
+    ``scan`` limits the head to the first paragraphs (a PDF's first page); ``fill`` to some
+    fields. The head beats file metadata and the file name; provenance records which gave each.
+    """
+    paras = list(doc.paragraphs)
+    issue = sum(1 for p in paras if _ISSUE_BYLINE.match(p)) >= 2  # a magazine: split later
+    head = read_head(
+        paras[:scan] if scan else paras, running=running, today=today, starred=not issue
+    )
+    provenance = dict(doc.provenance)
+    fields: dict[str, object] = {}
+    for name in fill or ("title", "author", "date", "publisher", "url"):
+        value = getattr(head, name)
+        if value and provenance.get(name) in (None, "path", "file-metadata"):
+            fields[name] = value
+            provenance[name] = "head"
+    drop = set(head.notes)
+    for i, kind in head.lines.items():
+        if kind != "title" or fields.get("title") == paras[i] or paras[i] == doc.title:
+            drop.add(i)
+    if len(drop) >= len(paras):
+        drop = set()  # a document that is all head: keep its lines as its text
+    extra = dict(doc.extra)
+    if head.place and "place" not in extra:
+        extra["place"] = head.place
+        provenance["place"] = "head"
+    keep = [i for i in range(len(paras)) if i not in drop]
+    return dataclasses.replace(
+        doc,
+        **fields,
+        paragraphs=tuple(paras[i] for i in keep),
+        pages=tuple(doc.pages[i] for i in keep) if doc.pages else (),
+        extra=tuple(sorted(extra.items())),
+        provenance=tuple(sorted(provenance.items())),
+    )
