@@ -481,9 +481,16 @@ def _gaps(
             gaps.append(
                 f"“{sec.title}” rests only on advocacy sources ({', '.join(sorted(cited))})."
             )
-    if len(sources) < 3:
+    if retrieved.about_documents < 3:
+        n = retrieved.about_documents
         gaps.append(
-            f"Only {len(sources)} source{'' if len(sources) == 1 else 's'} found for this scope."
+            f"Material is thin: {n or 'no'} document{'' if n == 1 else 's'} in the corpus "
+            f"{'is' if n == 1 else 'are'} about this scope"
+            + (
+                f"; {len(sources) - n} more only mention it."
+                if len(sources) > n
+                else "; passing mentions elsewhere were not used."
+            )
         )
     by_measure = Counter(f.measure for f in figures if f.measure)
     single = [f.text for f in figures if by_measure[f.measure] == 1]

@@ -37,6 +37,9 @@ class Settings:
     forget: bool = False
     countries: tuple[str, ...] = ()  # the desk's countries (briefs.toml); empty: all
     charts: bool = True  # key-figure tiles, timeline strip, coverage chart
+    # Related terms per topic, added to the shipped list (briefs/topics.json): [topics] in
+    # briefs.toml, e.g. inflation = ["consumer prices", "CPI"].
+    topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _today() -> dt.date:
@@ -73,6 +76,9 @@ def load(folder: Path | None = None, **options: Any) -> Settings:
         merged[key] = value
     if os.environ.get("BRIEFS_DB"):
         merged["db"] = os.environ["BRIEFS_DB"]
+    for key in options:
+        if key not in known:
+            raise ConfigError(f"unknown setting {key!r}: known are {', '.join(sorted(known))}")
     merged.update({k: v for k, v in options.items() if v not in (None, ())})
     for key in ("db", "out", "templates"):
         # A server URL stays a string; "postgresql://x" would lose a slash as a Path.
@@ -93,6 +99,12 @@ def load(folder: Path | None = None, **options: Any) -> Settings:
     if isinstance(merged.get("countries"), (list, str)):
         value = merged["countries"]
         merged["countries"] = tuple(value.split(",") if isinstance(value, str) else value)
+    topics = merged.get("topics", {})
+    if not isinstance(topics, dict) or not all(
+        isinstance(v, list) and all(isinstance(t, str) for t in v) for v in topics.values()
+    ):
+        raise ConfigError('[topics] must map a topic to a list of terms: inflation = ["CPI"]')
+    merged["topics"] = {k.casefold(): tuple(v) for k, v in topics.items()}
     return replace(Settings(), **merged)
 
 

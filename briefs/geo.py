@@ -125,7 +125,17 @@ def countries() -> dict[str, Country]:
             if n and n not in seen:
                 seen[n] = None
         out[iso] = Country(iso3=iso, name=display, names=tuple(seen))
+    for iso, state in extra.get("states", {}).items():
+        if iso.startswith("_"):
+            continue
+        out[iso] = Country(iso3=iso, name=state["name"], names=tuple(dict.fromkeys(state["names"])))
     return out
+
+
+@functools.cache
+def _preferred() -> dict[str, str]:
+    extra = json.loads((Path(__file__).with_name("geo_aliases.json")).read_text("utf-8"))
+    return {k: v for k, v in extra.get("prefer", {}).items() if not k.startswith("_")}
 
 
 _KEY = re.compile(r"[^\W\d_][\w-]*")
@@ -143,11 +153,13 @@ def _index() -> dict[str, list[tuple[str, str]]]:
     table = countries()
     owner: dict[str, str] = {c.name: iso for iso, c in table.items()}
     claimed = Counter(n for c in table.values() for n in c.names)
+    preferred = _preferred()
     for iso, c in table.items():
         for n in c.names:
             # A name two countries share (a capital that is a province elsewhere) names neither,
-            # unless it is one country's own display name.
-            if claimed[n] == 1:
+            # unless it is one country's own display name, or the state a demonym belongs to
+            # more than to its territories ("French": France, not Réunion).
+            if claimed[n] == 1 or preferred.get(n) == iso:
                 owner.setdefault(n, iso)
     index: dict[str, list[tuple[str, str]]] = {}
     for name, iso in owner.items():
@@ -191,22 +203,60 @@ def fingerprint() -> str:
     return hashlib.sha256(repr(pairs).encode()).hexdigest()[:16]
 
 
-def resolve(name: str) -> Country:
-    """Return the country ``name`` denotes (any name, alias, demonym or ISO code).
+def _key(name: str) -> str:
+    """A name folded for look-up: case, accents, "the", "St", "&" and punctuation aside."""
+    import unicodedata
 
-    Raises ScopeError naming the value when no country has that name.
-    """
-    key = name.strip().casefold()
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"\bst\.?\s", "saint ", text).replace("&", " and ")
+    text = re.sub(r"[^\w\s]", " ", text)
+    words = [w for w in text.split() if w != "the"]
+    return " ".join(words)
+
+
+@functools.cache
+def _by_key() -> dict[str, str]:
+    """Every name, ISO name and code of every country, folded: {key: iso3}."""
+    import pycountry
+
     table = countries()
-    if key.upper() in table:
-        return table[key.upper()]
-    for c in table.values():
-        if key == c.name.casefold():
-            return c
-    for c in table.values():
-        if any(key == n.casefold() for n in c.names):
-            return c
-    raise ScopeError(f"unknown country {name!r}: give a country name, alias or ISO code")
+    keys: dict[str, str] = {_key(n): iso for n, iso in _preferred().items()}
+    for iso, c in table.items():
+        for n in (c.name, *c.names):
+            keys.setdefault(_key(n), iso)
+            keys.setdefault(_key(_clean(n)), iso)
+    for c in pycountry.countries:
+        if c.alpha_3 in table:
+            keys.setdefault(c.alpha_2.casefold(), c.alpha_3)
+            keys.setdefault(c.alpha_3.casefold(), c.alpha_3)
+    for iso in table:
+        keys.setdefault(iso.casefold(), iso)
+    # "Micronesia (Federated States of)": the ISO form with its parenthesis read as words
+    for c in pycountry.countries:
+        m = re.match(r"^(.*?),? \((.*?)\)$", c.name) or re.match(r"^(.*?), (.*)$", c.name)
+        if m and c.alpha_3 in table:
+            keys.setdefault(_key(f"{m.group(2)} {m.group(1)}"), c.alpha_3)
+    return keys
+
+
+def resolve(name: str) -> Country:
+    """Return the country ``name`` denotes: a common English name, an ISO name or code, a
+    usual short form, an alias or a demonym, in any case and with or without accents.
+
+    Raises ScopeError naming the value, with the closest names, when no country has it.
+    """
+    import difflib
+
+    keys = _by_key()
+    key = _key(name)
+    if key in keys:
+        return countries()[keys[key]]
+    table = countries()
+    close = difflib.get_close_matches(key, [k for k in keys if len(k) > 3], n=6, cutoff=0.8)
+    names = list(dict.fromkeys(table[keys[k]].name for k in close))[:3]
+    hint = f"; did you mean {' or '.join(names)}?" if names else ""
+    raise ScopeError(f"unknown country {name!r}: give a country name, alias or ISO code{hint}")
 
 
 def mentions_of(text: str, country: Country) -> int:

@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefs.about import signals
 from briefs.corpus import CorpusStore
 from briefs.errors import ReadError
 from briefs.readers import read_file, walk
@@ -75,6 +76,7 @@ def _parse(job: _Job) -> _Outcome:
             return _Outcome(job, same=(st.st_size, st.st_mtime_ns))
         docs = read_file(job.path, job.meta)
         mentions = [[mention_counts(p) for p in d.paragraphs] for d in docs]
+        about = [signals(d) for d in docs]
         return _Outcome(
             job,
             ParsedFile(
@@ -85,6 +87,7 @@ def _parse(job: _Job) -> _Outcome:
                 digest,
                 docs,
                 mentions,
+                about,
                 replaces=job.stored,
             ),
         )

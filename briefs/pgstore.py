@@ -16,20 +16,24 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 
+from briefs.about import Signals, signals
 from briefs.errors import CorpusError
 from briefs.model import Document, Passage
 from briefs.store import (
     DOCUMENT_COLUMNS,
+    DOCUMENT_PLACES,
     META_COLUMNS,
     ParsedFile,
+    about_rows,
     document_row,
+    material_rows,
     mention_counts,
     metadata_document,
     search_text,
     with_declared,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS briefs_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -40,8 +44,9 @@ CREATE TABLE IF NOT EXISTS documents (
     id BIGSERIAL PRIMARY KEY, file TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
     hash TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL, author TEXT, publisher TEXT,
     date TEXT, url TEXT, type TEXT NOT NULL, country TEXT, locator TEXT, extra TEXT NOT NULL,
-    language TEXT, text_hash TEXT NOT NULL, date_first TEXT, date_last TEXT
+    language TEXT, text_hash TEXT NOT NULL, date_first TEXT, date_last TEXT, provenance TEXT
 );
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS provenance TEXT;
 CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
 CREATE INDEX IF NOT EXISTS documents_text ON documents(text_hash);
 CREATE INDEX IF NOT EXISTS documents_dates ON documents(date_first, date_last);
@@ -59,6 +64,14 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_iso ON mentions(iso3);
 CREATE INDEX IF NOT EXISTS mentions_passage ON mentions(passage_id);
+CREATE TABLE IF NOT EXISTS aboutness (
+    doc_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    iso3 TEXT NOT NULL, strong INTEGER NOT NULL, weak INTEGER NOT NULL,
+    title INTEGER NOT NULL, lead INTEGER NOT NULL, share REAL NOT NULL,
+    dateline INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS aboutness_iso ON aboutness(iso3);
+CREATE INDEX IF NOT EXISTS aboutness_doc ON aboutness(doc_id);
 CREATE TABLE IF NOT EXISTS editions (
     kind TEXT NOT NULL, scope TEXT NOT NULL, window_from TEXT NOT NULL, window_to TEXT NOT NULL,
     created TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, scope, window_from, window_to)
@@ -178,11 +191,15 @@ class PgStore:
         for n, doc in enumerate(f.documents):
             doc_id = self.conn.execute(
                 f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES"
-                f" ({','.join(['%s'] * 16)}) RETURNING id",
+                f" ({','.join(['%s'] * DOCUMENT_PLACES)}) RETURNING id",
                 document_row(f, doc),
             ).fetchone()[0]
             pages = doc.pages or (None,) * len(doc.paragraphs)
             named = f.mentions[n] if f.mentions else [mention_counts(t) for t in doc.paragraphs]
+            about = about_rows(doc_id, f.about[n] if f.about else signals(doc))
+            if about:
+                with self.conn.cursor() as cur:
+                    cur.executemany("INSERT INTO aboutness VALUES (%s,%s,%s,%s,%s,%s,%s,%s)", about)
             if not doc.paragraphs:
                 continue
             # All of a document's passages in one round trip (psycopg pipelines executemany),
@@ -284,6 +301,46 @@ class PgStore:
         )
         return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
 
+    def about_documents(
+        self, iso3: str, declared: str, since: str | None = None, until: str | None = None
+    ) -> list[tuple[int, Signals | None, bool]]:
+        window, params = _window(since, until)
+        rows = self._rows(
+            "SELECT a.doc_id, a.iso3, a.strong, a.weak, a.title, a.lead, a.share, a.dateline,"
+            " d.country = %s FROM aboutness a JOIN documents d ON d.id = a.doc_id"
+            f" WHERE a.iso3 = %s{window}",
+            [declared, iso3, *params],
+        )
+        found = [
+            (r[0], Signals(r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], bool(r[7])), bool(r[8]))
+            for r in rows
+        ]
+        seen = {r[0] for r in found}
+        rows = self._rows(
+            f"SELECT d.id FROM documents d WHERE d.country = %s{window}", [declared, *params]
+        )
+        return found + [(r[0], None, True) for r in rows if r[0] not in seen]
+
+    def passages_of(self, doc_ids: Iterable[int], per_document: int) -> list[Passage]:
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return []
+        rows = self._rows(
+            "SELECT doc_id, seq, text, page FROM passages WHERE doc_id = ANY(%s) AND seq < %s"
+            " ORDER BY doc_id, seq",
+            [ids, per_document],
+        )
+        return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
+
+    def passage_counts(self, doc_ids: Iterable[int]) -> dict[int, int]:
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return {}
+        rows = self._rows(
+            "SELECT doc_id, count(*) FROM passages WHERE doc_id = ANY(%s) GROUP BY doc_id", [ids]
+        )
+        return {r[0]: r[1] for r in rows}
+
     def metadata(self, doc_ids: Iterable[int]) -> dict[int, Document]:
         ids = sorted(set(doc_ids))
         if not ids:
@@ -296,12 +353,12 @@ class PgStore:
     def document(self, doc_id: int) -> Document:
         rows = self._rows(
             "SELECT path, title, author, publisher, date, url, type, country, locator, extra,"
-            " language FROM documents WHERE id=%s",
+            " language, provenance FROM documents WHERE id=%s",
             [doc_id],
         )
         if not rows:
             raise CorpusError(f"no document with id {doc_id}")
-        path, title, author, pub, date, url, type_, country, loc, extra, lang = rows[0]
+        path, title, author, pub, date, url, type_, country, loc, extra, lang, prov = rows[0]
         paras = self._rows("SELECT text, page FROM passages WHERE doc_id=%s ORDER BY seq", [doc_id])
         return Document(
             path=path,
@@ -315,6 +372,7 @@ class PgStore:
             locator=loc,
             language=lang,
             extra=tuple(sorted(json.loads(extra).items())),
+            provenance=tuple(sorted(json.loads(prov or "{}").items())),
             paragraphs=tuple(p[0] for p in paras),
             pages=tuple(p[1] for p in paras),
         )
@@ -367,9 +425,10 @@ class PgStore:
     ) -> list[tuple[str, str | None, str | None, int]]:
         window, params = _window(since, until)
         rows = self._rows(
-            "SELECT m.iso3, d.date, d.country, count(*) FROM mentions m"
-            " JOIN passages p ON p.id=m.passage_id JOIN documents d ON d.id=p.doc_id"
-            f" WHERE TRUE{window} GROUP BY m.iso3, d.id",
+            "SELECT a.iso3, d.date, d.country, a.strong, a.weak, a.title, a.lead, a.share,"
+            " a.dateline, (SELECT count(*) FROM mentions m JOIN passages p ON p.id=m.passage_id"
+            " WHERE p.doc_id=d.id AND m.iso3=a.iso3) FROM aboutness a"
+            f" JOIN documents d ON d.id=a.doc_id WHERE TRUE{window}",
             params,
         )
         declared = self._rows(
@@ -377,7 +436,7 @@ class PgStore:
             f" ON p.doc_id=d.id WHERE d.country IS NOT NULL{window} GROUP BY d.id",
             params,
         )
-        return with_declared(rows, declared)
+        return with_declared(material_rows(rows), declared)
 
     def count(self) -> int:
         return self._rows("SELECT count(*) FROM documents")[0][0]

@@ -129,7 +129,13 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
     Raises ScopeError (unknown country, nothing found), CorpusError, TemplateError, RenderError.
     """
     country = geo.resolve(settings.country) if settings.country else None
-    scope = Scope(country, settings.topic, settings.since, settings.until)
+    scope = Scope(
+        country,
+        settings.topic,
+        settings.since,
+        settings.until,
+        related=settings.topics.get((settings.topic or "").casefold(), ()),
+    )
     window = (settings.since or "", settings.until or settings.today.isoformat())
     with open_store(settings) as store:
         curation = _curation(store, scope, settings)

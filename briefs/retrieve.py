@@ -7,17 +7,14 @@ single document may fill the pool.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from briefs import geo
+from briefs import about, geo, topics
 from briefs.corpus import CorpusStore
 from briefs.errors import ScopeError
 from briefs.model import Document, Passage
 from briefs.store import date_span
-
-_WORD = re.compile(r"\w[\w'-]*")
 
 
 @dataclass(frozen=True)
@@ -26,6 +23,7 @@ class Scope:
     topic: str | None
     since: str | None  # ISO date
     until: str | None
+    related: tuple[str, ...] = ()  # the user's related terms for the topic (briefs.toml)
 
 
 @dataclass(frozen=True)
@@ -35,13 +33,7 @@ class Retrieved:
     excluded_undated: int
     excluded_language: int = 0
     excluded_coarse: int = 0
-
-
-def _topic_words(topic: str) -> list[str]:
-    words = [w for w in _WORD.findall(topic) if len(w) > 1]
-    if not words:
-        raise ScopeError(f"topic {topic!r} has no words to search for")
-    return words
+    about_documents: int = 0  # cited documents about the scope, not passing mentions
 
 
 def in_window(date: str | None, since: str | None, until: str | None) -> bool | None:
@@ -69,52 +61,82 @@ def too_coarse(date: str | None, since: str | None, until: str | None) -> bool:
 def retrieve(
     store: CorpusStore, scope: Scope, *, pool: int = 80, per_document: int = 12
 ) -> Retrieved:
-    """Return up to ``pool`` passages for ``scope``, best first.
+    """Return up to ``pool`` passages for ``scope``, best first, from the documents that are
+    about it.
+
+    For a country, a document is about it by its title, its opening and its share of
+    mentions (``briefs.about``); every passage of such a document may be quoted, ranked by
+    what it adds. A document that only mentions the country gives passages only where they
+    name it strongly (not in a list of countries, not "Australian dollar"), and only when
+    fewer than ``ENOUGH`` documents are about it. A topic works the same way on its words and
+    related terms (``briefs.topics``): in the title or opening, or a good share of passages.
 
     Raises ScopeError when neither a country nor a topic is given, or nothing matches.
     """
     if scope.country is None and not scope.topic:
         raise ScopeError("give a country, a topic, or both")
-    groups = []
-    if scope.country:
-        groups.append(list(scope.country.names))
-    if scope.topic:
-        groups.append(_topic_words(scope.topic))
-    # The window is applied in the query, so a week's passages are found in a large corpus.
-    found = {
-        (p.doc_id, p.seq): p
-        for p in store.find(groups, limit=2000, since=scope.since, until=scope.until)
-    }
-    if scope.country:
-        for p in store.passages_of_country(
-            scope.country.name, since=scope.since, until=scope.until
+    country = scope.country
+    country_docs: dict[int, float] = {}
+    topic_hits: dict[int, dict[int, Passage]] = {}
+    found: dict[tuple[int, int], Passage] = {}
+    if country:
+        for doc_id, sig, declared in store.about_documents(
+            country.iso3, country.name, scope.since, scope.until
         ):
+            value = 1.0 if sig is None else about.score(sig, declared)
+            country_docs[doc_id] = max(value, country_docs.get(doc_id, 0.0))
+    if scope.topic:
+        for p in _topic_passages(store, scope):
+            topic_hits.setdefault(p.doc_id, {})[p.seq] = p
+            found[(p.doc_id, p.seq)] = p
+    topic_docs = _topic_scores(store, topic_hits) if scope.topic else {}
+    # Which documents are about the whole scope: the country's and the topic's, or both.
+    if country and scope.topic:
+        scores = {d: min(country_docs.get(d, 0.0), topic_docs[d]) for d in topic_docs}
+    elif country:
+        scores = country_docs
+    else:
+        scores = topic_docs
+    about_docs = sorted(
+        (d for d, v in scores.items() if v >= about.ABOUT), key=lambda d: (-scores[d], d)
+    )[:MAX_DOCUMENTS]
+    mention_only = len(about_docs) < ENOUGH
+    if country and not scope.topic:
+        for p in store.passages_of(about_docs, per_document * 2):
+            found.setdefault((p.doc_id, p.seq), p)
+        for p in store.find([list(country.names)], 2000, scope.since, scope.until):
             found.setdefault((p.doc_id, p.seq), p)
     metadata = store.metadata(p.doc_id for p in found.values())
     duplicates = store.duplicates_among(metadata)
     foreign = {d for d, doc in metadata.items() if doc.language not in (None, "en")}
-    topic_words = {w.lower() for w in _WORD.findall(scope.topic or "")}
+    about_set = set(about_docs)
     scored: list[tuple[float, Passage]] = []
     for p in found.values():
-        doc = metadata[p.doc_id]
         if p.doc_id in duplicates or p.doc_id in foreign:
             continue
-        score = p.score
-        if scope.country:
-            named = geo.mentions_of(p.text, scope.country)
-            about = doc.country == scope.country.name
-            if not named and not about:
+        in_about = p.doc_id in about_set
+        secondary = scores.get(p.doc_id, 0.0) >= about.SECONDARY
+        if not in_about and not secondary and not mention_only:
+            continue
+        score = p.score + 4.0 * scores.get(p.doc_id, 0.0) + 1.0 / (1 + p.seq)
+        if country:
+            flags = about.weak_flags(p.text)
+            strong = sum(1 for *_, iso, weak in flags if iso == country.iso3 and not weak)
+            others = sum(1 for *_, iso, weak in flags if iso != country.iso3 and not weak)
+            if not in_about and (strong == 0 or country_docs.get(p.doc_id, 0.0) < MENTION_FLOOR):
+                continue  # a passing mention in a document about something else
+            if strong == 0 and others:
+                score -= 1.5  # a passage of the document about another country
+            score += 1.5 * min(strong, 2)
+        if scope.topic:
+            if p.seq not in topic_hits.get(p.doc_id, {}) and not in_about:
                 continue
-            score += 3.0 * min(named, 3) + (2.0 if about else 0.0)
-        if topic_words:
-            score += 2.0 * len(topic_words & {w.lower() for w in _WORD.findall(p.text)})
+            score += 2.0 * (p.seq in topic_hits.get(p.doc_id, {}))
         scored.append((score, p))
     undated, coarse = store.window_counts(scope.since, scope.until)
     if not scored:
         what = " and ".join(
-            x
-            for x in (scope.country and scope.country.name, scope.topic and repr(scope.topic))
-            if x
+            x for x in (country and country.name, scope.topic and repr(scope.topic)) if x
         )
         raise ScopeError(f"no passages found for {what} in the corpus")
     scored.sort(key=lambda sp: (-sp[0], sp[1].doc_id, sp[1].seq))
@@ -128,4 +150,38 @@ def retrieve(
         if len(out) == pool:
             break
     documents = {d: store.document(d) for d in sorted({p.doc_id for p in out})}
-    return Retrieved(out, documents, undated, len(foreign), coarse)
+    thin = sum(1 for d in documents if d in about_set)
+    return Retrieved(out, documents, undated, len(foreign), coarse, about_documents=thin)
+
+
+ENOUGH = 3  # with fewer documents about the scope, passages that name it strongly may serve
+MAX_DOCUMENTS = 60  # documents about the scope read for a brief, most about it first
+MENTION_FLOOR = 0.2  # a document must say at least this much of a country to lend a passage
+
+
+def _topic_passages(store: CorpusStore, scope: Scope) -> list[Passage]:
+    """Passages that hold the topic: as a phrase or a related term; failing that, all its
+    words (each stemmed by the index), in the window."""
+    terms = topics.terms(scope.topic or "", scope.related)
+    found = store.find([terms], 3000, scope.since, scope.until)
+    words = topics.words(scope.topic or "")
+    if len(found) < 5 and len(words) > 1:
+        found += store.find([[w] for w in words], 3000, scope.since, scope.until)
+    if len(found) < 5 and len(words) > 1:  # no passage holds them all: any of them
+        found += store.find([words], 3000, scope.since, scope.until)
+    unique = {(p.doc_id, p.seq): p for p in reversed(found)}  # the first find's score wins
+    return list(unique.values())
+
+
+def _topic_scores(store: CorpusStore, hits: dict[int, dict[int, Passage]]) -> dict[int, float]:
+    """How much each document is about the topic, 0 to 1, by where and how often it holds
+    the topic: the title (the index holds it with the first passage), the opening, the share
+    of passages."""
+    counts = store.passage_counts(hits)
+    out = {}
+    for doc_id, seqs in hits.items():
+        share = len(seqs) / max(counts.get(doc_id, 1), 1)
+        value = 0.45 * (0 in seqs) + 0.25 * (1 in seqs or 2 in seqs)
+        value += 0.3 * min(1.0, 2 * share) + 0.1 * min(len(seqs), 4) / 4
+        out[doc_id] = round(min(value, 1.0), 4)
+    return out

@@ -17,11 +17,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefs import geo
+from briefs import about, geo
+from briefs.about import Signals, signals
 from briefs.errors import CorpusError
 from briefs.model import Document, Passage
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, rel TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
@@ -32,7 +33,8 @@ CREATE TABLE IF NOT EXISTS documents (
     hash TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL, author TEXT, publisher TEXT,
     date TEXT, url TEXT, type TEXT NOT NULL, country TEXT, locator TEXT, extra TEXT NOT NULL,
     language TEXT, text_hash TEXT NOT NULL,
-    date_first TEXT, date_last TEXT  -- the days a (partial) date covers: "2024" is 01-01..12-31
+    date_first TEXT, date_last TEXT,  -- the days a (partial) date covers: "2024" is 01-01..12-31
+    provenance TEXT  -- JSON: where each metadata field came from
 );
 CREATE INDEX IF NOT EXISTS documents_dates ON documents(date_first, date_last);
 CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
@@ -51,6 +53,14 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_iso ON mentions(iso3);
 CREATE INDEX IF NOT EXISTS mentions_passage ON mentions(passage_id);
+CREATE TABLE IF NOT EXISTS aboutness (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    iso3 TEXT NOT NULL, strong INTEGER NOT NULL, weak INTEGER NOT NULL,
+    title INTEGER NOT NULL, lead INTEGER NOT NULL, share REAL NOT NULL,
+    dateline INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS aboutness_iso ON aboutness(iso3);
+CREATE INDEX IF NOT EXISTS aboutness_doc ON aboutness(doc_id);
 CREATE TABLE IF NOT EXISTS editions (
     kind TEXT NOT NULL, scope TEXT NOT NULL, window_from TEXT NOT NULL, window_to TEXT NOT NULL,
     created TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, scope, window_from, window_to)
@@ -85,8 +95,9 @@ def date_span(date: str | None) -> tuple[str | None, str | None]:
 
 DOCUMENT_COLUMNS = (
     "file, hash, path, title, author, publisher, date, url, type, country, "
-    "locator, extra, language, text_hash, date_first, date_last"
+    "locator, extra, language, text_hash, date_first, date_last, provenance"
 )
+DOCUMENT_PLACES = 17  # values in a documents row
 
 
 def document_row(f: ParsedFile, doc: Document) -> tuple:
@@ -107,18 +118,21 @@ def document_row(f: ParsedFile, doc: Document) -> tuple:
         doc.language,
         doc.text_hash,
         *date_span(doc.date),
+        json.dumps(dict(doc.provenance), sort_keys=True),
     )
 
 
 META_COLUMNS = (
-    "id, path, title, author, publisher, date, url, type, country, locator, language, text_hash"
+    "id, path, title, author, publisher, date, url, type, country, locator, language, text_hash,"
+    " provenance"
 )
 
 
 def metadata_document(row: tuple) -> tuple[int, Document]:
     """(id, document without its text) from a row of META_COLUMNS, as both stores read it."""
-    did, path, title, author, pub, date, url, type_, country, loc, lang, text_hash = row
+    did, path, title, author, pub, date, url, type_, country, loc, lang, text_hash, prov = row
     doc = Document(
+        provenance=tuple(sorted(json.loads(prov or "{}").items())),
         path=path,
         title=title,
         author=author,
@@ -135,6 +149,18 @@ def metadata_document(row: tuple) -> tuple[int, Document]:
     return did, doc
 
 
+def material_rows(rows: list[tuple]) -> list[tuple[str, str | None, str | None, int]]:
+    """(iso3, date, declared country, passages naming it) for each document that has the
+    country as a subject (``about.SECONDARY``), from aboutness rows with their passage count:
+    a list of countries or a passing mention is no material for that country."""
+    out = []
+    for iso, date, country, strong, weak, title, lead, share, dateline, n in rows:
+        sig = Signals(iso, strong, weak, bool(title), bool(lead), share, bool(dateline))
+        if about.score(sig) >= about.SECONDARY:
+            out.append((iso, date, country, n))
+    return out
+
+
 def with_declared(
     mentioned: list[tuple], declared: list[tuple]
 ) -> list[tuple[str, str | None, str | None, int]]:
@@ -147,6 +173,14 @@ def with_declared(
         except Exception:  # ScopeError: an unknown declared country
             continue
     return out
+
+
+def about_rows(doc_id: int, found: list[Signals]) -> list[tuple]:
+    """Rows of the aboutness table for one document (both stores write these)."""
+    return [
+        (doc_id, s.iso3, s.strong, s.weak, int(s.title), int(s.lead), s.share, int(s.dateline))
+        for s in found
+    ]
 
 
 def search_text(title: str, text: str, seq: int) -> str:
@@ -171,6 +205,7 @@ class ParsedFile:
     digest: str
     documents: list[Document]
     mentions: list[list[list[tuple[str, int]]]] | None = None  # per document, per passage
+    about: list[list[Signals]] | None = None  # per document: aboutness signals per country
     replaces: bool = True  # False when the store is known not to hold this path yet
 
 
@@ -245,6 +280,8 @@ class Store:
                 self._upgrade_to_3()
             if version in (1, 2, 3):
                 self._upgrade_to_4()
+            if version in (1, 2, 3, 4):
+                self._upgrade_to_5()
             self.conn.executescript(_SCHEMA)
             if version in (1, 2):
                 self.conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
@@ -304,6 +341,13 @@ class Store:
                 "UPDATE documents SET date_first=?, date_last=? WHERE id=?", (*date_span(date), did)
             )
 
+    def _upgrade_to_5(self) -> None:
+        """Schema 5 records each field's provenance and each document's aboutness signals."""
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}
+        if "provenance" not in columns:
+            self.conn.execute("ALTER TABLE documents ADD COLUMN provenance TEXT")
+        self.conn.execute("DELETE FROM meta WHERE key = 'gazetteer'")  # signals backfilled
+
     def _backfill_mentions(self) -> None:
         rows = self.conn.execute(
             "SELECT id, text FROM passages WHERE id NOT IN (SELECT passage_id FROM mentions)"
@@ -312,6 +356,12 @@ class Store:
             self.conn.executemany(
                 "INSERT INTO mentions VALUES (?,?,?)",
                 ((pid, iso, n) for iso, n in mention_counts(text)),
+            )
+        self.conn.execute("DELETE FROM aboutness")
+        for (doc_id,) in self.conn.execute("SELECT id FROM documents").fetchall():
+            self.conn.executemany(
+                "INSERT INTO aboutness VALUES (?,?,?,?,?,?,?,?)",
+                about_rows(doc_id, signals(self.document(doc_id))),
             )
 
     @contextlib.contextmanager
@@ -391,7 +441,8 @@ class Store:
         )
         for n, doc in enumerate(f.documents):
             doc_id = self.conn.execute(
-                f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES ({','.join('?' * 16)})",
+                f"INSERT INTO documents ({DOCUMENT_COLUMNS})"
+                f" VALUES ({','.join('?' * DOCUMENT_PLACES)})",
                 document_row(f, doc),
             ).lastrowid
             pages = doc.pages or (None,) * len(doc.paragraphs)
@@ -418,6 +469,10 @@ class Store:
                 "INSERT INTO mentions VALUES (?,?,?)",
                 ((first + seq, iso, k) for seq, counts in enumerate(named) for iso, k in counts),
             )
+            about = f.about[n] if f.about else signals(doc)
+            self.conn.executemany(
+                "INSERT INTO aboutness VALUES (?,?,?,?,?,?,?,?)", about_rows(doc_id, about)
+            )
 
     def _delete_file(self, key: str) -> None:
         self.conn.execute(
@@ -442,7 +497,7 @@ class Store:
         """Return the stored document ``doc_id`` with all its passages. Raises CorpusError."""
         row = self.conn.execute(
             "SELECT path, title, author, publisher, date, url, type, country, locator, extra,"
-            " language FROM documents WHERE id=?",
+            " language, provenance FROM documents WHERE id=?",
             (doc_id,),
         ).fetchone()
         if row is None:
@@ -450,7 +505,7 @@ class Store:
         paras = self.conn.execute(
             "SELECT text, page FROM passages WHERE doc_id=? ORDER BY seq", (doc_id,)
         ).fetchall()
-        path, title, author, publisher, date, url, type_, country, locator, extra, lang = row
+        path, title, author, publisher, date, url, type_, country, locator, extra, lang, prov = row
         return Document(
             path=path,
             title=title,
@@ -463,6 +518,7 @@ class Store:
             locator=locator,
             language=lang,
             extra=tuple(sorted(json.loads(extra).items())),
+            provenance=tuple(sorted(json.loads(prov or "{}").items())),
             paragraphs=tuple(p[0] for p in paras),
             pages=tuple(p[1] for p in paras),
         )
@@ -561,6 +617,59 @@ class Store:
         ).fetchone()[0]
         return undated, coarse
 
+    def about_documents(
+        self, iso3: str, declared: str, since: str | None = None, until: str | None = None
+    ) -> list[tuple[int, Signals | None, bool]]:
+        """(document id, its aboutness signals for ``iso3``, whether its metadata declares the
+        country ``declared``) for every document in the window that names the country or
+        declares it (a declared document that never names it has no signals)."""
+        window, params = _window_sql(since, until)
+        rows = self.conn.execute(
+            "SELECT a.doc_id, a.iso3, a.strong, a.weak, a.title, a.lead, a.share, a.dateline,"
+            " d.country IS ? FROM aboutness a JOIN documents d ON d.id = a.doc_id"
+            f" WHERE a.iso3 = ?{window}",
+            (declared, iso3, *params),
+        ).fetchall()
+        found = [
+            (r[0], Signals(r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], bool(r[7])), bool(r[8]))
+            for r in rows
+        ]
+        seen = {r[0] for r in found}
+        rows = self.conn.execute(
+            f"SELECT d.id FROM documents d WHERE d.country = ?{window}", (declared, *params)
+        ).fetchall()
+        return found + [(r[0], None, True) for r in rows if r[0] not in seen]
+
+    def passages_of(self, doc_ids: Iterable[int], per_document: int) -> list[Passage]:
+        """The first ``per_document`` passages of each document, in order."""
+        ids = sorted(set(doc_ids))
+        out: list[Passage] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self.conn.execute(
+                "SELECT doc_id, seq, text, page FROM passages"
+                f" WHERE doc_id IN ({','.join('?' * len(chunk))}) AND seq < ?"
+                " ORDER BY doc_id, seq",
+                (*chunk, per_document),
+            )
+            out += [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
+        return out
+
+    def passage_counts(self, doc_ids: Iterable[int]) -> dict[int, int]:
+        """How many passages each document has."""
+        ids = sorted(set(doc_ids))
+        out: dict[int, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            out.update(
+                self.conn.execute(
+                    "SELECT doc_id, count(*) FROM passages"
+                    f" WHERE doc_id IN ({','.join('?' * len(chunk))}) GROUP BY doc_id",
+                    chunk,
+                ).fetchall()
+            )
+        return out
+
     def metadata(self, doc_ids: Iterable[int]) -> dict[int, Document]:
         """Documents' metadata without their text, in one query."""
         ids = sorted(set(doc_ids))
@@ -649,9 +758,10 @@ class Store:
         count to decide which countries have material."""
         window, params = _window_sql(since, until)
         rows = self.conn.execute(
-            "SELECT m.iso3, d.date, d.country, count(*) FROM mentions m"
-            " JOIN passages p ON p.id=m.passage_id JOIN documents d ON d.id=p.doc_id"
-            f" WHERE 1{window} GROUP BY m.iso3, d.id",
+            "SELECT a.iso3, d.date, d.country, a.strong, a.weak, a.title, a.lead, a.share,"
+            " a.dateline, (SELECT count(*) FROM mentions m JOIN passages p ON p.id=m.passage_id"
+            " WHERE p.doc_id=d.id AND m.iso3=a.iso3) FROM aboutness a"
+            f" JOIN documents d ON d.id=a.doc_id WHERE 1{window}",
             params,
         ).fetchall()
         declared = self.conn.execute(
@@ -659,7 +769,7 @@ class Store:
             f" ON p.doc_id=d.id WHERE d.country IS NOT NULL{window} GROUP BY d.id",
             params,
         ).fetchall()
-        return with_declared(rows, declared)
+        return with_declared(material_rows(rows), declared)
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]

@@ -75,8 +75,14 @@ def _part(
     extra = dict(doc.extra)
     if notes:
         extra["author_note"] = " ".join(notes)
+    provenance = dict(doc.provenance)
+    if title != doc.title:
+        provenance["title"] = "head"  # the article's own title, printed above its byline
+    if author:
+        provenance["author"] = "head"
     return dataclasses.replace(
         doc,
+        provenance=tuple(sorted(provenance.items())),
         title=title,
         author=author or doc.author,
         paragraphs=tuple(body),

@@ -1,0 +1,145 @@
+"""Aboutness: whether a document is about a country, from what a reader goes by.
+
+A reader knows an article is about France when France is in its title or its opening, and
+when France is named more than the other places in it. Not every mention counts alike: a name
+inside an enumeration of countries ("the United States, Japan, West Germany, France, Britain
+and Canada"), a demonym that modifies a currency or a product ("Australian dollar bonds",
+"French franc") and a capital standing for an accord ("the Louvre accord", "the Paris
+agreement") are weak mentions: they say nothing of the country itself.
+
+Ingest computes the signals once per document and country (``signals``); the score is worked
+out from them at query time (``score``), the same for both stores.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from briefs import geo
+from briefs.model import Document
+
+ABOUT = 0.5  # a document at or above this score is about the country
+SECONDARY = 0.3  # one at or above this has the country as a second subject
+LEAD_CHARS = 400  # the opening a reader takes in at a glance: the first sentences
+
+_LIST_GAP = re.compile(
+    r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)(?:the\s+)?(?:[A-Z][a-z]+\s+)?$"
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .,'’-]{1,60}?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:[-–—]+|:)\s"
+)
+_AFTER_WORD = re.compile(r"\s*([A-Za-z-]+)")
+# What a demonym may modify without the text being about the country.
+_MODIFIED = frozenset(
+    "dollar dollars franc francs pound pounds sterling yen mark marks peso pesos rupee rupees "
+    "ringgit baht won yuan renminbi dong crown crowns krona kronor krone kroner shilling "
+    "shillings rand real reais lira lire riyal riyals dinar dinars dirham dirhams guilder "
+    "guilders escudo escudos peseta pesetas drachma schilling currency bond bonds eurobond "
+    "eurobonds paper notes wine wines cheese cuisine restaurant restaurants food style "
+    "breed accent".split()
+)
+# What a capital may stand for without the text being about the country.
+_ACCORD = frozenset(
+    "accord accords agreement agreements club consensus declaration convention protocol "
+    "treaty principles rules charter pact communique communiqué process plan".split()
+)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What a document says of one country: strong and weak mentions, whether the title or
+    the opening names it (strongly), and its share of all strong country mentions."""
+
+    iso3: str
+    strong: int
+    weak: int
+    title: bool
+    lead: bool
+    share: float
+    dateline: bool = False  # the story is filed from there: "PHNOM PENH –", "TOKYO (Reuters) -"
+
+
+def weak_flags(text: str) -> list[tuple[int, int, str, bool]]:
+    """Every country mention in ``text`` as (start, end, iso3, weak)."""
+    found = geo.mentions(text)
+    weak = [False] * len(found)
+    # Enumerations: three or more names in a row, joined only by commas, "and", "or".
+    run = [0]
+    for k in range(1, len(found) + 1):
+        joined = k < len(found) and _LIST_GAP.match(text[found[k - 1][1] : found[k][0]])
+        if joined:
+            run.append(k)
+            continue
+        if len({found[j][2] for j in run}) >= 3:
+            for j in run:
+                weak[j] = True
+        run = [k]
+    table = geo.countries()
+    for k, (start, end, iso) in enumerate(found):
+        if weak[k]:
+            continue
+        name = text[start:end]
+        after = _AFTER_WORD.match(text, end)
+        word = after.group(1).lower() if after else ""
+        country = table.get(iso)
+        if country and name != country.name and word in _MODIFIED:
+            weak[k] = True  # "Australian dollar", "French franc" (a demonym or alias)
+        elif word in _ACCORD:
+            weak[k] = True  # "the Paris accord", "the Louvre agreement"
+    return [(s, e, iso, w) for (s, e, iso), w in zip(found, weak, strict=True)]
+
+
+def signals(doc: Document) -> list[Signals]:
+    """The aboutness signals of ``doc`` for every country it names."""
+    strong: Counter[str] = Counter()
+    weak: Counter[str] = Counter()
+    lead: set[str] = set()
+    dateline: set[str] = set()
+    first = doc.paragraphs[0] if doc.paragraphs else ""
+    head = _DATELINE.match(first)
+    for _start, _end, iso, _weak in weak_flags(first[: head.end()] if head else ""):
+        dateline.add(iso)
+    offset = 0
+    for paragraph in doc.paragraphs:
+        for start, _end, iso, is_weak in weak_flags(paragraph):
+            if is_weak:
+                weak[iso] += 1
+                continue
+            strong[iso] += 1
+            if offset + start < LEAD_CHARS:
+                lead.add(iso)
+        offset += len(paragraph) + 1
+    title = {iso for *_, iso, is_weak in weak_flags(doc.title or "") if not is_weak}
+    total = sum(strong.values()) or 1
+    return [
+        Signals(
+            iso,
+            strong[iso],
+            weak[iso],
+            iso in title,
+            iso in lead,
+            round(strong[iso] / total, 4),
+            iso in dateline,
+        )
+        for iso in sorted(set(strong) | set(weak) | title)
+    ]
+
+
+def score(s: Signals, declared: bool = False) -> float:
+    """How much a document is about the country, 0 to 1 (``ABOUT`` and up: it is about it).
+
+    The title weighs most, then the opening and the dateline, then the share of mentions; a
+    country named most often, at least three times, counts as a subject even when the title
+    names another, and one named ten times or more as a second subject.
+    """
+    if declared:
+        return 1.0
+    value = 0.45 * s.title + 0.3 * s.lead + 0.15 * s.dateline + 0.3 * s.share
+    value += 0.1 * min(s.strong, 4) / 4
+    if s.share >= 0.5 and s.strong >= 3:
+        value += 0.2
+    if s.share >= 0.25 and s.strong >= 10:
+        value += 0.15
+    return round(min(value, 1.0), 4)
