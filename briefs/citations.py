@@ -17,6 +17,7 @@ from briefs.extract.dates import MONTH_NAMES, find_dates
 from briefs.extract.figures import find_figures
 from briefs.model import Brief, Check, Source
 from briefs.readers.clean import collapse
+from briefs.store import date_span
 
 _CHECKED_TOKEN = re.compile(r"\d[\d,.]*\d|\d|\b[A-Z][\w'’-]+")
 
@@ -61,12 +62,24 @@ def reference(
     return " ".join(parts)
 
 
+def _year_supported(date: str, quote: str, src: SourceText) -> bool:
+    """A resolved date's year must be written in its sentence, be its source's own year (or
+    the one before: "last December"), or go with that day and month elsewhere in the source."""
+    year = date[:4]
+    if year in quote:
+        return True
+    if src.date and int(src.date[:4]) - int(year) in (0, 1):
+        return True
+    return year in src.text
+
+
 @dataclass
 class SourceText:
     """The extracted text of a source (paragraphs) and the document's date, for checking."""
 
     paragraphs: list[str]
-    date: str | None
+    date: str | None  # what relative dates are read against (Document.anchor_date)
+    written: str | None = None  # when the source was written, from whatever told it
 
     @cached_property
     def text(self) -> str:
@@ -148,4 +161,8 @@ def check(brief: Brief, texts: dict[str, SourceText]) -> Check:
             fail(label, f"quote not found in {e.source}")
         elif e.date not in {d.date for d in find_dates(e.quote, src.date, src.text)}:
             fail(label, "date does not follow from its quote")
+        elif not _year_supported(e.date, e.quote, src):
+            fail(label, f"year {e.date[:4]} is in neither its sentence nor its source's date")
+        elif src.written and date_span(e.date)[0] > date_span(src.written)[1]:
+            fail(label, f"dated after its source was written ({src.written})")
     return Check(sentences=total, verified=total - len(failures), failures=failures)

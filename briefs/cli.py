@@ -85,6 +85,7 @@ def main(quiet: bool) -> None:
     help="Read only share K of N (0-based): run N ingests, "
     "on one machine or many, against one PostgreSQL store.",
 )
+@click.option("--strict", is_flag=True, help="Exit with status 2 when any file had to be skipped.")
 @_friendly
 def ingest(
     paths: tuple[Path, ...],
@@ -92,11 +93,14 @@ def ingest(
     exclude: tuple[str, ...],
     prune: bool,
     shard: str | None,
+    strict: bool,
 ) -> None:
     """Read documents into the corpus store (default: the shipped seeds/).
 
-    Unchanged files are not read again. Files that cannot be read are skipped with a warning;
-    the exit status is 2 when any were.
+    Unchanged files are not read again. Files that cannot be read are skipped with a warning
+    naming each and the reason, and the rest go in: the exit status is 0, so one damaged file
+    in an inbox does not stop the digest that follows; with --strict it is 2. Lock and
+    temporary files (~$*.docx, .~lock.*) are passed over without a word.
 
     \b
     Example:
@@ -126,7 +130,7 @@ def ingest(
     for rel, reason in result.skipped:
         click.echo(f"skipped {rel}: {reason}", err=True)
     click.echo(f"{result.summary()} -> {settings.db}")
-    if result.skipped:
+    if result.skipped and strict:
         sys.exit(2)
 
 
@@ -396,24 +400,106 @@ def digest(
         sys.exit(2)
 
 
+_SOURCE_FIELDS = (
+    "id",
+    "path",
+    "title",
+    "author",
+    "publisher",
+    "date",
+    "url",
+    "type",
+    "country",
+    "language",
+    "passages",
+)
+
+
 @main.command()
 @click.option("--db", help=_DB_HELP)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "json", "csv")),
+    default="table",
+    show_default=True,
+    help="table for people; json or csv (every field with its provenance) for scripts.",
+)
+@click.option(
+    "--where",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Only documents whose FIELD contains VALUE (case-insensitive); repeat to narrow.",
+)
 @_friendly
-def sources(db: Path | None) -> None:
-    """List the documents in the corpus store.
+def sources(db: Path | None, fmt: str, where: tuple[str, ...]) -> None:
+    """List the documents in the corpus store: what was read, and where each field came from
+    (sidecar, head = the text itself, file-metadata, path).
 
     \b
-    Example:
+    Examples:
       briefs sources
+      briefs sources --format json --where country=Cambodia
+      briefs sources --format csv --where date=2024 > sources.csv
     """
+    import csv
+    import json
+
     from briefs.corpus import open_corpus
 
+    filters = []
+    for item in where:
+        name, sep, value = item.partition("=")
+        if not sep or name not in _SOURCE_FIELDS:
+            raise click.BadParameter(
+                f"{item!r}: use FIELD=VALUE with FIELD one of {', '.join(_SOURCE_FIELDS)}",
+                param_hint="--where",
+            )
+        filters.append((name, value.casefold()))
     settings = config.load(db=db)
+    rows = []
     with open_corpus(settings.db) as store:
         for did, doc, n in store.documents():
+            row = {
+                "id": did,
+                "path": doc.path,
+                "title": doc.title,
+                "author": doc.author,
+                "publisher": doc.publisher,
+                "date": doc.date,
+                "url": doc.url,
+                "type": doc.type,
+                "country": doc.country,
+                "language": doc.language,
+                "passages": n,
+                "provenance": dict(doc.provenance),
+            }
+            if all(v in str(row[k] if row[k] is not None else "").casefold() for k, v in filters):
+                rows.append(row)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        names = [
+            *_SOURCE_FIELDS,
+            *(f"{k}_from" for k in ("title", "author", "publisher", "date", "url")),
+        ]
+        writer = csv.DictWriter(sys.stdout, fieldnames=names, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            prov = row.pop("provenance")
+            writer.writerow(
+                row
+                | {
+                    f"{k}_from": prov.get(k, "")
+                    for k in ("title", "author", "publisher", "date", "url")
+                }
+            )
+    else:
+        for row in rows:
             click.echo(
-                f"{did:>5}  {doc.date or '-':<10}  {doc.type:<9}  {n:>4} passages  "
-                f"{doc.path}  {doc.title}"
+                f"{row['id']:>5}  {row['date'] or '-':<10}  {row['type']:<9}  "
+                f"{row['passages']:>4} passages  {row['path']}  {row['title']}"
+                + (f"  — {row['author']}" if row["author"] else "")
             )
 
 

@@ -19,6 +19,7 @@ from briefs.extract.keywords import keywords as yake_keywords
 from briefs.extract.sentences import SourceSentence, sentences_of, split
 from briefs.model import Cite, Document, Figure, Keyword, Section, Sentence, Source, TimelineEntry
 from briefs.retrieve import Retrieved, Scope, in_window
+from briefs.store import date_span
 
 _WORDS = re.compile(r"\w+")
 # Sentences about the publication itself ("The magazine publishes two Issues per year") say
@@ -154,7 +155,9 @@ def compose(
             best = max(remaining, key=lambda c: c[0] - spread * per_doc[c[1].doc_id])
             remaining.remove(best)
             s = best[1]
-            dates = {d.date for d in find_dates(s.quote, docs[s.doc_id].date, docs[s.doc_id].text)}
+            dates = {
+                d.date for d in find_dates(s.quote, docs[s.doc_id].anchor_date, docs[s.doc_id].text)
+            }
             days = {d for d in dates if d.count("-") == 2}
             if any(_jaccard(s.quote, u) > 0.4 for u in used) or any(
                 (doc == s.doc_id and dates & seen) or days & seen for doc, seen in events
@@ -327,7 +330,7 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
             found = find_figures(sentence)
             if not found:
                 continue
-            dates = find_dates(sentence, docs[p.doc_id].date, docs[p.doc_id].text)
+            dates = find_dates(sentence, docs[p.doc_id].anchor_date, docs[p.doc_id].text)
             full = [d.date for d in dates if d.date.count("-") >= 1]
             year = _AS_OF.search(sentence)
             as_of = full[0] if full else (year.group(1) if year else None)
@@ -431,6 +434,13 @@ def _same_event(
     return len(wa & wb) / min(len(wa), len(wb)) >= 1 / 3
 
 
+def after_written(date: str, written: str | None) -> bool:
+    """Whether ``date`` falls wholly after the (possibly partial) date a source was written."""
+    if not written:
+        return False
+    return date_span(date)[0] > date_span(written)[1]
+
+
 def _timeline(passages, docs: dict[int, Document], scope: Scope, n: int) -> list[TimelineEntry]:
     entries: dict[str, TimelineEntry] = {}
     near: dict[str, set[str]] = {}  # by entry key: the words next to its date
@@ -439,12 +449,14 @@ def _timeline(passages, docs: dict[int, Document], scope: Scope, n: int) -> list
         for s in sentences_of(p.doc_id, p.seq, p.text, p.page):
             if _ABOUT_ITSELF.search(s.quote):
                 continue  # "the June 2022 Issue" dates the publication, not an event
-            dates = [d for d in find_dates(s.quote, doc.date, doc.text) if d.date.count("-") >= 1]
+            dates = [
+                d for d in find_dates(s.quote, doc.anchor_date, doc.text) if d.date.count("-") >= 1
+            ]
             if not dates:
                 continue
             d = dates[0].date
-            if not in_window(d, scope.since, scope.until):
-                continue
+            if not in_window(d, scope.since, scope.until) or after_written(d, doc.date):
+                continue  # an event dated after its source was written is a misreading
             words = _near(s.quote, dates[0].start) if d.count("-") == 2 else set()
             # One entry per event: the same date in the same document is the same event, and
             # so is the same date told in the same words by another source (the earlier,

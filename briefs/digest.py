@@ -175,7 +175,9 @@ def build(
         for did, sid in sorted(numbering.items(), key=lambda x: int(x[1][1:]))
     ]
     texts = {
-        sid: SourceText(list(documents[did].paragraphs), documents[did].date)
+        sid: SourceText(
+            list(documents[did].paragraphs), documents[did].anchor_date, documents[did].date
+        )
         for did, sid in numbering.items()
     }
     digest = Digest(

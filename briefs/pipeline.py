@@ -161,7 +161,11 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
             manifest=_manifest(corpus_digest, settings, curation),
         )
         texts = {
-            sid: SourceText(list(found.documents[did].paragraphs), found.documents[did].date)
+            sid: SourceText(
+                list(found.documents[did].paragraphs),
+                found.documents[did].anchor_date,
+                found.documents[did].date,
+            )
             for sid, did in parts.source_docs.items()
         }
         brief = _verified(brief, texts, _missing_pins(parts, curation))

@@ -99,11 +99,14 @@ def test_ingest_reports_counts_and_skipped_files(runner: CliRunner, tmp_path: Pa
     shutil.copytree(SEEDS, folder)
     (folder / "broken.txt").write_bytes(b"\x00\x00\x00")
     db = tmp_path / "c.db"
-    result = runner.invoke(main, ["ingest", str(folder), "--db", str(db)])
+    (folder / "~$report.docx").write_bytes(b"\x00lock")  # Word's lock file: not a document
+    result = runner.invoke(main, ["ingest", str(folder), "--db", str(db), "--strict"])
     assert result.exit_code == 2
     assert "skipped broken.txt: binary content, not text" in result.output
+    assert "~$report" not in result.output
     assert "5 added, 0 updated, 0 unchanged, 1 skipped" in result.output
     again = runner.invoke(main, ["ingest", str(folder), "--db", str(db)])
+    assert again.exit_code == 0, "without --strict a skipped file is a warning"
     assert "0 added, 0 updated, 5 unchanged, 1 skipped" in again.output
 
 

@@ -115,7 +115,8 @@ def test_cli_names_each_bad_file_on_one_line(tmp_path: Path) -> None:
     inbox = _inbox(tmp_path)
     shutil.copytree(FIXTURES / "damaged", inbox / "damaged")
     result = CliRunner().invoke(main, ["ingest", str(inbox), "--db", str(tmp_path / "c.db")])
-    assert result.exit_code == 2 and "Traceback" not in result.output
+    # Every readable file went in: the damaged ones are warnings, and cron's next step runs.
+    assert result.exit_code == 0 and "Traceback" not in result.output
     lines = [line for line in result.output.splitlines() if line.startswith("skipped ")]
     assert len(lines) == len(os.listdir(FIXTURES / "damaged"))
 
