@@ -11,6 +11,7 @@ Deterministic for a given N and seed. Usage:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import re
@@ -36,6 +37,8 @@ COUNTRIES = [
     "Japan",
     "India",
 ]
+GIVEN = ["Anna", "Somchai", "Nguyen", "Ratna", "Kyaw", "Maria", "Tan", "Dara", "Lena", "Hiro"]
+FAMILY = ["Krasny", "Prasert", "Lan", "Dewi", "Win", "Santos", "Wei Ming", "Sok", "Hart", "Ito"]
 CITIES = {
     "Cambodia": "Phnom Penh",
     "Myanmar": "Yangon",
@@ -75,6 +78,7 @@ def main() -> None:
     pool = sentences()
     args.folder.mkdir(parents=True, exist_ok=True)
     meta = []
+    truth: list[dict] = []  # what a person reads off the head of each header-block file
     total = 0
     for i in range(args.docs):
         country = rng.choice(COUNTRIES)
@@ -103,25 +107,61 @@ def main() -> None:
             paragraphs.append(para)
             size += len(para)
         title = f"{country}: {rng.choice(pool)[:70].rstrip(' ,.;')}"
-        body = (
-            f"{title}\n\n{CITIES[country]}, {day} {MONTH_NAMES[month - 1]} {year}\n\n"
-            + "\n\n".join(paragraphs)
-            + "\n"
-        )
+        kind = i % 3
+        when = dt.datetime(year, month, day, rng.randint(0, 23), rng.randint(0, 59))
+        author = f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"
+        if kind == 1:
+            # A news-wire archive's text export: marked header lines, then a wire dateline.
+            url = (
+                f"http://www.example-wire.com/article/{year}/{month:02d}/{day:02d}/"
+                f"{country.lower()}-story-id{i:08d}"
+            )
+            body = (
+                f"-- {title}\n-- By {author}\n"
+                f"-- {when.strftime('%a %b')} {day}, {year} {when.strftime('%I:%M%p')} EST\n"
+                f"-- {url}\n\n {CITIES[country].upper()} (Benchmark Wire) - "
+                + "\n\n".join(paragraphs)
+                + "\n"
+            )
+        elif kind == 2:
+            # A "Key: value" export header.
+            body = (
+                f"Title: {title}\nAuthor: {author}\n"
+                f"Date: {day} {MONTH_NAMES[month - 1]} {year}\nSource: Benchmark Wire\n\n"
+                + "\n\n".join(paragraphs)
+                + "\n"
+            )
+        else:
+            body = (
+                f"{title}\n\n{CITIES[country]}, {day} {MONTH_NAMES[month - 1]} {year}\n\n"
+                + "\n\n".join(paragraphs)
+                + "\n"
+            )
         name = f"{i // 1000:03d}/{i:06d}.txt"
         path = args.folder / name
         path.parent.mkdir(exist_ok=True)
         path.write_text(body, "utf-8")
         total += len(body.encode())
-        meta.append(
-            {
-                "file": name,
-                "date": f"{year}-{month:02d}-{day:02d}",
-                "country": country,
-                "type": "news",
-                "publisher": "Benchmark Wire",
-            }
-        )
+        if kind == 0:
+            meta.append(
+                {
+                    "file": name,
+                    "date": f"{year}-{month:02d}-{day:02d}",
+                    "country": country,
+                    "type": "news",
+                    "publisher": "Benchmark Wire",
+                }
+            )
+        else:  # the head must be read from the text: what the benchmark checks
+            truth.append(
+                {
+                    "file": name,
+                    "date": f"{year}-{month:02d}-{day:02d}",
+                    "title": title,
+                    "author": author,
+                    "url": url if kind == 1 else None,
+                }
+            )
     # One sidecar per subfolder, as ingest reads them.
     by_folder: dict[str, list[dict]] = {}
     for row in meta:
@@ -131,6 +171,9 @@ def main() -> None:
         with (args.folder / folder / "metadata.jsonl").open("w", encoding="utf-8") as fh:
             for row in rows:
                 fh.write(json.dumps(row) + "\n")
+    with (args.folder / "heads.jsonl").open("w", encoding="utf-8") as fh:
+        for row in truth:
+            fh.write(json.dumps(row) + "\n")
     print(f"wrote {args.docs:,} documents, {total / 1e6:.1f} MB, to {args.folder}")
 
 

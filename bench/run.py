@@ -10,6 +10,7 @@ Markdown table (bench/RESULTS.md records a run).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import resource
@@ -74,6 +75,33 @@ def brief_command(out: Path) -> list[str]:
         "--out",
         str(out),
     ]
+
+
+def heads_read(corpus: Path, db: Path) -> tuple[str, str, str]:
+    """The share of header-block files whose day, title, author and URL were read right."""
+    truth = {}
+    heads = corpus / "heads.jsonl"
+    if heads.is_file():
+        for line in heads.read_text("utf-8").splitlines():
+            row = json.loads(line)
+            truth[row["file"]] = row
+    conn = sqlite3.connect(db)
+    right = total = 0
+    for path, title, author, date, url in conn.execute(
+        "SELECT path, title, author, date, url FROM documents"
+    ):
+        want = truth.get(path)
+        if want:
+            total += 1
+            right += (title, author, date, url) == (
+                want["title"],
+                want["author"],
+                want["date"],
+                want["url"],
+            )
+    conn.close()
+    share = right / total if total else 0.0
+    return ("heads read right (header-block files)", f"{share:.2%}", f"{right:,} of {total:,}")
 
 
 def main() -> None:

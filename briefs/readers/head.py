@@ -44,7 +44,9 @@ _ZONE = re.compile(
 _MARKER = re.compile(r"^(?:--+|—|–|>+|#+|\*\*?|==+)\s*")
 _KEY_VALUE = re.compile(
     r"^(title|headline|subject|date|published|publication date|updated|sent|source|publisher|"
-    r"outlet|author|authors|by|byline|from|url|link|dateline|place|location)\s*:\s*(\S.*)$",
+    r"outlet|author|authors|by|byline|from|url|link|dateline|place|location|to|cc|bcc|"
+    r"reply-to|importance|attachments|section|page|length|words|language|copyright)"
+    r"\s*:\s*(\S.*)$",
     re.I,
 )
 _URL = re.compile(r"^<?(https?://\S+?)>?$")
@@ -184,6 +186,8 @@ def _byline(line: str) -> tuple[str | None, str | None, str | None]:
         author = _people(pieces[0])
         outlet = ", ".join(pieces[1:]) or None
         return (author, outlet, date) if author else (None, None, None)
+    if ":" in line or not all(p[:1].isupper() or p[:1].isdigit() for p in pieces):
+        return None, None, None  # "Timor-Leste: The Government of X, at present, …" is a title
     if len(pieces) >= 2 and (author := _people(pieces[0])) and len(pieces[1]) <= 60:
         return author, ", ".join(pieces[1:]), date
     if len(pieces) == 1 and date and len(pieces[0]) <= 60 and pieces[0][:1].isupper():
@@ -216,7 +220,11 @@ def read_head(
     head = Head()
     first_body: int | None = None
     marked = 0
+    skip_next = False
     for i, raw in enumerate(paragraphs[:_SCAN]):
+        if skip_next:
+            skip_next = False
+            continue
         if len(raw) > 300:
             first_body = i
             break
@@ -230,7 +238,7 @@ def read_head(
         if kv := _KEY_VALUE.match(line):
             key, value = kv.group(1).lower(), kv.group(2).strip()
             if _field(head, key, value, today):
-                head.lines[i] = key
+                head.lines[i] = "header"
                 continue
         if url := _URL.match(line):
             head.url = head.url or url.group(1)
@@ -251,6 +259,10 @@ def read_head(
                 if j > i and later.startswith(mark) and len(later) < 400:
                     head.notes.add(j)
             continue
+        if marker and marked == 1 and head.title is None and _title_like(line):
+            head.title = line  # a marked header block opens with its headline
+            head.lines[i] = "title"
+            continue
         if len(line) <= 120 and (head.author is None or head.date is None):
             author, outlet, date = _byline(line)
             if author or (outlet and date):
@@ -259,10 +271,24 @@ def read_head(
                 head.date = head.date or date
                 head.lines[i] = "byline"
                 continue
-        if head.title is None and _title_like(line) and (marker or not _body_like(line)):
-            head.title = line
-            head.lines[i] = "title"
-            continue
+        if head.title is None and (marker or not _body_like(line)):
+            # A title set on two lines: "Regional cooperation on haze:" / "what 2023 showed"
+            follow = paragraphs[i + 1].strip() if i + 1 < len(paragraphs) else ""
+            if (
+                follow
+                and len(line) + len(follow) <= 200
+                and (line.endswith(":") or follow[:1].islower())
+                and _title_like(follow)
+                and not _body_like(follow)
+            ):
+                head.title = f"{line} {follow}"
+                head.lines[i] = head.lines[i + 1] = "title"
+                skip_next = True
+                continue
+            if _title_like(line):
+                head.title = line
+                head.lines[i] = "title"
+                continue
         if marker and marked == i + 1:
             continue  # another marked header line the head does not know: not body either
         first_body = i
@@ -333,7 +359,7 @@ def _field(head: Head, key: str, value: str, today: dt.date | None) -> bool:
         head.url = head.url or value
     elif key in ("dateline", "place", "location"):
         head.place = head.place or value
-    return True
+    return True  # other mail and export headers (To:, Cc:, Section:, Length:) are head too
 
 
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|indd|ps|pptx?|xlsx?|rtf|txt|html?|odt|tex|qxd)\b", re.I)
@@ -366,6 +392,9 @@ def plausible_author(value: str | None) -> bool:
     return bool(_PERSON.match(value)) and value.lower() not in {"microsoft office user"}
 
 
+_MASTHEAD = re.compile(
+    rf"(?:\b(?:No|Vol|Issue|Number)\.?\s*\d+\W*)?(?P<date>(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}})\b"
+)
 _ISSUE_BYLINE = re.compile(rf"^(?:By\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}\s*\*+$")
 
 
@@ -395,9 +424,20 @@ def apply_head(
         if value and provenance.get(name) in (None, "path", "file-metadata"):
             fields[name] = value
             provenance[name] = "head"
+    if head.date is None and running and provenance.get("date") in (None, "path", "file-metadata"):
+        # A masthead running head dates the issue: "ASEAN Monitor No. 7 … September 2023".
+        for line in sorted(running):
+            m = _MASTHEAD.search(line)
+            if m and (d := parse_date(m.group("date"), today=today)):
+                fields["date"], provenance["date"] = d, "head"
+                name = line[: m.start()].strip(" |-–—") or None
+                if name and provenance.get("publisher") is None and len(name) <= 60:
+                    fields["publisher"], provenance["publisher"] = name, "head"
+                break
     drop = set(head.notes)
+    title = fields.get("title", doc.title)
     for i, kind in head.lines.items():
-        if kind != "title" or fields.get("title") == paras[i] or paras[i] == doc.title:
+        if kind != "title" or title in (head.title, _MARKER.sub("", paras[i]).strip()):
             drop.add(i)
     if len(drop) >= len(paras):
         drop = set()  # a document that is all head: keep its lines as its text

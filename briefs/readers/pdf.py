@@ -200,7 +200,11 @@ def read(path: Path) -> Document:
         author=author,
         date=date,
         provenance=tuple(sorted(provenance.items())),
-        extra=tuple((k.lower(), v) for k in ("Subject",) if (v := _meta_text(info.get(k)))),
+        extra=tuple(
+            (k.lower(), v)
+            for k in ("Subject",)
+            if (v := _meta_text(info.get(k))) and plausible_title(v) and v != "unspecified"
+        ),
     )
     # The first page's byline, date line or "Updated …" beat the file's; the title stays the
     # one chosen above (a first page often opens with an organisation's name, not the title).

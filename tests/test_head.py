@@ -1,0 +1,272 @@
+"""The head reader: title, byline, date, outlet, URL and dateline from a document's first lines,
+on the header conventions text exports really use (fixtures in tests/fixtures/heads, each
+written from the convention's public description; see its README)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefs.readers import read_file, walk
+from briefs.readers.head import (
+    date_in_url,
+    parse_date,
+    plausible_author,
+    plausible_title,
+    read_head,
+)
+
+HEADS = Path(__file__).resolve().parent / "fixtures" / "heads"
+TODAY = dt.date(2026, 12, 1)
+
+# (line, the date it gives or None): 44 first lines a person reads at a glance.
+DATE_LINES = [
+    ("Fri Oct 20, 2006 6:15pm EDT", "2006-10-20"),
+    ("Mon Nov 18, 2013 11:02am EST", "2013-11-18"),
+    ("Tuesday, 3 March 2015 09:41 GMT", "2015-03-03"),
+    ("Monday, 22 December 2025 14:30 ICT", "2025-12-22"),
+    ("Updated September 22, 2023", "2023-09-22"),
+    ("Last updated: 4 March 2024", "2024-03-04"),
+    ("Publication Date: 13 June 2024", "2024-06-13"),
+    ("Published 12 Oct 2023", "2023-10-12"),
+    ("Posted on January 14th, 2022", "2022-01-14"),
+    ("13 June 2024", "2024-06-13"),
+    ("June 13, 2024", "2024-06-13"),
+    ("Jun. 13, 2024", "2024-06-13"),
+    ("Sept. 5, 2019", "2019-09-05"),
+    ("5 Sept 2019", "2019-09-05"),
+    ("2023-10-12", "2023-10-12"),
+    ("2023-10-12T08:15:00Z", None),  # a machine timestamp is no printed date line
+    ("20/10/2006", "2006-10-20"),
+    ("10/20/2006", "2006-10-20"),
+    ("March 2024", "2024-03"),
+    ("September 2023", "2023-09"),
+    ("Dated: 1 May 2020", "2020-05-01"),
+    ("As of 30 June 2024", "2024-06-30"),
+    ("Issued: 2 February 2021 | 10:00", "2021-02-02"),
+    ("Wednesday 24 December 2025", "2025-12-24"),
+    ("8 December 2025 (UTC)", "2025-12-08"),
+    ("DECEMBER 23, 2025", "2025-12-23"),
+    ("In 2013, the bank raised rates twice.", None),
+    ("Resolution 2022/14", None),
+    ("Room 12, 4 March Street", None),
+    ("2013", None),
+    ("Page 4 of 12", None),
+    ("No. 7 September 2023", None),  # an issue line: read as a masthead, not a date line
+    ("Chapter 3: March to the sea", None),
+    ("Tel: +62 21 555 0199", None),
+    ("ISBN 978-92-1-101456-7", None),
+    ("UN Doc A/78/PV.9", None),
+    ("Friday", None),
+    ("6:15pm EDT", None),
+    ("May the talks continue", None),
+    ("18 per cent of 2024 exports", None),
+    ("31 February 2024", None),
+    ("1 January 1850", None),  # before 1900
+    ("4 March 2031", None),  # after the run date
+    ("Updated", None),
+]
+
+
+@pytest.mark.parametrize(("line", "want"), DATE_LINES)
+def test_a_line_is_a_date_only_when_it_is_wholly_one(line: str, want: str | None) -> None:
+    assert parse_date(line, today=TODAY) == want
+
+
+def test_the_table_has_forty_lines_and_some_give_no_date() -> None:
+    assert len(DATE_LINES) >= 40
+    assert sum(1 for _, want in DATE_LINES if want is None) >= 15
+
+
+@pytest.mark.parametrize(
+    ("url", "want"),
+    [
+        ("http://www.example.com/article/2006/10/20/us-fed-idUSN20", "2006-10-20"),
+        ("https://example.org/news/20131118/story.html", "2013-11-18"),
+        ("https://example.org/2024/03/story", "2024-03"),
+        ("https://example.org/about/team", None),
+    ],
+)
+def test_a_news_url_path_gives_its_date(url: str, want: str | None) -> None:
+    assert date_in_url(url) == want
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        (
+            ["Fed keeps its tone", "By Ros Krasny", "Body text of the story, long enough."],
+            ("Fed keeps its tone", "Ros Krasny", None, None),
+        ),
+        (["A title", "By JEFFREY GETTLEMAN", "x"], ("A title", "Jeffrey Gettleman", None, None)),
+        (
+            ["A title", "By Lia Eustachewich; Yaron Steinbuch", "x"],
+            ("A title", "Lia Eustachewich, Yaron Steinbuch", None, None),
+        ),
+        (
+            ["A title", "By Anna Lee and Tom Hart, Mekong Post", "x"],
+            ("A title", "Anna Lee, Tom Hart, Mekong Post", None, None),
+        ),
+        (
+            ["Haze", "Tan Wei Ming, Environment Note, 12 October 2023", "x"],
+            ("Haze", "Tan Wei Ming", "2023-10-12", "Environment Note"),
+        ),
+        (
+            ["Haze", "Tan Wei Ming | Environment Note", "x"],
+            ("Haze", "Tan Wei Ming", None, "Environment Note"),
+        ),
+        (
+            ["Kuala Lumpur Observer, 4 March 2024", "Body."],
+            (None, None, "2024-03-04", "Kuala Lumpur Observer"),
+        ),
+        (
+            ["Title here", "January 14th, 2022 • Author: Progressive Voice • 13 minute read", "x"],
+            ("Title here", "Progressive Voice", "2022-01-14", None),
+        ),
+        (["Username", "x"], ("Username", None, None, None)),
+    ],
+)
+def test_bylines(lines: list[str], want: tuple) -> None:
+    head = read_head(lines, today=TODAY)
+    assert (head.title, head.author, head.date, head.publisher) == want
+
+
+def test_a_wire_dateline_gives_place_and_outlet_and_stays_in_the_body() -> None:
+    head = read_head(
+        ["-- Headline", "-- By A Writer", "ANCHORAGE, Alaska (Reuters) - The bank said on Friday."]
+    )
+    assert (head.place, head.publisher) == ("ANCHORAGE, Alaska", "Reuters")
+    assert 2 not in head.lines
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "a769.PDF",
+        "PUBL078.PS",
+        "Profiling_Printer_cover2.indd",
+        "xxxxxx",
+        "Microsoft PowerPoint - Humanitarian caseloads",
+        "CI Bilingual Counseling - Google Docs",
+        "Document1",
+        "untitled",
+    ],
+)
+def test_file_names_and_tool_names_are_no_titles(value: str) -> None:
+    assert not plausible_title(value)
+
+
+@pytest.mark.parametrize("value", ["David", "Merlin", "kastland", "user", "Administrator"])
+def test_login_names_are_no_authors(value: str) -> None:
+    assert not plausible_author(value)
+
+
+def test_people_and_organisations_are_authors() -> None:
+    assert plausible_author("Jane Doe") and plausible_author("Office of the High Commissioner")
+
+
+# What a person reads off the first page of each convention's fixture.
+CONVENTIONS = {
+    "newswire.txt": {
+        "title": "Mekong river commission warns of record low water ahead of dry season",
+        "author": "Lena Hartmann",
+        "date": "2006-10-20",
+        "publisher": "Wire",
+        "url": "http://www.example-wire.com/article/2006/10/20/us-mekong-water-idUSN2012345620061020",
+    },
+    "journal.txt": {
+        "title": "Regional cooperation on transboundary haze: what the 2023 season showed",
+        "author": "Ratna Dewi",
+        "date": "2023-09",
+        "publisher": "ASEAN Monitor",
+        "url": None,
+    },
+    "keyvalue.txt": {
+        "title": "Floods displace thousands in Sagaing Region",
+        "author": "Thida Win",
+        "date": "2024-03-04",
+        "publisher": "Mekong Observer",
+        "url": "https://www.example-observer.org/2024/03/04/sagaing-floods",
+    },
+    "email.txt": {
+        "title": "Border talks update: both sides agree to meet again",
+        "author": "Somchai Prasert",
+        "date": "2025-12-22",
+        "publisher": None,
+        "url": None,
+    },
+    "byline-note.pdf": {
+        "title": "Peatland fires and the 2023 haze season",
+        "author": "Tan Wei Ming",
+        "date": "2023-10-12",
+        "publisher": "Environment Note",
+        "url": None,
+    },
+    "user-author.docx": {
+        "title": "Water governance in the Lower Mekong",
+        "author": "Mekong Policy Lab",
+        "date": "2024-06-13",
+        "publisher": None,
+        "url": None,
+    },
+    "yaml-front.md": {
+        "title": "Vietnam's new trade rules for rice exporters",
+        "author": "Nguyen Thi Lan",
+        "date": "2024-05-17",
+        "publisher": "Hanoi Economic Review",
+        "url": None,
+    },
+}
+
+
+def test_each_convention_is_read_as_a_person_reads_it() -> None:
+    rows = []
+    for name, want in CONVENTIONS.items():
+        (doc,) = read_file(HEADS / name)
+        got = {k: getattr(doc, k) for k in want}
+        right = sum(got[k] == v for k, v in want.items())
+        rows.append(f"{name:<18} {right}/{len(want)}")
+        assert got == want, name
+    print("\n".join(rows))
+
+
+def test_head_lines_never_reach_the_body() -> None:
+    for name in CONVENTIONS:
+        (doc,) = read_file(HEADS / name)
+        body = " ".join(doc.paragraphs)
+        for furniture in (
+            "-- ",
+            "Title:",
+            "From:",
+            "Subject:",
+            "ASEAN Monitor No. 7",
+            "Ratna Dewi is a research fellow",
+            "Tan Wei Ming,",
+            "13 June 2024",
+        ):
+            assert furniture not in body, (name, furniture)
+
+
+def test_file_dates_are_kept_apart_from_what_the_text_says(tmp_path: Path) -> None:
+    (doc,) = read_file(HEADS / "byline-note.pdf")
+    assert doc.source_of("date") == "head" and doc.anchor_date == "2023-10-12"
+    assert doc.author == "Tan Wei Ming"  # not the file's "kastland"
+    # Without a date in the text, the file's own is kept but never anchors relative dates.
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "undated.pdf"
+    c = canvas.Canvas(str(path))
+    c.setAuthor("David")
+    c.drawString(72, 700, "Officials said on Sunday that the border crossing would reopen.")
+    c.save()
+    (undated,) = read_file(path)
+    assert undated.source_of("date") == "file-metadata" and undated.date
+    assert undated.anchor_date is None and undated.author is None
+
+
+def test_lock_and_temporary_files_are_not_documents(tmp_path: Path) -> None:
+    for name in ("~$report.docx", ".~lock.report.docx#", "report.tmp", "real.txt"):
+        (tmp_path / name).write_text("Some text here.\n", "utf-8")
+    assert [rel for _, rel in walk([tmp_path])] == ["real.txt"]
