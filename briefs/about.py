@@ -28,7 +28,7 @@ _LIST_GAP = re.compile(
     r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)(?:the\s+)?(?:[A-Z][a-z]+\s+)?$"
 )
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .,'’-]{1,60}?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:[-–—]+|:)\s"
+    r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:[-–—]+|:)\s"
 )
 _AFTER_WORD = re.compile(r"\s*([A-Za-z-]+)")
 # What a demonym may modify without the text being about the country.
@@ -59,6 +59,7 @@ class Signals:
     lead: bool
     share: float
     dateline: bool = False  # the story is filed from there: "PHNOM PENH –", "TOKYO (Reuters) -"
+    passages: int = 0  # paragraphs that name it at all (what "material" counts)
 
 
 def weak_flags(text: str) -> list[tuple[int, int, str, bool]]:
@@ -91,27 +92,49 @@ def weak_flags(text: str) -> list[tuple[int, int, str, bool]]:
     return [(s, e, iso, w) for (s, e, iso), w in zip(found, weak, strict=True)]
 
 
-def signals(doc: Document) -> list[Signals]:
-    """The aboutness signals of ``doc`` for every country it names."""
+_CAPS = re.compile(r"[A-Z]{3}")
+
+
+def _readable(text: str) -> str:
+    """A title or dateline set in capitals ("JAPAN TRADE SURPLUS WIDENS", "TOKYO, March 3 -")
+    in title case, so that names are matched as a reader reads them (only there: in running
+    text a word in capitals is more often an acronym)."""
+    if not _CAPS.search(text):
+        return text
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+        return re.sub(r"[A-Za-z][A-Za-z'’]*", lambda m: m.group(0).capitalize(), text)
+    return re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group(0).capitalize(), text)
+
+
+def signals(
+    doc: Document, flags: list[list[tuple[int, int, str, bool]]] | None = None
+) -> list[Signals]:
+    """The aboutness signals of ``doc`` for every country it names; ``flags`` are its
+    paragraphs' ``weak_flags`` when the caller has them already (ingest does)."""
     strong: Counter[str] = Counter()
     weak: Counter[str] = Counter()
+    named: Counter[str] = Counter()
     lead: set[str] = set()
     dateline: set[str] = set()
     first = doc.paragraphs[0] if doc.paragraphs else ""
     head = _DATELINE.match(first)
-    for _start, _end, iso, _weak in weak_flags(first[: head.end()] if head else ""):
-        dateline.add(iso)
+    if head:
+        dateline = {iso for *_, iso, _weak in weak_flags(_readable(first[: head.end()]))}
+    if flags is None:
+        flags = [weak_flags(p) for p in doc.paragraphs]
     offset = 0
-    for paragraph in doc.paragraphs:
-        for start, _end, iso, is_weak in weak_flags(paragraph):
+    for paragraph, found in zip(doc.paragraphs, flags, strict=True):
+        named.update({iso for *_, iso, _weak in found})
+        for start, _end, iso, is_weak in found:
             if is_weak:
                 weak[iso] += 1
-                continue
-            strong[iso] += 1
-            if offset + start < LEAD_CHARS:
-                lead.add(iso)
+            else:
+                strong[iso] += 1
+                if offset + start < LEAD_CHARS:
+                    lead.add(iso)
         offset += len(paragraph) + 1
-    title = {iso for *_, iso, is_weak in weak_flags(doc.title or "") if not is_weak}
+    title = {iso for *_, iso, is_weak in weak_flags(_readable(doc.title or "")) if not is_weak}
     total = sum(strong.values()) or 1
     return [
         Signals(
@@ -122,6 +145,7 @@ def signals(doc: Document) -> list[Signals]:
             iso in lead,
             round(strong[iso] / total, 4),
             iso in dateline,
+            named[iso],
         )
         for iso in sorted(set(strong) | set(weak) | title)
     ]

@@ -2,7 +2,7 @@
 
 Unchanged files are recognised by their size and mtime (then by content hash) and not read
 again. Changed files are parsed in worker processes (reading, repair, language, country
-mentions: the CPU-bound part) while this process alone writes to the store, a few hundred files
+aboutness: the CPU-bound part) while this process alone writes to the store, a few hundred files
 per transaction; results are streamed in bounded chunks so memory does not grow with the corpus.
 """
 
@@ -21,7 +21,7 @@ from briefs.corpus import CorpusStore
 from briefs.errors import ReadError
 from briefs.readers import read_file, walk
 from briefs.readers.metadata import load_sidecar
-from briefs.store import ParsedFile, mention_counts
+from briefs.store import ParsedFile
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class _Outcome:
 
 
 def _parse(job: _Job) -> _Outcome:
-    """Read one file (in a worker): hash it, parse it, count its country mentions."""
+    """Read one file (in a worker): hash it, parse it, read what it says of each country."""
     try:
         st = job.path.stat()
         data = job.path.read_bytes()
@@ -75,7 +75,6 @@ def _parse(job: _Job) -> _Outcome:
         if digest == job.known_digest:
             return _Outcome(job, same=(st.st_size, st.st_mtime_ns))
         docs = read_file(job.path, job.meta)
-        mentions = [[mention_counts(p) for p in d.paragraphs] for d in docs]
         about = [signals(d) for d in docs]
         return _Outcome(
             job,
@@ -86,7 +85,6 @@ def _parse(job: _Job) -> _Outcome:
                 st.st_mtime_ns,
                 digest,
                 docs,
-                mentions,
                 about,
                 replaces=job.stored,
             ),

@@ -3,7 +3,7 @@
 Full-text search uses a ``tsvector`` column with a GIN index, a text-search configuration
 ``briefs`` (English stemming after ``unaccent``, which also folds Đ), ``phraseto_tsquery`` for
 the structured queries retrieval asks for, ``websearch_to_tsquery`` for what a user types, and
-``ts_rank_cd`` for ranking. Documents, passages, country mentions, editions and curation mirror
+``ts_rank_cd`` for ranking. Documents, passages, aboutness signals, editions and curation mirror
 the SQLite store. Several ingest processes may write at once: each file is replaced in one
 transaction under an advisory lock on its path, so overlapping or restarted workers leave each
 file once. The schema carries a version: an older one is upgraded, a newer one refused.
@@ -27,7 +27,6 @@ from briefs.store import (
     about_rows,
     document_row,
     material_rows,
-    mention_counts,
     metadata_document,
     search_text,
     with_declared,
@@ -58,17 +57,12 @@ CREATE TABLE IF NOT EXISTS passages (
 );
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, seq);
 CREATE INDEX IF NOT EXISTS passages_search ON passages USING GIN (search);
-CREATE TABLE IF NOT EXISTS mentions (
-    passage_id BIGINT NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
-    iso3 TEXT NOT NULL, n INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS mentions_iso ON mentions(iso3);
-CREATE INDEX IF NOT EXISTS mentions_passage ON mentions(passage_id);
+DROP TABLE IF EXISTS mentions;  -- per-passage counts, replaced by aboutness (schema 5)
 CREATE TABLE IF NOT EXISTS aboutness (
     doc_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     iso3 TEXT NOT NULL, strong INTEGER NOT NULL, weak INTEGER NOT NULL,
     title INTEGER NOT NULL, lead INTEGER NOT NULL, share REAL NOT NULL,
-    dateline INTEGER NOT NULL DEFAULT 0
+    dateline INTEGER NOT NULL DEFAULT 0, passages INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS aboutness_iso ON aboutness(iso3);
 CREATE INDEX IF NOT EXISTS aboutness_doc ON aboutness(doc_id);
@@ -195,37 +189,24 @@ class PgStore:
                 document_row(f, doc),
             ).fetchone()[0]
             pages = doc.pages or (None,) * len(doc.paragraphs)
-            named = f.mentions[n] if f.mentions else [mention_counts(t) for t in doc.paragraphs]
             about = about_rows(doc_id, f.about[n] if f.about else signals(doc))
             if about:
                 with self.conn.cursor() as cur:
-                    cur.executemany("INSERT INTO aboutness VALUES (%s,%s,%s,%s,%s,%s,%s,%s)", about)
+                    cur.executemany(
+                        "INSERT INTO aboutness VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)", about
+                    )
             if not doc.paragraphs:
                 continue
-            # All of a document's passages in one round trip (psycopg pipelines executemany),
-            # their ids back in order for the mentions.
+            # All of a document's passages in one round trip (psycopg pipelines executemany).
             with self.conn.cursor() as cur:
                 cur.executemany(
                     "INSERT INTO passages (doc_id, seq, text, page, search) VALUES"
-                    " (%s,%s,%s,%s, to_tsvector('briefs', %s)) RETURNING id",
+                    " (%s,%s,%s,%s, to_tsvector('briefs', %s))",
                     [
                         (doc_id, seq, text, page, search_text(doc.title, text, seq))
                         for seq, (text, page) in enumerate(zip(doc.paragraphs, pages, strict=True))
                     ],
-                    returning=True,
                 )
-                ids = []
-                while True:
-                    ids.append(cur.fetchone()[0])
-                    if not cur.nextset():
-                        break
-                rows = [
-                    (pid, iso, k)
-                    for pid, counts in zip(ids, named, strict=True)
-                    for iso, k in counts
-                ]
-                if rows:
-                    cur.executemany("INSERT INTO mentions VALUES (%s,%s,%s)", rows)
 
     def prune(self, keep: set[str]) -> int:
         gone = [r[0] for r in self._rows("SELECT path FROM files") if r[0] not in keep]
@@ -426,8 +407,7 @@ class PgStore:
         window, params = _window(since, until)
         rows = self._rows(
             "SELECT a.iso3, d.date, d.country, a.strong, a.weak, a.title, a.lead, a.share,"
-            " a.dateline, (SELECT count(*) FROM mentions m JOIN passages p ON p.id=m.passage_id"
-            " WHERE p.doc_id=d.id AND m.iso3=a.iso3) FROM aboutness a"
+            " a.dateline, a.passages FROM aboutness a"
             f" JOIN documents d ON d.id=a.doc_id WHERE TRUE{window}",
             params,
         )

@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,17 +46,12 @@ CREATE TABLE IF NOT EXISTS passages (
 CREATE VIEW IF NOT EXISTS passages_search AS
     SELECT id, coalesce(search, text) AS search FROM passages;
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, seq);
-CREATE TABLE IF NOT EXISTS mentions (
-    passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
-    iso3 TEXT NOT NULL, n INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS mentions_iso ON mentions(iso3);
-CREATE INDEX IF NOT EXISTS mentions_passage ON mentions(passage_id);
+DROP TABLE IF EXISTS mentions;  -- per-passage counts, replaced by aboutness (schema 5)
 CREATE TABLE IF NOT EXISTS aboutness (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     iso3 TEXT NOT NULL, strong INTEGER NOT NULL, weak INTEGER NOT NULL,
     title INTEGER NOT NULL, lead INTEGER NOT NULL, share REAL NOT NULL,
-    dateline INTEGER NOT NULL DEFAULT 0
+    dateline INTEGER NOT NULL DEFAULT 0, passages INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS aboutness_iso ON aboutness(iso3);
 CREATE INDEX IF NOT EXISTS aboutness_doc ON aboutness(doc_id);
@@ -155,7 +149,7 @@ def material_rows(rows: list[tuple]) -> list[tuple[str, str | None, str | None, 
     a list of countries or a passing mention is no material for that country."""
     out = []
     for iso, date, country, strong, weak, title, lead, share, dateline, n in rows:
-        sig = Signals(iso, strong, weak, bool(title), bool(lead), share, bool(dateline))
+        sig = Signals(iso, strong, weak, bool(title), bool(lead), share, bool(dateline), n)
         if about.score(sig) >= about.SECONDARY:
             out.append((iso, date, country, n))
     return out
@@ -178,7 +172,17 @@ def with_declared(
 def about_rows(doc_id: int, found: list[Signals]) -> list[tuple]:
     """Rows of the aboutness table for one document (both stores write these)."""
     return [
-        (doc_id, s.iso3, s.strong, s.weak, int(s.title), int(s.lead), s.share, int(s.dateline))
+        (
+            doc_id,
+            s.iso3,
+            s.strong,
+            s.weak,
+            int(s.title),
+            int(s.lead),
+            s.share,
+            int(s.dateline),
+            s.passages,
+        )
         for s in found
     ]
 
@@ -187,11 +191,6 @@ def search_text(title: str, text: str, seq: int) -> str:
     """What the index holds for a passage: the text folded, and the first one with the title
     (so that a title match counts)."""
     return fold(f"{title}\n{text}" if seq == 0 else text)
-
-
-def mention_counts(text: str) -> list[tuple[str, int]]:
-    """(iso3, times) for each country ``text`` names, sorted: what ingest stores per passage."""
-    return sorted(Counter(iso for *_, iso in geo.mentions(text)).items())
 
 
 @dataclass(frozen=True)
@@ -204,7 +203,6 @@ class ParsedFile:
     mtime_ns: int
     digest: str
     documents: list[Document]
-    mentions: list[list[list[tuple[str, int]]]] | None = None  # per document, per passage
     about: list[list[Signals]] | None = None  # per document: aboutness signals per country
     replaces: bool = True  # False when the store is known not to hold this path yet
 
@@ -288,12 +286,11 @@ class Store:
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
             )
-            # Country mentions are derived at ingest from the gazetteer: when it changes (a new
-            # alias, a place name dropped), count them again rather than serve stale ones.
+            # What documents say of countries is derived at ingest from the gazetteer: when it
+            # changes (a new alias, a place name dropped), read it again rather than serve stale.
             row = self.conn.execute("SELECT value FROM meta WHERE key='gazetteer'").fetchone()
             if row is None or row[0] != geo.fingerprint():
-                self.conn.execute("DELETE FROM mentions")
-                self._backfill_mentions()
+                self._backfill_about()
                 self.conn.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('gazetteer', ?)", (geo.fingerprint(),)
                 )
@@ -348,19 +345,11 @@ class Store:
             self.conn.execute("ALTER TABLE documents ADD COLUMN provenance TEXT")
         self.conn.execute("DELETE FROM meta WHERE key = 'gazetteer'")  # signals backfilled
 
-    def _backfill_mentions(self) -> None:
-        rows = self.conn.execute(
-            "SELECT id, text FROM passages WHERE id NOT IN (SELECT passage_id FROM mentions)"
-        ).fetchall()
-        for pid, text in rows:
-            self.conn.executemany(
-                "INSERT INTO mentions VALUES (?,?,?)",
-                ((pid, iso, n) for iso, n in mention_counts(text)),
-            )
+    def _backfill_about(self) -> None:
         self.conn.execute("DELETE FROM aboutness")
         for (doc_id,) in self.conn.execute("SELECT id FROM documents").fetchall():
             self.conn.executemany(
-                "INSERT INTO aboutness VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO aboutness VALUES (?,?,?,?,?,?,?,?,?)",
                 about_rows(doc_id, signals(self.document(doc_id))),
             )
 
@@ -432,7 +421,7 @@ class Store:
 
     def _put(self, f: ParsedFile, counter: list[int]) -> None:
         # Passage ids are assigned here (one writer, inside its transaction), so that passages,
-        # their index entries and their country mentions go in as three bulk inserts.
+        # their index entries and the document's aboutness rows go in as bulk inserts.
         # Another ingest may have stored the path since this one looked: check, cheaply.
         if f.replaces or self.conn.execute("SELECT 1 FROM files WHERE path=?", (f.key,)).fetchone():
             self._delete_file(f.key)
@@ -446,7 +435,6 @@ class Store:
                 document_row(f, doc),
             ).lastrowid
             pages = doc.pages or (None,) * len(doc.paragraphs)
-            named = f.mentions[n] if f.mentions else [mention_counts(t) for t in doc.paragraphs]
             first = counter[0]
             counter[0] += len(doc.paragraphs)
             searches = [
@@ -465,13 +453,9 @@ class Store:
                 "INSERT INTO passages_fts (rowid, search) VALUES (?, ?)",
                 ((first + seq, search) for seq, search in enumerate(searches)),
             )
-            self.conn.executemany(
-                "INSERT INTO mentions VALUES (?,?,?)",
-                ((first + seq, iso, k) for seq, counts in enumerate(named) for iso, k in counts),
-            )
             about = f.about[n] if f.about else signals(doc)
             self.conn.executemany(
-                "INSERT INTO aboutness VALUES (?,?,?,?,?,?,?,?)", about_rows(doc_id, about)
+                "INSERT INTO aboutness VALUES (?,?,?,?,?,?,?,?,?)", about_rows(doc_id, about)
             )
 
     def _delete_file(self, key: str) -> None:
@@ -759,8 +743,7 @@ class Store:
         window, params = _window_sql(since, until)
         rows = self.conn.execute(
             "SELECT a.iso3, d.date, d.country, a.strong, a.weak, a.title, a.lead, a.share,"
-            " a.dateline, (SELECT count(*) FROM mentions m JOIN passages p ON p.id=m.passage_id"
-            " WHERE p.doc_id=d.id AND m.iso3=a.iso3) FROM aboutness a"
+            " a.dateline, a.passages FROM aboutness a"
             f" JOIN documents d ON d.id=a.doc_id WHERE 1{window}",
             params,
         ).fetchall()

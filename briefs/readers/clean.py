@@ -65,13 +65,17 @@ def running_heads(lines: list[str], *, pages: bool = False) -> tuple[set[str], s
     """
     keys: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
-        line = collapse(ln)
+        if len(ln) > 160:
+            continue  # a paragraph, not a running line
+        line = " ".join(ln.split())
         if 0 < len(line) <= 80:
             keys.setdefault(_DIGIT.sub("#", line), []).append(i)
     need = 2 if pages else 3
     running = {collapse(lines[i]) for key, at in keys.items() if len(at) >= need for i in at}
-    opening = [collapse(ln) for ln in lines if ln.strip()][:3]
-    title = next((ln for ln in opening if ln in running and not _DIGIT.search(ln)), None)
+    title = None
+    if running:
+        opening = [collapse(ln) for ln in lines[:12] if ln.strip()][:3]
+        title = next((ln for ln in opening if ln in running and not _DIGIT.search(ln)), None)
     return running, title
 
 
