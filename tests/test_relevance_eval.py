@@ -1,0 +1,178 @@
+"""Relevance eval with pinned floors: do a country brief's sources come from documents about
+that country?
+
+Corpus: the UN General Debate speeches of eleven Southeast Asian states (CC0, read from
+../shared at run time), ingested **without** their metadata sidecar, so that only the text
+says what a speech is about. Label (set by the corpus's editors, not by us): a speech is about
+the state that delivered it (the ISO code that opens its file name). Speeches that discuss a
+neighbour at length (a Thai statement on Myanmar in 2007) are therefore counted as wrong: the
+precision below is a lower bound.
+
+Split, fixed before any tuning on this eval (2026-12-01): dev Brunei, Indonesia, Cambodia,
+Laos, Myanmar, Malaysia; held-out Philippines, Singapore, Thailand, Timor-Leste, Vietnam.
+
+The same run scores a bare baseline: the 20 documents SQLite FTS5 bm25 ranks first for the
+country's names (title included), as the issue's baseline does. Every run prints the table.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefs import build_brief, geo, load_settings
+from briefs.ingest import ingest
+from briefs.store import Store
+
+from conftest import EVAL_REPORT, UNGD
+
+DEV = {
+    "BRN": "Brunei",
+    "IDN": "Indonesia",
+    "KHM": "Cambodia",
+    "LAO": "Laos",
+    "MMR": "Myanmar",
+    "MYS": "Malaysia",
+}
+HELDOUT = {
+    "PHL": "Philippines",
+    "SGP": "Singapore",
+    "THA": "Thailand",
+    "TLS": "Timor-Leste",
+    "VNM": "Vietnam",
+}
+# Floors: mean and worst country precision of the cited sources, about 0.02 below what was
+# reached (dev 0.989 / 0.933 when the floors were set; held-out scored once: see README).
+FLOORS = {
+    "dev": {"mean": 0.97, "worst": 0.91},
+    "heldout": {"mean": 0.95, "worst": 0.88},
+}
+
+
+@pytest.fixture(scope="module")
+def bare_ungd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not UNGD.is_dir():
+        pytest.skip(f"the shared UN General Debate corpus is not at {UNGD}")
+    folder = tmp_path_factory.mktemp("ungd-bare")
+    for path in sorted(UNGD.glob("*.txt")):
+        shutil.copy(path, folder / path.name)  # the texts only: no metadata sidecar
+    db = folder / "corpus.db"
+    with Store(db) as store:
+        ingest(store, [folder], workers=2)
+    return db
+
+
+def _cited(db: Path, name: str, out: Path) -> list[str]:
+    settings = load_settings(
+        db=db, out=out, country=name, formats=("json",), today="2026-01-05", charts=False
+    )
+    data = json.loads(build_brief(settings).paths[0].read_text("utf-8"))
+    return [s["path"] for s in data["sources"]]
+
+
+def _baseline(db: Path, name: str) -> list[str]:
+    """The first 20 distinct documents by bare bm25 over the country's names."""
+    country = geo.resolve(name)
+    with Store(db) as store:
+        found = store.find([list(country.names)], limit=2000)
+        docs: list[int] = []
+        for p in found:
+            if p.doc_id not in docs:
+                docs.append(p.doc_id)
+            if len(docs) == 20:
+                break
+        meta = store.metadata(docs)
+    return [meta[d].path for d in docs]
+
+
+def _score(db: Path, split: dict[str, str], out: Path) -> dict[str, tuple[float, float, int]]:
+    rows = {}
+    for iso, name in split.items():
+        cited = _cited(db, name, out / iso)
+        base = _baseline(db, name)
+        precision = sum(p.startswith(iso) for p in cited) / len(cited)
+        base_p = sum(p.startswith(iso) for p in base) / len(base)
+        rows[name] = (precision, base_p, len(cited))
+    return rows
+
+
+def test_country_briefs_cite_documents_about_the_country(bare_ungd: Path, tmp_path: Path):
+    failures = []
+    EVAL_REPORT.append("")
+    EVAL_REPORT.append("relevance: share of a country brief's sources about the country")
+    EVAL_REPORT.append(f"{'':<8}{'country':<13}{'briefs':>7}{'bm25 top 20':>13}{'sources':>9}")
+    for split_name, split in (("dev", DEV), ("heldout", HELDOUT)):
+        rows = _score(bare_ungd, split, tmp_path / split_name)
+        for name, (p, base, n) in rows.items():
+            EVAL_REPORT.append(f"{split_name:<8}{name:<13}{p:>7.3f}{base:>13.3f}{n:>9}")
+        mean = sum(p for p, _, _ in rows.values()) / len(rows)
+        base_mean = sum(b for _, b, _ in rows.values()) / len(rows)
+        worst = min(p for p, _, _ in rows.values())
+        EVAL_REPORT.append(f"{split_name:<8}{'mean':<13}{mean:>7.3f}{base_mean:>13.3f}")
+        floors = FLOORS[split_name]
+        if mean < floors["mean"]:
+            failures.append(f"{split_name} mean precision {mean:.3f} < {floors['mean']}")
+        if worst < floors["worst"]:
+            failures.append(f"{split_name} worst precision {worst:.3f} < {floors['worst']}")
+        if mean < base_mean:
+            failures.append(f"{split_name}: briefs {mean:.3f} below bare bm25 {base_mean:.3f}")
+    assert not failures, failures
+
+
+def test_a_name_in_a_list_gives_nothing_and_the_subject_gives_all(tmp_path: Path) -> None:
+    """The Malaysia and Vietnam cases: every sentence of an article about the country may be
+    quoted, even those that do not repeat its name; a document naming it once in a list of
+    countries contributes nothing."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "mediation.txt").write_text(
+        "Malaysia's mediation: the quiet broker\n\n"
+        "KUALA LUMPUR - Malaysia has facilitated talks between Bangkok and the insurgent groups "
+        "of the deep south since 2013, hosting more than 30 formal rounds.\n\n"
+        "The facilitator's office employs only 12 staff, and its annual budget is under "
+        "RM 5 million, officials said.\n\n"
+        "Analysts say the format gives both sides a venue without the cost of a public "
+        "ceasefire.\n",
+        "utf-8",
+    )
+    (folder / "vietnam.txt").write_text(
+        "Vietnam hosts women's leadership forum\n\n"
+        "HANOI - Vietnam opened a regional forum on women in public office on Monday.\n\n"
+        "Deputy Prime Minister Trần Lưu Quang met Đặng Thị Ngọc Thịnh and delegates from "
+        "eight countries on the first day.\n",
+        "utf-8",
+    )
+    (folder / "summit.txt").write_text(
+        "Leaders gather for the regional summit\n\n"
+        "Delegations from Japan, Malaysia, Vietnam, Indonesia and Australia arrived in "
+        "Canberra on Sunday for two days of talks on trade.\n\n"
+        "Australia's prime minister said 41 agreements were ready to be signed.\n",
+        "utf-8",
+    )
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        ingest(store, [folder])
+    for country, must, never in (
+        ("Malaysia", "The facilitator's office employs only 12 staff", "41 agreements"),
+        ("Vietnam", "Trần Lưu Quang met Đặng Thị Ngọc Thịnh", "41 agreements"),
+    ):
+        settings = load_settings(
+            db=db,
+            out=tmp_path / country,
+            country=country,
+            formats=("json",),
+            today="2026-01-05",
+            charts=False,
+        )
+        data = json.loads(build_brief(settings).paths[0].read_text("utf-8"))
+        quotes = " ".join(
+            [s["quote"] for sec in data["sections"] for s in sec["sentences"] for s in s["cites"]]
+            + [f["quote"] for f in data["figures"]]
+        )
+        assert must in quotes, country
+        assert never not in quotes and "summit.txt" not in [s["path"] for s in data["sources"]]
+    malaysia = json.loads((tmp_path / "Malaysia" / "malaysia.json").read_text("utf-8"))
+    assert any(f["value"] == 12 for f in malaysia["figures"]), malaysia["figures"]
