@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+from briefs import salience
 from briefs.extract.attribution import recommends, speaker
 from briefs.extract.counted import singular
 from briefs.extract.dates import MONTH_NAMES, find_dates
@@ -181,7 +182,7 @@ def compose(
     sections: list[Section] = []
     pinned = [c for c in candidates if any(pin in c[1].quote for pin in curation.pins)]
     key = pick(pinned, len(pinned), spread=0.0)
-    key += pick(candidates, max(0, limits.key_points - len(key)), spread=1.5)
+    key += pick(_salient(candidates, scope, limits), max(0, limits.key_points - len(key)), 0.0)
     if key:
         sections.append(Section("Key points", [as_sentence(s) for s in key], kind="key_points"))
 
@@ -233,12 +234,19 @@ def compose(
         for e in _timeline(passages, docs, scope, limits.timeline)
         if not curation.excludes_sentence(e.quote)
     ]
+    # Sources are numbered in the order the default template shows them: key points, the
+    # figures table, the themes, the timeline, then recommendations and outlook.
     number = _Numbering()
-    sections = [
-        replace(sec, sentences=[_renumber(s, number) for s in sec.sentences]) for sec in sections
-    ]
+
+    def renumbered(sec: Section) -> Section:
+        return replace(sec, sentences=[_renumber(s, number) for s in sec.sentences])
+
+    first = [renumbered(sec) for sec in sections if sec.kind == "key_points"]
     figures = [replace(f, source=number(int(f.source[1:]))) for f in figures]
+    middle = [renumbered(sec) for sec in sections if sec.kind not in ("key_points", "outlook")]
     timeline = [replace(e, source=number(int(e.source[1:]))) for e in timeline]
+    last = [renumbered(sec) for sec in sections if sec.kind == "outlook"]
+    sections = first + middle + last
     sources = [
         source_of(number.ids[d], docs[d], (also or {}).get(d, []))
         for d in sorted(number.ids, key=lambda d: int(number.ids[d][1:]))
@@ -252,6 +260,23 @@ def compose(
         _gaps(sources, sections, figures, retrieved),
         source_docs={sid: did for did, sid in number.ids.items()},
     )
+
+
+def _salient(
+    candidates: list[tuple[float, SourceSentence]], scope: Scope, limits: Limits
+) -> list[tuple[float, SourceSentence]]:
+    """The candidates in the order key points take them: central facts first, by concept
+    coverage across sources (``briefs.salience``), the scope's own sentences preferred."""
+    names = scope.country.names if scope.country else ()
+    pool = [
+        salience.Candidate(i, s.doc_id, s.seq + s.index, s.quote)
+        for i, (_score, s) in enumerate(candidates)
+        if not _ABOUT_ITSELF.search(s.quote) and "?" not in s.quote
+    ]
+    prior = {c.key: 0.5 for c in pool if any(n in c.text for n in names)}
+    ranked = salience.rank(pool, 4 * limits.key_points, prior=prior)
+    n = len(ranked)
+    return [(float(n - i), candidates[c.key][1]) for i, c in enumerate(ranked)]  # type: ignore[index]
 
 
 def _renumber(s: Sentence, number: _Numbering) -> Sentence:

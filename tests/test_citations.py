@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -36,7 +37,17 @@ def test_altered_sentence_number_is_caught(built) -> None:
     i = next(i for i, x in enumerate(sec.sentences) if any(c.isdigit() for c in x.text))
     sentence = sec.sentences[i]
     digit = next(c for c in sentence.text if c.isdigit())
-    bad = replace(sentence, text=sentence.text.replace(digit, str((int(digit) + 1) % 10), 1))
+    quote = sentence.cites[0].quote
+    # A number the quote does not hold ("7–8 January" altered to "8–8" still holds an 8).
+    text = next(
+        t
+        for k in range(1, 10)
+        if not set(
+            re.findall(r"\d+", t := sentence.text.replace(digit, str((int(digit) + k) % 10), 1))
+        )
+        <= set(re.findall(r"\d+", quote))
+    )
+    bad = replace(sentence, text=text)
     sections = [
         replace(s, sentences=[bad if x is sentence else x for x in s.sentences])
         for s in brief.sections

@@ -15,8 +15,8 @@ from segtok.segmenter import split_single
 from briefs.readers.clean import collapse
 
 _CAPTION = re.compile(
-    r"\b(?:Photo(?:graph)? (?:by|credit)|Photo:|Source:|Featured image|Author:|minute read|"
-    r"Related Articles|Read more|Click here|Subscribe|All rights reserved)\b|\(C\)|©",
+    r"\b(?:Photo(?:graph)? (?:by|credit)|Featured image|minute read|Related Articles|Read more|"
+    r"Click here|Subscribe|All rights reserved)\b|\b(?:Photo|Source|Author|Caption):|\(C\)|©",
     re.IGNORECASE,
 )
 _LEANS_BACK = re.compile(
