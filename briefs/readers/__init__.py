@@ -19,6 +19,7 @@ from briefs.errors import ReadError
 from briefs.model import Document
 from briefs.readers import docx, html, markdown, pdf, text
 from briefs.readers.articles import split_articles
+from briefs.readers.debris import clean_document
 from briefs.readers.metadata import KNOWN, SIDECAR_NAMES
 from briefs.readers.signals import guess_type, language
 
@@ -104,7 +105,11 @@ def read_file(path: Path, meta: dict[str, str] | None = None) -> list[Document]:
     if doc.type == "unknown":
         doc = dataclasses.replace(doc, type=guess_type(doc))
     doc = dataclasses.replace(doc, language=language(doc.text))
-    return split_articles(doc)
+    # Debris per article: a magazine issue has a reference list after each of them.
+    docs = [d for d in map(clean_document, split_articles(doc)) if d.paragraphs]
+    if not docs:
+        raise ReadError(str(path), "nothing but page furniture, notes or boilerplate")
+    return docs
 
 
 def _sane_date(doc: Document) -> Document:

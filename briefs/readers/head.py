@@ -186,6 +186,12 @@ def date_in_url(url: str) -> str | None:
         return None
 
 
+_NOT_NAME = frozenset(
+    "document no page date posted table contents section report figure chapter volume vol "
+    "annex summary total number issue updated published appendix source sources notes".split()
+)
+
+
 def _people(text: str) -> str | None:
     """Normalised names from a byline ("JEFFREY GETTLEMAN", "A; B", "A and B"), or None."""
     text = re.sub(r"\s*[*†‡§¹²³]+$", "", text.strip())
@@ -196,6 +202,8 @@ def _people(text: str) -> str | None:
             continue
         if part.isupper() and len(part) > 3:
             part = part.title()
+        if _NOT_NAME.intersection(part.casefold().replace(".", " ").split()):
+            return None  # "Document No.", "Date Posted": a form's labels, not a name
         if _PERSON.match(part) or (_ORGANISATION.search(part) and len(part) <= 80):
             if part not in names:
                 names.append(part)
@@ -256,7 +264,6 @@ def read_head(
     ``starred`` False leaves "Name*" bylines alone (a magazine issue has one per article).
     """
     head = Head()
-    first_body: int | None = None
     marked = 0
     skip_next = False
     for i, raw in enumerate(paragraphs[:_SCAN]):
@@ -264,14 +271,13 @@ def read_head(
             skip_next = False
             continue
         if len(raw) > 300:
-            first_body = i
             break
         marker = _MARKER.match(raw)
         line = raw[marker.end() :].strip() if marker else raw.strip()
         if marker:
             marked += 1
-        if not line or line in running:
-            head.lines[i] = "furniture"
+        if not line or line in running or not any(c.isalpha() for c in line):
+            head.lines[i] = "furniture"  # blank, a running head, a page or issue number
             continue
         if kv := _KEY_VALUE.match(line):
             key, value = kv.group(1).lower(), kv.group(2).strip()
@@ -329,12 +335,23 @@ def read_head(
                 continue
         if marker and marked == i + 1:
             continue  # another marked header line the head does not know: not body either
-        first_body = i
+        if head.title is not None and len(line) <= 80 and not _body_like(line):
+            # A masthead or kicker line ("Federal Register", "Analysis"): the head may go on
+            # (a date line below it), but the line itself stays where it is.
+            continue
         break
     if head.date is None and head.url:
         head.date = date_in_url(head.url)
-    if first_body is not None and first_body < len(paragraphs):
-        lead = paragraphs[first_body]
+    lead_at = next(
+        (
+            i
+            for i, p in enumerate(paragraphs[:_SCAN])
+            if i not in head.lines and i not in head.notes and not _MARKER.match(p)
+        ),
+        None,
+    )
+    if lead_at is not None:
+        lead = paragraphs[lead_at]
         if m := _WIRE_DATELINE.match(lead):
             head.place = m.group("place").strip()
             head.publisher = head.publisher or m.group("outlet").strip()
