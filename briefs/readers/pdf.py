@@ -75,29 +75,119 @@ def _largest_text(boxes: list) -> str | None:
     return title if 4 <= len(title) <= 250 and any(c.isalpha() for c in title) else None
 
 
-def _pages(path: Path) -> tuple[list[list[tuple[str, float]]], dict, str | None]:
-    """Per page: (box text, vertical position 0=top..1=bottom) in reading order; the info
-    dictionary; and the largest text on page one."""
+def _pages(path: Path) -> tuple[list[list[tuple[str, float, float]]], dict, str | None]:
+    """Per page: (box text, top, bottom; 0 is the top of the page, 1 its foot) in reading
+    order; the info dictionary; and the largest text on page one."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextBox
+    from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
 
     with path.open("rb") as fh:
         doc = PDFDocument(PDFParser(fh))
         info = doc.info[0] if doc.info else {}
+    laid: list[tuple[list, float]] = []
+    # all_texts: text inside form XObjects (a pdfTeX title page, a stamped cover) is laid out
+    # and read like the rest, instead of being left inside a figure.
+    for layout in extract_pages(str(path), laparams=LAParams(boxes_flow=0.5, all_texts=True)):
+        boxes = [el for el in _text_boxes(layout) if el.get_text().strip()]
+        laid.append(([b for b in boxes if not _stamp(b)], layout.height or 1))
+    # The body's type size is the document's, not a page's: a page can hold more notes than text.
+    sizes = Counter(size for boxes, _ in laid for b in boxes for size in _sizes(b))
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    largest = _largest_text(laid[0][0]) if laid else None
     pages = []
-    largest = None
-    for layout in extract_pages(str(path), laparams=LAParams(boxes_flow=0.5)):
-        height = layout.height or 1
-        boxes = [el for el in layout if isinstance(el, LTTextBox) and el.get_text().strip()]
-        if not pages:
-            largest = _largest_text(boxes)
-        pages.append([(text, 1 - y / height) for text, y in _rows(boxes)])
+    for boxes, height in laid:
+        notes = _footnote_boxes(boxes, body, height)
+        kept = [b for b in boxes if id(b) not in notes]
+        pages.append(
+            [
+                (text, 1 - top / height, 1 - bottom / height)
+                for text, top, bottom in _rows(kept, body)
+            ]
+        )
     return pages, info, largest
 
 
-def _rows(boxes: list) -> list[tuple[str, float]]:
+def _stamp(box) -> bool:  # noqa: ANN001
+    """A margin stamp set vertically, which pdfminer reads one letter a line."""
+    lines = [ln for ln in box.get_text().split("\n") if ln.strip()]
+    return len(lines) >= 4 and sum(len(ln.strip()) <= 2 for ln in lines) >= 0.8 * len(lines)
+
+
+def _text_boxes(layout) -> list:  # noqa: ANN001 (a pdfminer LTPage)
+    """The text boxes of a page, those inside figures (form XObjects) included."""
+    from pdfminer.layout import LTFigure, LTTextBox
+
+    out = []
+    for el in layout:
+        if isinstance(el, LTTextBox):
+            out.append(el)
+        elif isinstance(el, LTFigure):
+            out += _text_boxes(el)
+    return out
+
+
+def _sizes(box) -> list[float]:  # noqa: ANN001
+    from pdfminer.layout import LTChar, LTTextLine
+
+    return [
+        round(c.size, 1)
+        for line in box
+        if isinstance(line, LTTextLine)
+        for c in line
+        if isinstance(c, LTChar) and c.get_text().strip()
+    ]
+
+
+_NOTE_START = re.compile(r"^\s*(?:\d{1,3}|[*†‡§])\s*\S")
+
+
+def _median_size(box) -> float:  # noqa: ANN001
+    sizes = sorted(_sizes(box))
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def _footnote_boxes(boxes: list, body: float, height: float) -> set[int]:
+    """The page's footnote blocks: smaller type than the body, in the lower half, from a box
+    that opens with a note marker ("1 Preliminary report …") down its column."""
+    if not body:
+        return set()
+    small = [b for b in boxes if _median_size(b) <= body * 0.9 and 1 - b.y1 / height > 0.45]
+    starts = [b for b in small if _NOTE_START.match(b.get_text())]
+    notes: set[int] = set()
+    for b in small:
+        for m in starts:
+            same_column = b.x0 < m.x1 and m.x0 < b.x1
+            if same_column and b.y1 <= m.y1 + 1:
+                notes.add(id(b))
+                break
+    return notes
+
+
+def _line_text(line, body: float) -> str:  # noqa: ANN001
+    """A line's text without superscript note markers: digits set well below the body size
+    ("disagree alert,5 and" -> "disagree alert, and")."""
+    from pdfminer.layout import LTChar
+
+    if not body:
+        return line.get_text()
+    out = []
+    for c in line:
+        t = c.get_text()
+        if isinstance(c, LTChar) and (t.isdigit() or t in "*†‡") and c.size < body * 0.75:
+            continue
+        out.append(t)
+    return "".join(out)
+
+
+def _box_text(box, body: float) -> str:  # noqa: ANN001
+    from pdfminer.layout import LTTextLine
+
+    return "".join(_line_text(line, body) for line in box if isinstance(line, LTTextLine))
+
+
+def _rows(boxes: list, body: float = 0.0) -> list[tuple[str, float, float]]:
     """Boxes in reading order, with one-line boxes that share a baseline joined as a table row.
 
     pdfminer reads a table cell by cell, often column by column; cells side by side on one line
@@ -114,15 +204,15 @@ def _rows(boxes: list) -> list[tuple[str, float]]:
     for b in boxes:
         key = row_of.get(id(b))
         if key is None:
-            out.append((b.get_text(), b.y1))
+            out.append((_box_text(b, body), b.y1, b.y0))
         elif key not in done:
             done.add(key)
             cells = sorted(lines[key], key=lambda c: c.x0)
-            out.append((" | ".join(collapse(c.get_text()) for c in cells), b.y1))
+            out.append((" | ".join(collapse(_box_text(c, body)) for c in cells), b.y1, b.y0))
     return out
 
 
-def _furniture(pages: list[list[tuple[str, float]]]) -> set[str]:
+def _furniture(pages: list[list[tuple[str, float, float]]]) -> set[str]:
     """Boxes at a page edge whose text (digits masked) recurs on several pages.
 
     Three pages are enough: running heads often change with the chapter ("Chapter 2: R Basics").
@@ -131,9 +221,30 @@ def _furniture(pages: list[list[tuple[str, float]]]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for boxes in pages:
-        seen = {_DIGITS.sub("#", collapse(t)) for t, y in boxes if y < _EDGE or y > 1 - _EDGE}
+        seen = {_DIGITS.sub("#", collapse(t)) for t, y, _ in boxes if y < _EDGE or y > 1 - _EDGE}
         counts.update(seen)
     return {k for k, n in counts.items() if n >= (2 if len(pages) <= 4 else 3)}
+
+
+_SMALL_WORDS = frozenset("a an and as at by for in of on or the to with from".split())
+
+
+def _heading(text: str) -> bool:
+    """A heading: a few words, most of them capitalised ("Proposed Design Changes")."""
+    words = [w for w in text.split() if w.lower() not in _SMALL_WORDS]
+    if not words or len(text.split()) > 12 or "," in text:
+        return False
+    return sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 0.7 * len(words)
+
+
+def _goes_on(before: str, after: str, column_top: bool = True) -> bool:
+    """Whether ``after`` continues the sentence ``before`` left open at a page or column
+    break ("On October 29, 2018, a Boeing Model" / "737–8 airplane operated by …")."""
+    if _TERMINAL.search(before) or " | " in before or " | " in after:
+        return False
+    if after[:1].islower() or before.endswith("-"):
+        return True
+    return column_top and len(before.split()) >= 4 and not _heading(before)
 
 
 def read(path: Path) -> Document:
@@ -151,9 +262,10 @@ def read(path: Path) -> Document:
     furniture = _furniture(pages)
     paragraphs: list[str] = []
     page_of: list[int] = []
-    vocabulary = {w.lower() for boxes in pages for t, _ in boxes for w in re.findall(r"[\w-]+", t)}
+    vocabulary = {w.lower() for boxes in pages for t, *_ in boxes for w in re.findall(r"[\w-]+", t)}
     for number, boxes in enumerate(pages, 1):
-        for text, _y in boxes:
+        above, below = None, 1.0  # where the box before this one began and ended on the page
+        for text, y, bottom in boxes:
             flat = collapse(text)
             if _PAGE_NUMBER.match(flat):
                 continue
@@ -165,7 +277,12 @@ def read(path: Path) -> Document:
             for line in lines:
                 para = _join_hyphenated(para, line, vocabulary) if para else line
             # A paragraph cut by a page or column break goes on in the next box.
-            if paragraphs and not _TERMINAL.search(paragraphs[-1]) and para[:1].islower():
+            # Only a box that opens a column or a page continues a sentence that starts no
+            # lower-case: one further down is a paragraph of its own (a byline, then the text).
+            # A new page, a new column (back up the page), or the very next line down.
+            broken = above is None or y < above - 0.2 or 0 <= y - below < 0.015
+            above, below = y, bottom
+            if paragraphs and _goes_on(paragraphs[-1], para, column_top=broken):
                 paragraphs[-1] = _join_hyphenated(paragraphs[-1], para, vocabulary)
                 continue
             paragraphs.append(para)
