@@ -371,6 +371,9 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
                     events.add((f.value, f.event, p.doc_id))
                 if f.unit == "%" and not f.counts:
                     continue  # "7%" of what? A share with nothing named is no key figure.
+                if f.counts and not f.unit and _proper(f.counts):
+                    continue  # "901 Locust", "83 FR", "14 CFR": an address or a citation
+
                 seen.add((f.text, p.doc_id))
                 score = -rank / max(1, len(passages))
                 if scope.country and any(x in sentence for x in scope.country.names):
@@ -402,6 +405,12 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
         per_source[figure.source] += 1
         (chosen if per_source[figure.source] <= cap else held).append(figure)
     return chosen[:n] + held[: max(0, n - len(chosen))]
+
+
+def _proper(phrase: str) -> bool:
+    """A name or an abbreviation rather than a counted thing: every word capitalised."""
+    words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "de")]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _differs(figures: list[Figure]) -> list[Figure]:

@@ -11,7 +11,8 @@ Every reader's paragraphs pass through ``clean_document``:
   rules ("___"), URL-only and link-only lines, encoded blobs (base64), OCR noise.
 - **Web chrome** that survived extraction: buttons, share and subscribe lines, "Read more",
   "SEE MORE", navigation toggles, download links with a file size.
-- **Boilerplate**: a report series' disclaimer and copyright notices.
+- **Boilerplate**: a report series' disclaimer and copyright notices, contact blocks
+  (addresses, telephone and fax numbers).
 - **Notes and references**: everything from a "References", "Bibliography", "Notes" or
   "Endnotes" heading on, footnote paragraphs ("238 See UN Committee on …", "4 Concluding
   Observations on …, 2014."), and note markers glued to words ("children9, within") or
@@ -62,6 +63,13 @@ _DISCLAIMER = re.compile(
 )
 _LEGAL_LINE = re.compile(
     r"^(?:terms of use|privacy policy|cookie policy|contact us|about us)\b", re.I
+)
+_CONTACT_LABEL = re.compile(
+    r"\b(?:telephone|tel\.|phone|fax|e-?mail)\s*:|for further information contact", re.I
+)
+_ADDRESS = re.compile(
+    r"\b\d{1,5}\s(?:[A-Z][a-z]+\s){1,3}(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|"
+    r"Blvd\.|Drive)\b|\b(?:Suite|Room|P\.?O\.? Box)\s[\w–-]+,|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b"
 )
 _REFERENCES = re.compile(
     r"^(?:\d+\.?\s+)?(?:references|bibliography|notes|endnotes|footnotes|works cited|"
@@ -157,6 +165,8 @@ def is_debris(paragraph: str) -> bool:
         return True
     if len(p) <= 120 and _LEGAL_LINE.match(p):
         return True
+    if len(p) <= 500 and (_CONTACT_LABEL.search(p) or len(_ADDRESS.findall(p)) >= 2):
+        return True  # a contact block: addresses, telephone numbers, mail
     letters = sum(c.isalpha() for c in p)
     return len(p) >= 8 and letters / len(p) < 0.4 and " | " not in p  # OCR noise, not a table
 

@@ -33,13 +33,26 @@ def _front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
 
 
 def _inline_text(token: Token) -> str:
+    """The text of an inline token; empty for a line that is only links (a navigation bar,
+    "Read more: [...]"), which a web page saved as Markdown keeps."""
     parts = []
+    linked = depth = 0
     for child in token.children or []:
-        if child.type in ("softbreak", "hardbreak"):
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth -= 1
+        elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif child.type in ("text", "code_inline"):
             parts.append(child.content)
-    return collapse("".join(parts))
+            if depth:
+                linked += len(child.content.strip())
+    text = collapse("".join(parts))
+    letters = sum(c.isalnum() for c in text)
+    if letters and linked >= 0.7 * letters:
+        return ""
+    return text
 
 
 def _paragraphs(body: str) -> tuple[str | None, list[str]]:
@@ -47,17 +60,21 @@ def _paragraphs(body: str) -> tuple[str | None, list[str]]:
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
     heading, out = None, []
     in_heading = False
+    level = ""
     for t in tokens:
         if t.type == "heading_open":
             in_heading = True
+            level = t.tag
         elif t.type == "heading_close":
             in_heading = False
         elif t.type == "inline":
             text = _inline_text(t)
             if not text:
                 continue
-            if in_heading and heading is None and not out:
+            if in_heading and heading is None and (not out or level == "h1"):
                 heading = text
+                # What came before the page's only h1 is its chrome ("Skip to main content").
+                out = [p for p in out if len(p) > 120]
             else:
                 out.append(text)
     return heading, out

@@ -16,7 +16,7 @@ from pathlib import Path
 from briefs.errors import ReadError
 from briefs.model import Document
 from briefs.readers.clean import _join_hyphenated, collapse, normalise
-from briefs.readers.head import apply_head, plausible_author, plausible_title
+from briefs.readers.head import apply_head, parse_date, plausible_author, plausible_title
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
@@ -242,6 +242,8 @@ def _goes_on(before: str, after: str, column_top: bool = True) -> bool:
     break ("On October 29, 2018, a Boeing Model" / "737–8 airplane operated by …")."""
     if _TERMINAL.search(before) or " | " in before or " | " in after:
         return False
+    if parse_date(after) or parse_date(before.rsplit(",", 1)[-1]):
+        return False  # a date line, or a byline that ends with its date
     if after[:1].islower() or before.endswith("-"):
         return True
     return column_top and len(before.split()) >= 4 and not _heading(before)

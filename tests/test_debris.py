@@ -1,0 +1,128 @@
+"""Debris eval: passages with debris per real document, and briefs on them with none.
+
+The checker here is written apart from ``briefs.readers.debris`` (its own patterns, from the
+kinds of debris an analyst reported), so the count is not the cleaner grading itself. Every
+run prints the table; the floor is zero.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from briefs import build_brief, load_settings
+from briefs.ingest import ingest
+from briefs.readers import read_file
+from briefs.store import Store
+
+from conftest import EVAL_REPORT, FIXTURES
+
+REAL = FIXTURES / "real"
+
+KINDS = {
+    "footnote": re.compile(r"^\d{1,3} (?:See |Ibid|[A-Z][^.]{0,80}(?:Report|\(\d{4}\)|, \d{4}))"),
+    "reference list": re.compile(r"^(?:References|Bibliography|Notes|Endnotes)$", re.I),
+    "glued marker": re.compile(r"[a-z]{3}\d{1,2}[,.;]\s"),
+    "disclaimer": re.compile(
+        r"should not be relied upon|do(?:es)? not necessarily reflect|"
+        r"All rights reserved|©",
+        re.I,
+    ),
+    "chrome": re.compile(
+        r"^(?:SEE MORE|DON'T MISS|Hide Overview|Read more|Skip to main content|"
+        r"Like this story|Download PDF|Terms of use)",
+        re.I,
+    ),
+    "broken glyph": re.compile(
+        r"\b(?:aer|oice|diiculties|eective|dierent|eect)\b|"
+        "[\ue000-\uf8ff\ufffd]|ﬁ |ﬂ "
+    ),
+    "furniture": re.compile(r"^(?:[\W\d_]{1,6}|_{3,}|.*\.{6,}\s*\d*)$|(?:\b\w\b ){8,}"),
+    "url only": re.compile(r"^(?:https?://\S+|\[[^\]]+\]\([^)]+\))$"),
+}
+
+
+def debris_of(text: str) -> list[str]:
+    return [kind for kind, pattern in KINDS.items() if pattern.search(text)]
+
+
+def _counts(paragraphs: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for p in paragraphs:
+        for kind in debris_of(p):
+            counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
+def test_real_documents_keep_no_debris() -> None:
+    EVAL_REPORT.append("")
+    EVAL_REPORT.append("debris: passages with debris per real document (floor 0)")
+    found = {}
+    for path in sorted(REAL.iterdir()):
+        if path.name == "README.md":
+            continue
+        paragraphs = [p for d in read_file(path) for p in d.paragraphs]
+        counts = _counts(paragraphs)
+        found[path.name] = counts
+        EVAL_REPORT.append(
+            f"  {path.name:<34} {len(paragraphs):>4} passages, "
+            f"{sum(counts.values())} with debris {counts or ''}"
+        )
+    assert all(not c for c in found.values()), found
+
+
+def test_the_checker_sees_debris() -> None:
+    for text in (
+        "238 See UN Committee on Economic, Social and Cultural Rights, 13 June 2014.",
+        "Information in a CRS Report should not be relied upon for purposes other than that.",
+        "Hide Overview",
+        "came into oice aer having served",
+        "Contents ........................ 3",
+        "S L A S O P O R P h t i w D O R P",
+        "unaccompanied children9, within Rwanda",
+    ):
+        assert debris_of(text), text
+    assert not debris_of("Officials said 12 people were killed in the clashes on Monday.")
+
+
+def test_what_the_web_export_and_browser_print_keep() -> None:
+    (web,) = read_file(REAL / "web-export.md")
+    assert web.title == "Indonesia's haze diplomacy after the 2023 fire season"
+    assert web.paragraphs[0].startswith("Indonesia closed the 2023 fire season")
+    assert web.paragraphs[-1].startswith("Malaysia and Singapore welcomed")
+    (printed,) = read_file(REAL / "browser-print.txt")
+    text = " ".join(printed.paragraphs)
+    assert "came into office after the worst season" in text
+    assert "enormous difficulties in proving effective protection" in text
+
+
+def test_federal_register_reads_as_its_body(tmp_path: Path) -> None:
+    (doc,) = read_file(REAL / "federal-register-2020-17221.pdf")
+    assert doc.date == "2020-08-06" and doc.source_of("date") == "head"
+    text = " ".join(doc.paragraphs)
+    # Footnotes are gone, and the sentences they were glued to read on.
+    assert "Preliminary KNKT.18.10.35.04" not in text
+    assert "airspeed disagree alert, and altitude disagree alert" in text
+    # A sentence broken across two columns is one passage again.
+    assert any(
+        p.startswith("On October 29, 2018, a Boeing Model 737–8 airplane operated by Lion Air")
+        for p in doc.paragraphs
+    )
+
+
+@pytest.mark.parametrize("country", ["Indonesia", "United States"])
+def test_briefs_on_real_documents_quote_no_debris(tmp_path: Path, country: str) -> None:
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        ingest(store, [REAL])
+    settings = load_settings(
+        db=db, out=tmp_path, country=country, formats=("json",), today="2026-01-05", charts=False
+    )
+    data = json.loads(build_brief(settings).paths[0].read_text("utf-8"))
+    quotes = [c["quote"] for sec in data["sections"] for s in sec["sentences"] for c in s["cites"]]
+    quotes += [f["quote"] for f in data["figures"]] + [e["quote"] for e in data["timeline"]]
+    assert quotes
+    assert [q for q in quotes if debris_of(q)] == []
