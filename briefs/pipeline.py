@@ -141,7 +141,7 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
         curation = _curation(store, scope, settings)
         with store.snapshot():  # one consistent view, even while an ingest runs
             found = _with_pins(store, retrieve(store, scope), curation.pins)
-            also = {d: store.also(d) for d in found.documents}
+            also = {d: sorted({*store.also(d), *found.also.get(d, [])}) for d in found.documents}
             corpus_digest = store.digest()
         parts = compose(found, scope, also=also, curation=curation)
         title, scope_label, period_label = _labels(scope, settings)

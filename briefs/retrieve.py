@@ -7,14 +7,17 @@ single document may fill the pool.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefs import about, geo, topics
 from briefs.corpus import CorpusStore
 from briefs.errors import ScopeError
 from briefs.model import Document, Passage
 from briefs.store import date_span
+
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Retrieved:
     excluded_language: int = 0
     excluded_coarse: int = 0
     about_documents: int = 0  # cited documents about the scope, not passing mentions
+    also: dict[int, list[str]] = field(default_factory=dict)  # kept document -> its copies
 
 
 def in_window(date: str | None, since: str | None, until: str | None) -> bool | None:
@@ -140,6 +144,8 @@ def retrieve(
         )
         raise ScopeError(f"no passages found for {what} in the corpus")
     scored.sort(key=lambda sp: (-sp[0], sp[1].doc_id, sp[1].seq))
+    copies = _same_text(store, [p.doc_id for _, p in scored], metadata)
+    scored = [(score, p) for score, p in scored if p.doc_id not in copies]
     taken: Counter[int] = Counter()
     out = []
     for score, p in scored:
@@ -151,7 +157,43 @@ def retrieve(
             break
     documents = {d: store.document(d) for d in sorted({p.doc_id for p in out})}
     thin = sum(1 for d in documents if d in about_set)
-    return Retrieved(out, documents, undated, len(foreign), coarse, about_documents=thin)
+    also: dict[int, list[str]] = {}
+    for copy, kept in copies.items():
+        if kept in documents:
+            also.setdefault(kept, []).append(metadata[copy].path)
+    return Retrieved(out, documents, undated, len(foreign), coarse, about_documents=thin, also=also)
+
+
+SHINGLE = 5  # words in a shingle
+SAME_TEXT = 0.6  # share of the shorter text's shingles the longer one holds: one document
+
+
+def _shingles(doc: Document) -> set[str]:
+    words = _WORDS.findall(doc.text.casefold()[:20_000])
+    return {" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+
+
+def _same_text(
+    store: CorpusStore, ranked: list[int], metadata: dict[int, Document], limit: int = 40
+) -> dict[int, int]:
+    """{copy: kept} among the best-ranked documents: the same report as PDF and as Markdown,
+    a DOCX and its PDF export (their texts differ in furniture, so not by hash: by how much of
+    the shorter text's word shingles the other holds). The better-ranked one is kept."""
+    order = list(dict.fromkeys(ranked))[:limit]
+    if len(order) < 2:
+        return {}
+    shingles = {d: _shingles(store.document(d)) for d in order}
+    copies: dict[int, int] = {}
+    for i, d in enumerate(order):
+        if d in copies or not shingles[d]:
+            continue
+        for e in order[i + 1 :]:
+            if e in copies or not shingles[e]:
+                continue
+            shared = len(shingles[d] & shingles[e])
+            if shared >= SAME_TEXT * min(len(shingles[d]), len(shingles[e])):
+                copies[e] = d
+    return copies
 
 
 ENOUGH = 3  # with fewer documents about the scope, passages that name it strongly may serve

@@ -126,3 +126,39 @@ def test_briefs_on_real_documents_quote_no_debris(tmp_path: Path, country: str) 
     quotes += [f["quote"] for f in data["figures"]] + [e["quote"] for e in data["timeline"]]
     assert quotes
     assert [q for q in quotes if debris_of(q)] == []
+
+
+def test_a_report_as_pdf_and_as_markdown_is_one_source(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    body = [
+        "Indonesia closed the 2023 fire season with 1.16 million hectares burned, officials",
+        "in Jakarta said, and the government would review 12 plantation licences in Riau.",
+        "The environment ministry said peatland restoration targets for 2024 would be raised",
+        "and that companies whose concessions burned twice in five years would lose permits.",
+    ]
+    c = canvas.Canvas(str(folder / "haze-report.pdf"), pagesize=A4, invariant=1)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 780, "Haze review in Indonesia")
+    c.setFont("Helvetica", 10)
+    for i, line in enumerate(body):
+        c.drawString(72, 740 - 14 * i, line)
+    c.drawString(72, 60, "Page 1")
+    c.save()
+    (folder / "haze-report.md").write_text(
+        "# Haze review in Indonesia\n\n" + " ".join(body[:2]) + "\n\n" + " ".join(body[2:]) + "\n",
+        "utf-8",
+    )
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        ingest(store, [folder])
+    settings = load_settings(
+        db=db, out=tmp_path, country="Indonesia", formats=("json",), today="2026-01-05"
+    )
+    data = json.loads(build_brief(settings).paths[0].read_text("utf-8"))
+    assert len(data["sources"]) == 1
+    (source,) = data["sources"]
+    assert {source["path"], *source["also"]} == {"haze-report.pdf", "haze-report.md"}
