@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from briefs import salience
+from briefs import salience, topics
 from briefs.extract.attribution import recommends, speaker
 from briefs.extract.counted import singular
 from briefs.extract.dates import MONTH_NAMES, find_dates
@@ -182,7 +182,9 @@ def compose(
     sections: list[Section] = []
     pinned = [c for c in candidates if any(pin in c[1].quote for pin in curation.pins)]
     key = pick(pinned, len(pinned), spread=0.0)
-    key += pick(_salient(candidates, scope, limits), max(0, limits.key_points - len(key)), 0.0)
+    weight = {(p.doc_id, p.seq): p.score / top for p in passages}
+    ranked = _salient(candidates, scope, limits, weight)
+    key += pick(ranked, max(0, limits.key_points - len(key)), 0.0)
     if key:
         sections.append(Section("Key points", [as_sentence(s) for s in key], kind="key_points"))
 
@@ -199,8 +201,8 @@ def compose(
     themes = []
     for i in sorted(by_theme, key=lambda i: -sum(sc for sc, _ in by_theme[i][:3])):
         chosen = pick(by_theme[i], limits.per_section, spread=1.0)
-        if len(chosen) >= 2:
-            title = kws[i].text[:1].upper() + kws[i].text[1:]
+        title = _theme_heading(kws[i].text, [s.quote for s in chosen])
+        if len(chosen) >= 2 and title:
             themes.append(Section(title, [as_sentence(s) for s in chosen]))
         else:
             used.difference_update(s.quote for s in chosen)
@@ -262,18 +264,65 @@ def compose(
     )
 
 
+_HEADING_STOP = frozenset(
+    "the a an of in on at to and or for with by from as is are was were be been its their "
+    "his her this that these those which who said has have had will would also not".split()
+)
+
+
+def _theme_heading(keyword: str, quotes: list[str]) -> str | None:
+    """A theme's heading: its keyword when that is a phrase ("Border ceasefire talks"); a
+    single word grown to the two-word noun phrase its sentences use most ("Junta" -> "Military
+    junta"); None when they use none."""
+    from briefs.extract.keywords import noun_phrase
+
+    def capital(text: str) -> str:
+        return text[:1].upper() + text[1:]
+
+    if " " in keyword:
+        return capital(keyword)
+    pairs: Counter[str] = Counter()
+    k = re.escape(keyword)
+    pattern = re.compile(rf"\b([A-Za-z][\w’'-]+) ({k})\b|\b({k}) ([A-Za-z][\w-]+)\b", re.I)
+    for q in quotes:
+        for m in pattern.finditer(q):
+            pair = f"{m.group(1)} {m.group(2)}" if m.group(1) else f"{m.group(3)} {m.group(4)}"
+            other = m.group(1) or m.group(4)
+            if (
+                other.lower() not in _HEADING_STOP
+                and not other.endswith(("’s", "'s"))
+                and noun_phrase(pair)
+            ):
+                pairs[pair] += 1
+    if not pairs:
+        return None
+    best = max(sorted(pairs), key=lambda p: pairs[p])
+    return capital(best)
+
+
 def _salient(
-    candidates: list[tuple[float, SourceSentence]], scope: Scope, limits: Limits
+    candidates: list[tuple[float, SourceSentence]],
+    scope: Scope,
+    limits: Limits,
+    weight: dict[tuple[int, int], float],
 ) -> list[tuple[float, SourceSentence]]:
     """The candidates in the order key points take them: central facts first, by concept
-    coverage across sources (``briefs.salience``), the scope's own sentences preferred."""
-    names = scope.country.names if scope.country else ()
+    coverage across sources (``briefs.salience``); sentences that name the scope (its country,
+    its topic or a related term) and passages retrieval ranked high are preferred."""
+    names = [*(scope.country.names if scope.country else ())]
+    if scope.topic:
+        names += topics.terms(scope.topic, scope.related)
+    lowered = [n.lower() for n in names]
     pool = [
         salience.Candidate(i, s.doc_id, s.seq + s.index, s.quote)
         for i, (_score, s) in enumerate(candidates)
         if not _ABOUT_ITSELF.search(s.quote) and "?" not in s.quote
     ]
-    prior = {c.key: 0.5 for c in pool if any(n in c.text for n in names)}
+    prior = {
+        c.key: 0.5 * any(n in c.text.lower() for n in lowered)
+        + 0.5 * weight.get((c.doc, candidates[c.key][1].seq), 0.0)  # type: ignore[index]
+        for c in pool
+    }
     ranked = salience.rank(pool, 4 * limits.key_points, prior=prior)
     n = len(ranked)
     return [(float(n - i), candidates[c.key][1]) for i, c in enumerate(ranked)]  # type: ignore[index]

@@ -103,7 +103,7 @@ def test_myanmar_brief_cites_three_seeds_and_no_figure_is_a_date(seed_db: Path, 
 def test_topic_ceasefire_finds_the_border_talks(seed_db: Path, tmp_path: Path) -> None:
     built = _build(seed_db, tmp_path, topic="ceasefire", formats=("json",))
     text = " ".join(s.text for sec in built.brief.sections for s in sec.sentences)
-    assert "Thailand" in text and "Cambodia" in text
+    assert "Thai" in text and "Cambodia" in text  # the border talks, by either name
     assert any("003_" in s.path for s in built.brief.sources)
 
 

@@ -56,6 +56,27 @@ def speaker(sentence: str) -> str | None:
     return None
 
 
+_MODAL = frozenset(("should", "must", "need to", "needs to", "ought to"))
+_RELATIVE = frozenset(("that", "which", "who", "what", "whatever"))
+_NOTED = re.compile(r"\s+(?:be|been)\s+(?:noted|said|remembered|recalled|emphasi[sz]ed|stressed)")
+FORECASTS = re.compile(
+    r"\b(?:expect(?:s|ed)? (?:to|that)|is expected|are expected|forecasts?|projected to|"
+    r"(?:is|are) likely to|will likely|predicts?)\b",
+    re.IGNORECASE,
+)
+
+
 def recommends(sentence: str) -> bool:
-    """True when ``sentence`` recommends, urges, calls on or warns."""
-    return bool(RECOMMENDS.search(sentence))
+    """True when ``sentence`` recommends, urges, calls on, warns or forecasts.
+
+    A modal inside a relative clause describes, it does not recommend ("Myanmar is aware of
+    the many obstacles that must be overcome"), and "it should be noted" notes.
+    """
+    for m in RECOMMENDS.finditer(sentence):
+        word = " ".join(m.group(0).lower().split())
+        if word in _MODAL:
+            before = [w.strip(",;").lower() for w in sentence[: m.start()].split()[-2:]]
+            if _RELATIVE.intersection(before) or _NOTED.match(sentence, m.end()):
+                continue
+        return True
+    return bool(FORECASTS.search(sentence))

@@ -12,6 +12,7 @@ import re
 import yake
 
 from briefs.extract.counted import word_kinds
+from briefs.extract.dates import MONTH_NAMES
 from briefs.model import Keyword
 
 _DROP = re.compile(
@@ -90,6 +91,50 @@ def _whole_name(phrase: str, text: str) -> str:
     return grown
 
 
+_PREPOSITIONS = frozenset(
+    "in on at to from by with between among into over under after before during about "
+    "against through across within without towards toward than".split()
+)
+_REPORTING = frozenset(
+    "say says said tell tells told supports support supported views urges urged calls "
+    "called warns warned argue argues argued believe believes".split()
+)
+GENERIC_WORD = 8_000  # a lone lower-case noun this common ("groups") names no subject
+
+
+def noun_phrase(phrase: str) -> bool:
+    """A noun phrase or a name, as a keyword must be: it ends in a noun or a name, holds no
+    adverb, reporting verb or preposition (unless it is a name: "Ministry of Foreign
+    Affairs"), and a lone lower-case word is a noun that is not too common."""
+    from briefs.extract.counted import word_kinds
+    from briefs.readers.clean import english_words
+
+    words = phrase.split()
+    last = words[-1]
+    if last.islower() and word_kinds(last) and "NOUN" not in word_kinds(last):
+        return False  # "dialogue in southern", "dialogue to include"
+    name = all(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "the", "for"))
+    for w in words:
+        low = w.lower()
+        if w.islower() and (low.endswith("ly") and "ADV" in word_kinds(low) or low in _REPORTING):
+            return False  # "Cambodia fully supports", "Analysts say Malaysia"
+        if w.islower() and low in _PREPOSITIONS and not name:
+            return False  # "rounds between Bangkok"
+    if len(words) == 1 and not phrase.isupper():
+        low = phrase.lower()
+        if low in _MONTHS:
+            return False
+        kinds = word_kinds(low)
+        if kinds and "NOUN" not in kinds:
+            return False  # "formal"
+        # "groups", or "Peace" at the head of a sentence: a common word, not a name
+        return english_words().get(low, 0) <= GENERIC_WORD
+    return True
+
+
+_MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
+
+
 def _clause(phrase: str) -> bool:
     """Does the phrase cross a clause ("attending high-level ASEAN", "Cambodia views ASEAN")?
 
@@ -119,7 +164,7 @@ def keywords(text: str, top: int = 15) -> list[Keyword]:
     seen: set[str] = set()
     for phrase, score in extractor.extract_keywords(text):
         phrase = re.sub(r"Qzx[a-z]+xzq", lambda m: restore.get(m.group(0), m.group(0)), phrase)
-        if _clause(phrase):
+        if _clause(phrase) or not noun_phrase(phrase):
             continue
         phrase = _whole_name(phrase, original)
         key = phrase.casefold()
