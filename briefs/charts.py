@@ -18,7 +18,6 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from briefs.citations import human_date
-from briefs.compose import SPANS, measure_of
 from briefs.model import Brief
 
 WIDTH = 480.0  # points: the text width of an A4 page with 2 cm margins, a little less
@@ -51,21 +50,9 @@ def _number(text: str) -> str:
 
 
 def _tile_figures(brief: Brief, n: int = 4) -> list:
-    """The strongest figures, one per source first: four tiles from one statement say less.
-
-    Durations ("more than 20 years") stay in the table but make poor tiles.
-    """
-    ranked = [
-        f
-        for f in brief.figures
-        if (f.counts or f.unit) and measure_of(f.counts, f.unit) not in SPANS
-    ]
-    first: list = []
-    for f in ranked:
-        if f.source not in {g.source for g in first}:
-            first.append(f)
-    chosen = first[:n] + [f for f in ranked if f not in first][: max(0, n - len(first))]
-    return sorted(chosen, key=ranked.index)
+    """The headline figures composition chose (``compose.tiles``); a picture draws, it does
+    not decide."""
+    return [brief.figures[i] for i in brief.tiles[:n]]  # chosen by composition
 
 
 def _tiles(brief: Brief, font: str, palette: dict[str, str], markers: dict[str, str]):

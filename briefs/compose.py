@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from briefs import salience, topics
 from briefs.extract.attribution import recommends, speaker
@@ -79,6 +79,7 @@ class Parts:
     sources: list[Source]
     gaps: list[str]
     source_docs: dict[str, int]  # S1 -> the stored document it is
+    tiles: list[int] = field(default_factory=list)  # indexes of the headline figures
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -253,14 +254,16 @@ def compose(
         source_of(number.ids[d], docs[d], (also or {}).get(d, []))
         for d in sorted(number.ids, key=lambda d: int(number.ids[d][1:]))
     ]
+    figures = _differs(figures)
     return Parts(
         sections,
-        _differs(figures),
+        figures,
         kws,
         timeline,
         sources,
         _gaps(sources, sections, figures, retrieved),
         source_docs={sid: did for did, sid in number.ids.items()},
+        tiles=tiles(figures, {sid: docs[did] for did, sid in number.ids.items()}, scope),
     )
 
 
@@ -454,6 +457,67 @@ def _figures(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[
         per_source[figure.source] += 1
         (chosen if per_source[figure.source] <= cap else held).append(figure)
     return chosen[:n] + held[: max(0, n - len(chosen))]
+
+
+# What is counted in every brief and says nothing by itself: no headline tile.
+_GENERIC_TILES = {
+    "country",
+    "member",
+    "member state",
+    "state",
+    "nation",
+    "threshold",
+    "time",
+    "point",
+    "organization",
+    "organisation",
+    "party",
+    "round",
+    "session",
+    "meeting",
+    "article",
+    "issue",
+    "page",
+    "percent",
+    "year",
+}
+
+
+def tiles(
+    figures: list[Figure], sources: dict[str, Document], scope: Scope, n: int = 4
+) -> list[int]:
+    """The figures an analyst would put in a box, by index: a specific counted thing and what
+    happened to it (killed, displaced, deployed, pledged), or a sum or share of something
+    named; recent, reported by more than one source where possible, one per source first.
+    Generic counts (countries, members, thresholds) and spans of time never make a tile."""
+    by_measure = Counter(f.measure for f in figures if f.measure)
+    eligible = []
+    for i, f in enumerate(figures):
+        counts = (f.counts or "").lower()
+        measure = singular(counts.split()[-1]) if counts else ""
+        if f.measure in SPANS or measure in SPANS or _generic(f):
+            continue
+        if (
+            counts in _GENERIC_TILES
+            or measure in _GENERIC_TILES
+            or " ".join(counts.split()[-2:]) in _GENERIC_TILES
+        ):
+            continue
+        if not f.event and not (f.unit and f.counts):
+            continue  # "20 countries", "41 people": nothing happened to them
+        date = sources[f.source].date if f.source in sources else None
+        score = (2.0 if f.event else 1.0) + (by_measure[f.measure] > 1)
+        score += 0.5 * bool(scope.country and any(x in f.quote for x in scope.country.names))
+        eligible.append((-score, -(int((date or "0")[:4])), i, f))
+    eligible.sort(key=lambda e: e[:3])
+    first: list[int] = []
+    used: set[str] = set()
+    for *_, i, f in eligible:
+        if f.source not in used:
+            first.append(i)
+            used.add(f.source)
+    rest = [i for *_, i, _f in eligible if i not in first]
+    return sorted((first + rest)[:n])
 
 
 def _proper(phrase: str) -> bool:

@@ -212,6 +212,7 @@ class Brief:
     gaps: list[str]
     manifest: Manifest
     changes: Changes | None = None
+    tiles: list[int] = field(default_factory=list)  # figures shown as headline tiles, by index
 
 
 @dataclass(frozen=True)

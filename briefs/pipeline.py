@@ -159,6 +159,7 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
             warnings=[],
             gaps=parts.gaps,
             manifest=_manifest(corpus_digest, settings, curation),
+            tiles=parts.tiles,
         )
         texts = {
             sid: SourceText(

@@ -110,4 +110,5 @@ def sample_brief() -> Brief:
         warnings=[],
         gaps=["Only 2 sources found for this scope."],
         manifest=Manifest("sample", {"country": "Cambodia"}, {"briefs": "sample"}),
+        tiles=[0, 1],
     )

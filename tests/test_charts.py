@@ -124,5 +124,8 @@ def test_pictures_show_the_briefs_own_numbers(with_charts) -> None:
     tiled = _tile_figures(brief)
     assert tiled and all(f.text in tiles.alt for f in tiled)
     sources = [f.source for f in tiled]
-    if len(set(sources)) < len(sources):  # a source twice only when no other is left
-        assert {f.source for f in brief.figures if "year" not in (f.measure or "")} <= set(sources)
+    # Tiles are chosen by composition: something happened to what they count, and a source
+    # gives a second tile only when every source with such a figure has one.
+    assert all(f.event or (f.unit and f.counts) for f in tiled)
+    if len(set(sources)) < len(sources):
+        assert {f.source for f in brief.figures if f.event} <= set(sources)
