@@ -524,6 +524,37 @@ def search(query: str, limit: int, db: Path | None) -> None:
             click.echo(f"{p.score:6.2f}  {doc.path} ¶{p.seq + 1}: {p.text[:150]}")
 
 
+@main.command()
+@click.option("--port", default=8750, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback lets others on the network in.",
+)
+@click.option("--db", help=_DB_HELP)
+@click.option("--out", type=click.Path(path_type=Path), help="Where the desk writes its files.")
+@click.option("--templates", type=click.Path(path_type=Path), help="A house templates folder.")
+@_friendly
+def serve(port: int, host: str, db: Path | None, out: Path | None, templates: Path | None):
+    """Open the review desk in the browser: the corpus, briefs with every citation beside its
+    source sentence, curation (exclude, pin, reset) shared with the command line, downloads,
+    the digest and editions.
+
+    \b
+    Example:
+      briefs serve              # then open http://127.0.0.1:8750/
+      briefs serve --port 9000 --db postgresql://desk@db/briefs
+    """
+    from briefs.desk import serve as run
+    from briefs.pipeline import open_store
+
+    settings = config.load(db=db, out=out, templates=templates)
+    with open_store(settings):  # an empty store gets the shipped seeds, as a brief would
+        pass
+    run(settings, host=host, port=port)
+
+
 @main.group()
 def templates() -> None:
     """List, print, copy and check the templates that shape a brief.

@@ -455,6 +455,14 @@ class PgStore:
         )
         return (rows[0][0], json.loads(rows[0][1])) if rows else None
 
+    def editions(self, kind: str, scope: str) -> list[tuple[str, str, str, dict]]:
+        rows = self._rows(
+            "SELECT window_from, window_to, created, data FROM editions WHERE kind=%s AND"
+            " scope=%s ORDER BY window_to DESC, window_from DESC",
+            [kind, scope],
+        )
+        return [(a, b, c, json.loads(d)) for a, b, c, d in rows]
+
     def curation(self, scope: str) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {"exclude_source": [], "exclude_sentence": [], "pin": []}
         for kind, value in self._rows(

@@ -712,6 +712,15 @@ class Store:
         ).fetchone()
         return (row[0], json.loads(row[1])) if row else None
 
+    def editions(self, kind: str, scope: str) -> list[tuple[str, str, str, dict]]:
+        """Every edition of ``scope``: (window from, window to, created, data), newest first."""
+        rows = self.conn.execute(
+            "SELECT window_from, window_to, created, data FROM editions WHERE kind=? AND scope=?"
+            " ORDER BY window_to DESC, window_from DESC",
+            (kind, scope),
+        ).fetchall()
+        return [(a, b, c, json.loads(d)) for a, b, c, d in rows]
+
     # -- curation -----------------------------------------------------------------------------
 
     def curation(self, scope: str) -> dict[str, list[str]]:
