@@ -36,6 +36,8 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
         except BriefsError as e:
             click.echo(f"error: {e}", err=True)
             sys.exit(1)
+        except click.ClickException:
+            raise  # a usage error (a bad --shard): click says so and exits 2
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
@@ -273,6 +275,9 @@ def brief(
         today=today,
         db=db,
     )
+    from briefs.pipeline import seed_if_empty
+
+    seed_if_empty(settings)
     if all_countries:
         from briefs.pipeline import build_all
 
@@ -379,6 +384,9 @@ def digest(
         db=db,
     )
     chosen = tuple(c.strip() for c in countries.split(",") if c.strip()) if countries else ()
+    from briefs.pipeline import seed_if_empty
+
+    seed_if_empty(settings)
     with _progress("country briefs") as bar:
         built = build_digest(
             settings, week_spec=week_spec, countries=chosen, with_briefs=not no_briefs, progress=bar
@@ -547,11 +555,10 @@ def serve(port: int, host: str, db: Path | None, out: Path | None, templates: Pa
       briefs serve --port 9000 --db postgresql://desk@db/briefs
     """
     from briefs.desk import serve as run
-    from briefs.pipeline import open_store
+    from briefs.pipeline import seed_if_empty
 
     settings = config.load(db=db, out=out, templates=templates)
-    with open_store(settings):  # an empty store gets the shipped seeds, as a brief would
-        pass
+    seed_if_empty(settings)  # an empty store gets the shipped seeds, as a brief would
     run(settings, host=host, port=port)
 
 

@@ -45,14 +45,19 @@ def slug(text: str) -> str:
 
 
 def open_store(settings: Settings) -> CorpusStore:
-    """Open the store; on first use with an empty store, ingest the shipped seeds."""
-    store = open_corpus(settings.db)
-    if store.count() == 0:
-        local = Path("seeds")
-        seeds = local if local.is_dir() else seeds_dir()
-        log.info("empty corpus store: ingesting the sample corpus from %s", seeds)
-        ingest(store, [seeds])
-    return store
+    """Open the store ``settings`` name. Raises CorpusError when it cannot be opened."""
+    return open_corpus(settings.db)
+
+
+def seed_if_empty(settings: Settings) -> None:
+    """On first use with an empty store, ingest the shipped seeds: the command line's choice
+    (``briefs brief`` works on a fresh install), never a library call's side effect."""
+    with open_corpus(settings.db) as store:
+        if store.count() == 0:
+            local = Path("seeds")
+            seeds = local if local.is_dir() else seeds_dir()
+            log.info("empty corpus store: ingesting the sample corpus from %s", seeds)
+            ingest(store, [seeds])
 
 
 def _versions() -> dict[str, str]:

@@ -36,7 +36,14 @@ def test_pictures_in_html_as_inline_svg_with_alt_text(with_charts) -> None:
     assert any(label.startswith("Key figures:") for label in labels)
     assert any(label.startswith("Timeline:") for label in labels)
     assert any(label.startswith("Coverage by") for label in labels)
-    assert "data:image/svg+xml;base64," in paths[".md"].read_text("utf-8")
+    # Markdown links each picture as an SVG file written beside it (no data URIs, which
+    # GitHub, most viewers and mail clients drop).
+    md = paths[".md"].read_text("utf-8")
+    assert "data:image" not in md
+    linked = re.findall(r"!\[[^\]]*\]\(([^)]+\.svg)\)", md)
+    assert linked and all(
+        (paths[".md"].parent / name).read_text("utf-8").startswith("<svg") for name in linked
+    )
 
 
 def test_pictures_in_docx_are_images_with_alt_text(with_charts) -> None:

@@ -14,6 +14,12 @@ from pathlib import Path
 from briefs.errors import RenderError
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it: put it straight back
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp)`` then rename ``tmp`` to ``path``. Raises RenderError on OS errors."""
     try:
@@ -24,6 +30,9 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         raise RenderError(f"cannot write to {str(path.parent)!r}: {e.strerror or e}") from e
     try:
         write(Path(tmp))
+        # mkstemp makes the file rw------- whatever the umask: give it an ordinary file's
+        # permissions, so a colleague on a shared folder can read the brief.
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)

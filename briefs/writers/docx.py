@@ -106,7 +106,12 @@ def build(blocks: list[Block], brief: Brief, user_dir: Path | None = None) -> Do
                 _runs(document.add_paragraph(style=style_of(style)), item)
         elif b.kind == "table":
             table = document.add_table(rows=0, cols=len(b.rows[0]))
-            table.style = "Brief Table"
+            # A house reference.docx without the project's table style: Word's own grid, else
+            # the document's default table look (templates check says so too).
+            names = {st.name for st in document.styles}
+            table.style = next(
+                (n for n in ("Brief Table", "Table Grid") if n in names), table.style
+            )
             for i, row in enumerate(b.rows):
                 cells = table.add_row().cells
                 for cell, runs in zip(cells, row, strict=False):

@@ -35,18 +35,31 @@ def _inline(runs: list[Run]) -> str:
     return "".join(out).replace("\n", "  \n")
 
 
-def render(blocks: list[Block], brief: Brief | None = None, user_dir: Path | None = None) -> str:
-    """Markdown for ``blocks``; pictures become SVG images inline (data URIs) when ``brief``
-    is given to draw them from."""
+def render(
+    blocks: list[Block],
+    brief: Brief | None = None,
+    user_dir: Path | None = None,
+    media: dict[str, str] | None = None,
+    stem: str = "brief",
+) -> str:
+    """Markdown for ``blocks``. Pictures are drawn when ``brief`` is given: with ``media``,
+    each goes in as ``<stem>-<name>-chart.svg`` (its SVG put in ``media`` under that name, for
+    the caller to write beside the .md, as pandoc's --extract-media does), since GitHub, most
+    viewers and mail clients drop data URIs; without, inline as a data URI."""
     parts = []
     for b in blocks:
         if b.kind == "chart":
             if brief is not None:
                 picture, _font = charts.for_block(b.anchor or "", brief, b.markers, user_dir)
                 if picture:
-                    data = base64.b64encode(charts.svg(picture).encode()).decode()
                     alt = _SPECIAL.sub(r"\\\1", picture.alt)
-                    parts.append(f"![{alt}](data:image/svg+xml;base64,{data})")
+                    if media is None:
+                        data = base64.b64encode(charts.svg(picture).encode()).decode()
+                        parts.append(f"![{alt}](data:image/svg+xml;base64,{data})")
+                    else:
+                        name = f"{stem}-{b.anchor or picture.name}-chart.svg"
+                        media[name] = charts.svg(picture)
+                        parts.append(f"![{alt}]({name})")
             continue
         if b.kind == "heading":
             anchor = f'<a id="{b.anchor}"></a>\n' if b.anchor else ""
@@ -73,5 +86,9 @@ def render(blocks: list[Block], brief: Brief | None = None, user_dir: Path | Non
 
 
 def write(blocks: list[Block], brief: Brief, path: Path, user_dir: Path | None = None) -> Path:
-    text = render(blocks, brief, user_dir)
+    """Write the .md and, beside it, one SVG file per picture it links."""
+    media: dict[str, str] = {}
+    text = render(blocks, brief, user_dir, media=media, stem=path.stem)
+    for name, svg in media.items():
+        atomic_write(path.with_name(name), lambda tmp, svg=svg: tmp.write_text(svg, "utf-8"))
     return atomic_write(path, lambda tmp: tmp.write_text(text, "utf-8"))
