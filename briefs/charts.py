@@ -345,9 +345,8 @@ def for_block(
 ) -> tuple[Picture | None, str]:
     """The picture a ``[[chart:NAME]]`` block asks for, in the house style; and the path of the
     font it is drawn in (for the PNG copy)."""
-    from briefs.writers.pdf import Fonts, load_style
+    from briefs.looks import fonts, load_style
 
     style = load_style(user_dir)
-    fonts = Fonts(style)
-    picture = build(name, brief, fonts.names["regular"], style.data["colours"], markers)
+    picture = build(name, brief, fonts(style).names["regular"], style.data["colours"], markers)
     return picture, str(style.font_path("regular"))

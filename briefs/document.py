@@ -8,7 +8,7 @@ linked to the reference list) and ``[#S3]`` is the anchor that reference entry c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -42,6 +42,9 @@ class Block:
     anchor: str | None = None  # headings: the name links and the table of contents point to
     # charts: the picture's name is ``anchor``; ``markers`` the citation markers it shows
     markers: dict[str, str] = field(default_factory=dict)
+    # headings: classes from a trailing "{.small-print}", which writers read to set a look
+    # (the small print of the information gaps) without keying on the heading's words
+    classes: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -185,11 +188,19 @@ def _slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text.lower()).strip("-") or "section"
 
 
+_CLASSES = re.compile(r"\s*\{((?:\.[\w-]+\s*)+)\}\s*$")
+
+
 def _contents(blocks: list[Block], markers: dict[str, str]) -> list[Block]:
     """Name every section heading, and fill a "[TOC]" paragraph with links to them."""
     named: list[Block] = []
     used: set[str] = set()
     for b in blocks:
+        if b.kind == "heading" and (m := _CLASSES.search(b.text)):
+            classes = tuple(c.lstrip(".") for c in m.group(1).split())
+            runs = list(b.runs)
+            runs[-1] = replace(runs[-1], text=_CLASSES.sub("", runs[-1].text))
+            b = Block("heading", runs, level=b.level, anchor=b.anchor, classes=classes)
         if b.kind == "heading" and b.level >= 2:
             anchor = base = f"sec-{_slug(b.text)}"
             n = 1
@@ -197,7 +208,7 @@ def _contents(blocks: list[Block], markers: dict[str, str]) -> list[Block]:
                 n += 1
                 anchor = f"{base}-{n}"
             used.add(anchor)
-            b = Block("heading", b.runs, level=b.level, anchor=anchor)
+            b = Block("heading", b.runs, level=b.level, anchor=anchor, classes=b.classes)
         named.append(b)
     entries = [[Run(b.text, href=f"#{b.anchor}")] for b in named if b.anchor and b.level == 2]
     named = [

@@ -89,7 +89,7 @@ def test_same_data_same_bytes_and_colours_from_the_style() -> None:
         "rule": "#CCCCCC",
         "link": "#0000AA",
     }
-    from briefs.writers.pdf import Fonts, load_style
+    from briefs.looks import Fonts, load_style
 
     style = load_style(None)
     font = Fonts(style).names["regular"]
@@ -102,7 +102,7 @@ def test_same_data_same_bytes_and_colours_from_the_style() -> None:
 
 
 def test_pictures_show_the_briefs_own_numbers(with_charts) -> None:
-    from briefs.writers.pdf import Fonts, load_style
+    from briefs.looks import Fonts, load_style
 
     _, built = with_charts
     brief = built.brief

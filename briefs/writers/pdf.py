@@ -11,8 +11,6 @@ Citations link to the reference list; headings become PDF bookmarks; pages say "
 from __future__ import annotations
 
 import logging
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -20,8 +18,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     AnchorFlowable,
@@ -39,82 +35,12 @@ from reportlab.platypus import (
 
 from briefs import charts
 from briefs.document import Block, Run
-from briefs.errors import RenderError
+from briefs.looks import Fonts, Style, load_style
+from briefs.looks import fonts as fonts_of
 from briefs.model import Brief
-from briefs.resources import fonts_dir, templates_dir
 from briefs.writers import atomic_write
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Style:
-    data: dict
-    folder: Path
-
-    def font_path(self, key: str) -> Path:
-        name = self.data["fonts"][key]
-        path = Path(name)
-        if path.parent == Path("."):
-            local = self.folder / name
-            return local if local.is_file() else fonts_dir() / name
-        return path if path.is_absolute() else self.folder / path
-
-    def colour(self, key: str) -> colors.Color:
-        return colors.HexColor(self.data["colours"][key])
-
-    def size(self, key: str) -> float:
-        return float(self.data["sizes"][key])
-
-
-def load_style(user_dir: Path | None) -> Style:
-    """The PDF style: the user's ``pdf-style.toml`` over the built-in one, key by key."""
-    base = templates_dir() / "pdf-style.toml"
-    data = tomllib.loads(base.read_text("utf-8"))
-    folder = templates_dir()
-    if user_dir and (user_dir / "pdf-style.toml").is_file():
-        try:
-            user = tomllib.loads((user_dir / "pdf-style.toml").read_text("utf-8"))
-        except tomllib.TOMLDecodeError as e:
-            raise RenderError(f"{user_dir / 'pdf-style.toml'}: {e}") from e
-        for table, values in user.items():
-            data.setdefault(table, {}).update(values)
-        folder = user_dir
-    return Style(data, folder)
-
-
-class Fonts:
-    """The registered font family and its character maps, for the glyph check."""
-
-    FACES = ("regular", "bold", "italic", "bold_italic")
-
-    def __init__(self, style: Style) -> None:
-        self.cmaps: dict[str, set[int]] = {}
-        self.names: dict[str, str] = {}
-        for key in self.FACES:
-            path = style.font_path(key)
-            name = f"briefs-{key}-{path.stem}"
-            if name not in pdfmetrics.getRegisteredFontNames():
-                try:
-                    pdfmetrics.registerFont(TTFont(name, str(path)))
-                except Exception as e:  # reportlab raises bare TTFError/IOError variants
-                    raise RenderError(f"cannot load font {str(path)!r}: {e}") from e
-            self.names[key] = name
-            self.cmaps[key] = set(pdfmetrics.getFont(name).face.charToGlyph)
-        pdfmetrics.registerFontFamily(
-            self.names["regular"],
-            normal=self.names["regular"],
-            bold=self.names["bold"],
-            italic=self.names["italic"],
-            boldItalic=self.names["bold_italic"],
-        )
-
-    def missing(self, text: str, face: str = "regular") -> set[str]:
-        """Characters of ``text`` that ``face`` cannot draw (they would show as boxes)."""
-        cmap = self.cmaps[face]
-        return {
-            ch for ch in set(text) if not ch.isspace() and ord(ch) >= 32 and ord(ch) not in cmap
-        }
 
 
 class _Numbered(rl_canvas.Canvas):
@@ -317,7 +243,7 @@ def flowables(blocks: list[Block], style: Style, fonts: Fonts, brief: Brief) -> 
             key = "title" if b.level == 1 else "h2" if b.level == 2 else "h3"
             p = Paragraph(inline(b.runs), st[key])
             p._outline_level = max(0, b.level - 2) if b.level > 1 else None  # type: ignore[attr-defined]
-            small = b.text.strip().lower() == "information gaps"
+            small = "small-print" in b.classes  # set by the template, not by the words
             story.append(p)
             if b.level == 1:
                 story.append(
@@ -393,7 +319,7 @@ def _all_text(blocks: list[Block]) -> str:
 def write(blocks: list[Block], brief: Brief, path: Path, user_dir: Path | None = None) -> Path:
     """Write ``blocks`` as a PDF at ``path``. Missing glyphs are a warning on ``brief``'s log."""
     style = load_style(user_dir)
-    fonts = Fonts(style)
+    fonts = fonts_of(style)
     missing = fonts.missing(_all_text(blocks))
     if missing:
         log.warning(
