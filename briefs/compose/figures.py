@@ -1,0 +1,213 @@
+"""The figures table and the headline tiles: which numbers a brief shows, and what they count."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from briefs.extract.counted import singular
+from briefs.extract.dates import find_dates
+from briefs.extract.figures import find_figures
+from briefs.extract.sentences import split
+from briefs.model import Document, Figure
+from briefs.retrieve import Scope
+
+_AS_OF = re.compile(r"\b(?:as of|in|by|at the end of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def measure_of(counts: str | None, unit: str | None, event: str | None = None) -> str | None:
+    """What a figure measures: its counted noun, unit and event ("people (displace)")."""
+    if not counts and not unit:
+        return None
+    words = (counts or "").lower().split()
+    if words:
+        words[-1] = singular(words[-1])
+    measure = " ".join(x for x in (" ".join(words), unit if unit != "%" else "percent") if x)
+    return f"{measure} ({event})" if event else measure
+
+
+_GENERIC_MEASURES = {"people", "person", "individual", "other"}
+# Measures that are spans of time: never marked as differing, never a tile.
+SPANS = {"year", "month", "week", "day", "hour", "minute", "decade"}
+
+
+def _generic(f: Figure) -> bool:
+    """People with nothing said of them ("53 million people", "10 million Filipinos"), and
+    spans of time ("6 years" in prison, "more than 20 years" of peace)."""
+    if f.measure in _GENERIC_MEASURES or f.measure in SPANS:
+        return True
+    words = (f.counts or "").split()
+    return len(words) == 1 and words[0][:1].isupper() and f.event is None
+
+
+_DURATIONS = {
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hours",
+    "decades",
+    "minutes",
+    "times",
+    "issues",
+    "articles",
+    "points",
+    "pages",
+    "rounds",
+}
+
+
+def figures_of(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[Figure]:
+    """The ``n`` strongest figures: on the country, counting people or things, not durations."""
+    ranked: list[tuple[float, int, Figure]] = []
+    seen: set[tuple[str, int]] = set()
+    events: set[tuple[float | None, str, int]] = set()
+    for rank, p in enumerate(passages):
+        for sentence in split(p.text):
+            found = find_figures(sentence)
+            if not found:
+                continue
+            dates = find_dates(sentence, docs[p.doc_id].anchor_date, docs[p.doc_id].text)
+            full = [d.date for d in dates if d.date.count("-") >= 1]
+            year = _AS_OF.search(sentence)
+            as_of = full[0] if full else (year.group(1) if year else None)
+            doc_date = docs[p.doc_id].date
+            if as_of and doc_date and as_of[:4] > doc_date[:4]:
+                as_of = None  # "by 2050" is a target, not the date the figure refers to
+            for f in found:
+                if (f.text, p.doc_id) in seen or not (f.counts or f.unit):
+                    continue
+                if f.event:
+                    if (f.value, f.event, p.doc_id) in events:
+                        continue  # "10,000 villagers fleeing", "10,000 people fleeing": one event
+                    events.add((f.value, f.event, p.doc_id))
+                if f.unit == "%" and not f.counts:
+                    continue  # "7%" of what? A share with nothing named is no key figure.
+                if f.counts and not f.unit and _proper(f.counts):
+                    continue  # "901 Locust", "83 FR", "14 CFR": an address or a citation
+
+                seen.add((f.text, p.doc_id))
+                score = -rank / max(1, len(passages))
+                if scope.country and any(x in sentence for x in scope.country.names):
+                    score += 1.0
+                last = (f.counts or "").split()[-1:] or [""]
+                score += -1.5 if last[0] in _DURATIONS else 0.5 if f.counts else 0.0
+                figure = Figure(
+                    text=f.text,
+                    value=f.value,
+                    low=f.low,
+                    high=f.high,
+                    unit=f.unit,
+                    counts=f.counts,
+                    measure=measure_of(f.counts, f.unit, f.event),
+                    as_of=as_of,
+                    source=f"#{p.doc_id}",
+                    quote=sentence,
+                    event=f.event,
+                )
+                ranked.append((score, len(ranked), figure))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    # One statement listing its signatories' counts should not fill the table: each source
+    # gives at most a third of it, unless no other source has figures left.
+    cap = max(2, -(-n // 3))
+    per_source: Counter[str] = Counter()
+    chosen: list[Figure] = []
+    held: list[Figure] = []
+    for _, _, figure in ranked:
+        per_source[figure.source] += 1
+        (chosen if per_source[figure.source] <= cap else held).append(figure)
+    return chosen[:n] + held[: max(0, n - len(chosen))]
+
+
+# What is counted in every brief and says nothing by itself: no headline tile.
+_GENERIC_TILES = {
+    "country",
+    "member",
+    "member state",
+    "state",
+    "nation",
+    "threshold",
+    "time",
+    "point",
+    "organization",
+    "organisation",
+    "party",
+    "round",
+    "session",
+    "meeting",
+    "article",
+    "issue",
+    "page",
+    "percent",
+    "year",
+}
+
+
+def tiles(
+    figures: list[Figure], sources: dict[str, Document], scope: Scope, n: int = 4
+) -> list[int]:
+    """The figures an analyst would put in a box, by index: a specific counted thing and what
+    happened to it (killed, displaced, deployed, pledged), or a sum or share of something
+    named; recent, reported by more than one source where possible, one per source first.
+    Generic counts (countries, members, thresholds) and spans of time never make a tile."""
+    by_measure = Counter(f.measure for f in figures if f.measure)
+    eligible = []
+    for i, f in enumerate(figures):
+        counts = (f.counts or "").lower()
+        measure = singular(counts.split()[-1]) if counts else ""
+        if f.measure in SPANS or measure in SPANS or _generic(f):
+            continue
+        if (
+            counts in _GENERIC_TILES
+            or measure in _GENERIC_TILES
+            or " ".join(counts.split()[-2:]) in _GENERIC_TILES
+        ):
+            continue
+        if not f.event and not (f.unit and f.counts):
+            continue  # "20 countries", "41 people": nothing happened to them
+        date = sources[f.source].date if f.source in sources else None
+        score = (2.0 if f.event else 1.0) + (by_measure[f.measure] > 1)
+        score += 0.5 * bool(scope.country and any(x in f.quote for x in scope.country.names))
+        eligible.append((-score, -(int((date or "0")[:4])), i, f))
+    eligible.sort(key=lambda e: e[:3])
+    first: list[int] = []
+    used: set[str] = set()
+    for *_, i, f in eligible:
+        if f.source not in used:
+            first.append(i)
+            used.add(f.source)
+    rest = [i for *_, i, _f in eligible if i not in first]
+    return sorted((first + rest)[:n])
+
+
+def _proper(phrase: str) -> bool:
+    """A name or an abbreviation rather than a counted thing: every word capitalised."""
+    words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "de")]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def differs(figures: list[Figure]) -> list[Figure]:
+    """Mark figures on the same measure with other values (both shown, never averaged).
+
+    "People" alone, or a nationality, with nothing said of what happened to them, is no
+    measure: 53 million people (a population) and 11 people (a massacre) do not differ.
+    """
+    out = []
+    for i, f in enumerate(figures):
+        other = [
+            j
+            for j, g in enumerate(figures)
+            if j != i
+            and f.measure
+            and not _generic(f)
+            and g.measure == f.measure
+            and (g.value, g.low, g.high) != (f.value, f.low, f.high)
+            and g.source != f.source
+        ]
+        out.append(replace(f, differs_from=other))
+    return out

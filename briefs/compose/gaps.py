@@ -1,0 +1,57 @@
+"""The information gaps: what the brief rests on thinly, said in small print."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from briefs.model import Figure, Section, Source
+from briefs.retrieve import Retrieved
+
+
+def gaps_of(
+    sources: list[Source], sections: list[Section], figures: list[Figure], retrieved: Retrieved
+) -> list[str]:
+    gaps = []
+    kinds = {s.id: s.type for s in sources}
+    for sec in sections:
+        cited = {c.source for s in sec.sentences for c in s.cites}
+        if cited and all(kinds.get(c) == "advocacy" for c in cited):
+            gaps.append(
+                f"“{sec.title}” rests only on advocacy sources ({', '.join(sorted(cited))})."
+            )
+    if retrieved.about_documents < 3:
+        n = retrieved.about_documents
+        gaps.append(
+            f"Material is thin: {n or 'no'} document{'' if n == 1 else 's'} in the corpus "
+            f"{'is' if n == 1 else 'are'} about this scope"
+            + (
+                f"; {len(sources) - n} more only mention it."
+                if len(sources) > n
+                else "; passing mentions elsewhere were not used."
+            )
+        )
+    by_measure = Counter(f.measure for f in figures if f.measure)
+    single = [f.text for f in figures if by_measure[f.measure] == 1]
+    if single:
+        gaps.append(
+            f"{len(single)} of {len(figures)} key figures are not reported by a second source."
+        )
+    advocacy = [s.id for s in sources if s.type == "advocacy"]
+    if advocacy:
+        gaps.append(f"Advocacy sources, not reporting: {', '.join(advocacy)}.")
+    undated = [s.id for s in sources if not s.date]
+    if undated:
+        gaps.append(f"Undated sources: {', '.join(undated)}.")
+    if retrieved.excluded_undated:
+        gaps.append(f"{retrieved.excluded_undated} undated document(s) left out of the period.")
+    if retrieved.excluded_coarse:
+        gaps.append(
+            f"{retrieved.excluded_coarse} document(s) dated only by month or year are too "
+            "coarsely dated for this period and were left out."
+        )
+    if retrieved.excluded_language:
+        gaps.append(
+            f"{retrieved.excluded_language} document(s) not in English left out "
+            "(the extractors read English only)."
+        )
+    return gaps

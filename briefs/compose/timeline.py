@@ -1,0 +1,101 @@
+"""The timeline: dated events of the passages, each told once, oldest first."""
+
+from __future__ import annotations
+
+import re
+
+from briefs.extract.dates import MONTH_NAMES, find_dates
+from briefs.extract.sentences import sentences_of
+from briefs.model import Document, TimelineEntry
+from briefs.retrieve import Scope, in_window
+from briefs.store import date_span
+
+# Sentences about the publication itself ("The magazine publishes two Issues per year") say
+# nothing about the country.
+ABOUT_ITSELF = re.compile(
+    # "the June 2022 Issue" is the magazine's; "the issue of landmines" is a subject.
+    r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+(?:\d{4}\s+)?)?Issue\b"
+    r"|(?i:\b(?:the|this) (?:magazine|newsletter|publication)\b|\bthis (?:article|paper|report)\b"
+    r"|\bthe authors?\b|\bour readers\b)"
+)
+
+
+_EVENT_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{3,}")
+_EVENT_STOP = {"with", "that", "this", "from", "have", "been", "were", "will", "said", "their"}
+
+
+# Words next to a date that say nothing of what happened on it.
+_NEAR_STOP = (
+    _EVENT_STOP
+    | {"since", "after", "before", "until", "following", "during", "including"}
+    | {"days", "weeks", "months"}
+    | {m.lower() for m in MONTH_NAMES}
+)
+
+
+def words_near(sentence: str, at: int) -> set[str]:
+    """The words within 40 characters of the date at ``at``: what the sentence says of that day."""
+    window = sentence[max(0, at - 40) : at + 40]
+    return {w.lower() for w in _EVENT_WORD.findall(window)} - _NEAR_STOP
+
+
+def same_event(
+    a: str, b: str, near_a: set[str] = frozenset(), near_b: set[str] = frozenset()
+) -> bool:
+    """Do two sentences dated the same day tell one event? A third of their words in common, or
+    a word in common next to the date ("the coup of 1 February", "the coup d’état was mounted on
+    1 February, 2021")."""
+    if near_a & near_b:
+        return True
+    wa, wb = ({w.lower() for w in _EVENT_WORD.findall(x)} - _EVENT_STOP for x in (a, b))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 1 / 3
+
+
+def after_written(date: str, written: str | None) -> bool:
+    """Whether ``date`` falls wholly after the (possibly partial) date a source was written."""
+    if not written:
+        return False
+    return date_span(date)[0] > date_span(written)[1]
+
+
+def timeline_of(passages, docs: dict[int, Document], scope: Scope, n: int) -> list[TimelineEntry]:
+    entries: dict[str, TimelineEntry] = {}
+    near: dict[str, set[str]] = {}  # by entry key: the words next to its date
+    for p in passages:
+        doc = docs[p.doc_id]
+        for s in sentences_of(p.doc_id, p.seq, p.text, p.page):
+            if ABOUT_ITSELF.search(s.quote):
+                continue  # "the June 2022 Issue" dates the publication, not an event
+            dates = [
+                d for d in find_dates(s.quote, doc.anchor_date, doc.text) if d.date.count("-") >= 1
+            ]
+            if not dates:
+                continue
+            d = dates[0].date
+            if not in_window(d, scope.since, scope.until) or after_written(d, doc.date):
+                continue  # an event dated after its source was written is a misreading
+            words = words_near(s.quote, dates[0].start) if d.count("-") == 2 else set()
+            # One entry per event: the same date in the same document is the same event, and
+            # so is the same date told in the same words by another source (the earlier,
+            # better-ranked passage keeps it).
+            if any(
+                e.date == d and same_event(e.quote, s.quote, near[key], words)
+                for key, e in entries.items()
+                if not key.endswith(f" {p.doc_id}")
+            ):
+                continue
+            key = f"{d} {p.doc_id}"
+            if key not in entries:
+                entries[key] = TimelineEntry(d, s.text, f"#{p.doc_id}", s.quote)
+                near[key] = words
+            if len(entries) >= 3 * n:
+                break
+    ranked = sorted(entries.values(), key=lambda e: (e.date, e.quote))
+    if len(ranked) > n:
+        # Keep the most precisely dated events when there are too many.
+        ranked = sorted(
+            sorted(ranked, key=lambda e: -e.date.count("-"))[:n], key=lambda e: (e.date, e.quote)
+        )
+    return ranked
