@@ -155,6 +155,7 @@ def main() -> None:
             f"{store_size / fts_size:.2f}× the bare FTS5 index",
         )
     )
+    rows.append(heads_read(corpus, db))
     t = time.perf_counter()
     subprocess.run(
         [*briefs, "-q", "ingest", str(corpus)], check=True, env=env, stdout=subprocess.DEVNULL

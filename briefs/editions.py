@@ -12,7 +12,7 @@ from typing import Any
 
 from briefs.model import Change, Changes, Cite, Figure, Keyword, Source
 
-KEYWORD_CHANGES = 5  # at most this many keywords listed as new, and as dropped
+KEYWORD_CHANGES = 3  # at most this many keyword changes in all, the best-ranked first
 
 
 def snapshot(sources: list[Source], figures: list[Figure], keywords: list[Keyword]) -> dict:
@@ -92,5 +92,12 @@ def compare(
     fell = [
         Change("keyword_down", k) for k in previous["keywords"] if k.casefold() not in new_keywords
     ]
-    items += rose[:KEYWORD_CHANGES] + fell[:KEYWORD_CHANGES]
+    # A keyword change matters when it names something (a phrase or a name), not a word that
+    # shuffles in and out of YAKE's list ("Law", "development").
+    def matters(text: str) -> bool:
+        return " " in text or text[:1].isupper() and not text.istitle() or text.isupper()
+
+    rose = [c for c in rose if matters(c.text)]
+    fell = [c for c in fell if matters(c.text)]
+    items += (rose + fell)[:KEYWORD_CHANGES]
     return Changes(previous=previous_date, items=items)
