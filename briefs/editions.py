@@ -92,6 +92,7 @@ def compare(
     fell = [
         Change("keyword_down", k) for k in previous["keywords"] if k.casefold() not in new_keywords
     ]
+
     # A keyword change matters when it names something (a phrase or a name), not a word that
     # shuffles in and out of YAKE's list ("Law", "development").
     def matters(text: str) -> bool:

@@ -43,9 +43,10 @@ def create_app(settings: Settings) -> Flask:
 
     # -- helpers ------------------------------------------------------------------------------
 
-    def scope_args() -> dict[str, str]:
+    def scope_args(values=None) -> dict[str, str]:  # noqa: ANN001 (request args or form)
         """The scope a request names, checked: a bad value is a 400, an unknown country 404."""
-        args = {k: request.args.get(k, "").strip() for k in ("country", "topic", "since", "until")}
+        values = request.args if values is None else values
+        args = {k: values.get(k, "").strip() for k in ("country", "topic", "since", "until")}
         args = {k: v for k, v in args.items() if v}
         if "country" not in args and "topic" not in args:
             abort(400, "give a country, a topic, or both")
@@ -208,15 +209,7 @@ def create_app(settings: Settings) -> Flask:
     def curate():
         if not secrets.compare_digest(request.form.get("csrf", ""), session.get("csrf", "-")):
             abort(403, "the form is stale or did not come from the desk: reload the page")
-        args = {k: request.form.get(k, "").strip() for k in ("country", "topic", "since", "until")}
-        args = {k: v for k, v in args.items() if v}
-        if not args.get("country") and not args.get("topic"):
-            abort(400, "give a country, a topic, or both")
-        if "country" in args:
-            try:
-                args["country"] = geo.resolve(args["country"]).name
-            except ScopeError as e:
-                abort(404, str(e))
+        args = scope_args(request.form)
         kind = request.form.get("kind", "")
         if kind not in _KINDS:
             abort(400, f"unknown curation {kind!r}")
