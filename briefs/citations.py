@@ -17,7 +17,7 @@ from briefs.extract.dates import MONTH_NAMES, find_dates
 from briefs.extract.figures import find_figures
 from briefs.model import Brief, Check, Source
 from briefs.readers.clean import collapse
-from briefs.store import date_span
+from briefs.rows import date_span
 
 _CHECKED_TOKEN = re.compile(r"\d[\d,.]*\d|\d|\b[A-Z][\w'’-]+")
 

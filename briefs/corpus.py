@@ -15,7 +15,7 @@ from typing import Protocol
 
 from briefs.about import Signals
 from briefs.model import Document, Passage
-from briefs.store import ParsedFile
+from briefs.rows import ParsedFile
 
 
 class CorpusStore(Protocol):

@@ -21,7 +21,7 @@ from briefs.corpus import CorpusStore
 from briefs.errors import ReadError
 from briefs.readers import read_file, walk
 from briefs.readers.metadata import load_sidecar
-from briefs.store import ParsedFile
+from briefs.rows import ParsedFile
 
 log = logging.getLogger(__name__)
 

@@ -12,24 +12,20 @@ file once. The schema carries a version: an older one is upgraded, a newer one r
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from briefs.about import Signals, signals
+from briefs.about import signals
 from briefs.errors import CorpusError
-from briefs.model import Document, Passage
-from briefs.store import (
+from briefs.model import Passage
+from briefs.reads import PortableReads
+from briefs.rows import (
     DOCUMENT_COLUMNS,
     DOCUMENT_PLACES,
-    META_COLUMNS,
     ParsedFile,
     about_rows,
     document_row,
-    material_rows,
-    metadata_document,
     search_text,
-    with_declared,
 )
 
 SCHEMA_VERSION = 2
@@ -97,7 +93,7 @@ def _window(since: str | None, until: str | None) -> tuple[str, list[str]]:
     return sql, params
 
 
-class PgStore:
+class PgStore(PortableReads):
     """The corpus in a PostgreSQL database named by ``url``. Use as a context manager."""
 
     def __init__(self, url: str) -> None:
@@ -144,6 +140,9 @@ class PgStore:
 
     def close(self) -> None:
         self.conn.close()
+
+    def _all(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        return self._rows(sql.replace("?", "%s"), params)
 
     def _rows(self, sql: str, params: Iterable = ()) -> list[tuple]:
         with self.conn.transaction():
@@ -270,163 +269,6 @@ class PgStore:
         except psycopg.Error as e:
             raise CorpusError(f"bad search query {query!r}: {e}") from e
 
-    def passages_of_country(
-        self, country: str, limit: int = 400, since: str | None = None, until: str | None = None
-    ) -> list[Passage]:
-        window, params = _window(since, until)
-        rows = self._rows(
-            "SELECT p.doc_id, p.seq, p.text, p.page FROM passages p JOIN documents d"
-            f" ON d.id=p.doc_id WHERE d.country=%s{window}"
-            " ORDER BY d.date DESC, p.doc_id, p.seq LIMIT %s",
-            [country, *params, limit],
-        )
-        return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
-
-    def about_documents(
-        self, iso3: str, declared: str, since: str | None = None, until: str | None = None
-    ) -> list[tuple[int, Signals | None, bool]]:
-        window, params = _window(since, until)
-        rows = self._rows(
-            "SELECT a.doc_id, a.iso3, a.strong, a.weak, a.title, a.lead, a.share, a.dateline,"
-            " d.country = %s FROM aboutness a JOIN documents d ON d.id = a.doc_id"
-            f" WHERE a.iso3 = %s{window}",
-            [declared, iso3, *params],
-        )
-        found = [
-            (r[0], Signals(r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], bool(r[7])), bool(r[8]))
-            for r in rows
-        ]
-        seen = {r[0] for r in found}
-        rows = self._rows(
-            f"SELECT d.id FROM documents d WHERE d.country = %s{window}", [declared, *params]
-        )
-        return found + [(r[0], None, True) for r in rows if r[0] not in seen]
-
-    def passages_of(self, doc_ids: Iterable[int], per_document: int) -> list[Passage]:
-        ids = sorted(set(doc_ids))
-        if not ids:
-            return []
-        rows = self._rows(
-            "SELECT doc_id, seq, text, page FROM passages WHERE doc_id = ANY(%s) AND seq < %s"
-            " ORDER BY doc_id, seq",
-            [ids, per_document],
-        )
-        return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
-
-    def passage_counts(self, doc_ids: Iterable[int]) -> dict[int, int]:
-        ids = sorted(set(doc_ids))
-        if not ids:
-            return {}
-        rows = self._rows(
-            "SELECT doc_id, count(*) FROM passages WHERE doc_id = ANY(%s) GROUP BY doc_id", [ids]
-        )
-        return {r[0]: r[1] for r in rows}
-
-    def metadata(self, doc_ids: Iterable[int]) -> dict[int, Document]:
-        ids = sorted(set(doc_ids))
-        if not ids:
-            return {}
-        return dict(
-            metadata_document(row)
-            for row in self._rows(f"SELECT {META_COLUMNS} FROM documents WHERE id = ANY(%s)", [ids])
-        )
-
-    def document(self, doc_id: int) -> Document:
-        rows = self._rows(
-            "SELECT path, title, author, publisher, date, url, type, country, locator, extra,"
-            " language, provenance FROM documents WHERE id=%s",
-            [doc_id],
-        )
-        if not rows:
-            raise CorpusError(f"no document with id {doc_id}")
-        path, title, author, pub, date, url, type_, country, loc, extra, lang, prov = rows[0]
-        paras = self._rows("SELECT text, page FROM passages WHERE doc_id=%s ORDER BY seq", [doc_id])
-        return Document(
-            path=path,
-            title=title,
-            author=author,
-            publisher=pub,
-            date=date,
-            url=url,
-            type=type_,
-            country=country,
-            locator=loc,
-            language=lang,
-            extra=tuple(sorted(json.loads(extra).items())),
-            provenance=tuple(sorted(json.loads(prov or "{}").items())),
-            paragraphs=tuple(p[0] for p in paras),
-            pages=tuple(p[1] for p in paras),
-        )
-
-    def documents(self) -> Iterator[tuple[int, Document, int]]:
-        rows = self._rows(
-            f"SELECT {META_COLUMNS}, (SELECT count(*) FROM passages p WHERE p.doc_id=d.id)"
-            " FROM documents d ORDER BY d.path, d.id"
-        )
-        for row in rows:
-            yield (*metadata_document(row[:-1]), row[-1])
-
-    def duplicates_among(self, doc_ids: Iterable[int]) -> set[int]:
-        ids = sorted(set(doc_ids))
-        if not ids:
-            return set()
-        return {
-            r[0]
-            for r in self._rows(
-                "SELECT d.id FROM documents d WHERE d.id = ANY(%s) AND EXISTS (SELECT 1 FROM"
-                " documents o WHERE o.text_hash=d.text_hash AND o.id<d.id)",
-                [ids],
-            )
-        }
-
-    def also(self, doc_id: int) -> list[str]:
-        return [
-            r[0]
-            for r in self._rows(
-                "SELECT DISTINCT o.path FROM documents d JOIN documents o"
-                " ON o.text_hash=d.text_hash AND o.file<>d.file WHERE d.id=%s ORDER BY o.path",
-                [doc_id],
-            )
-        ]
-
-    def window_counts(self, since: str | None, until: str | None) -> tuple[int, int]:
-        if since is None and until is None:
-            return 0, 0
-        undated = self._rows("SELECT count(*) FROM documents WHERE date_first IS NULL")[0][0]
-        lo, hi = since or "0000-00-00", until or "9999-99-99"
-        coarse = self._rows(
-            "SELECT count(*) FROM documents WHERE date_last >= %s AND date_first <= %s"
-            " AND NOT (date_first >= %s AND date_last <= %s)",
-            [lo, hi, lo, hi],
-        )[0][0]
-        return undated, coarse
-
-    def country_material(
-        self, since: str | None = None, until: str | None = None
-    ) -> list[tuple[str, str | None, str | None, int]]:
-        window, params = _window(since, until)
-        rows = self._rows(
-            "SELECT a.iso3, d.date, d.country, a.strong, a.weak, a.title, a.lead, a.share,"
-            " a.dateline, a.passages FROM aboutness a"
-            f" JOIN documents d ON d.id=a.doc_id WHERE TRUE{window}",
-            params,
-        )
-        declared = self._rows(
-            "SELECT d.country, d.date, count(p.id) FROM documents d JOIN passages p"
-            f" ON p.doc_id=d.id WHERE d.country IS NOT NULL{window} GROUP BY d.id",
-            params,
-        )
-        return with_declared(material_rows(rows), declared)
-
-    def count(self) -> int:
-        return self._rows("SELECT count(*) FROM documents")[0][0]
-
-    def digest(self) -> str:
-        h = hashlib.sha256()
-        for (d,) in self._rows("SELECT hash FROM files ORDER BY hash"):
-            h.update(d.encode())
-        return h.hexdigest()[:16]
-
     # -- editions and curation ----------------------------------------------------------------
 
     def record_edition(
@@ -446,30 +288,6 @@ class PgStore:
                     json.dumps(data, ensure_ascii=False, sort_keys=True),
                 ),
             )
-
-    def previous_edition(self, kind: str, scope: str, window_to: str) -> tuple[str, dict] | None:
-        rows = self._rows(
-            "SELECT window_to, data FROM editions WHERE kind=%s AND scope=%s AND window_to<%s"
-            " ORDER BY window_to DESC LIMIT 1",
-            [kind, scope, window_to],
-        )
-        return (rows[0][0], json.loads(rows[0][1])) if rows else None
-
-    def editions(self, kind: str, scope: str) -> list[tuple[str, str, str, dict]]:
-        rows = self._rows(
-            "SELECT window_from, window_to, created, data FROM editions WHERE kind=%s AND"
-            " scope=%s ORDER BY window_to DESC, window_from DESC",
-            [kind, scope],
-        )
-        return [(a, b, c, json.loads(d)) for a, b, c, d in rows]
-
-    def curation(self, scope: str) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {"exclude_source": [], "exclude_sentence": [], "pin": []}
-        for kind, value in self._rows(
-            "SELECT kind, value FROM curation WHERE scope=%s ORDER BY kind, value", [scope]
-        ):
-            out.setdefault(kind, []).append(value)
-        return out
 
     def remember(self, scope: str, kind: str, values: Iterable[str]) -> None:
         with self.conn.transaction():

@@ -15,7 +15,7 @@ from briefs import about, geo, topics
 from briefs.corpus import CorpusStore
 from briefs.errors import ScopeError
 from briefs.model import Document, Passage
-from briefs.store import date_span
+from briefs.rows import date_span
 
 _WORDS = re.compile(r"\w+")
 

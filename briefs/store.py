@@ -9,17 +9,26 @@ before indexing and querying.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from briefs import about, geo
-from briefs.about import Signals, signals
+from briefs import geo
+from briefs.about import signals
 from briefs.errors import CorpusError
 from briefs.model import Document, Passage
+from briefs.reads import PortableReads, window_sql
+from briefs.rows import (  # noqa: F401 (re-exported: older callers import them from here)
+    DOCUMENT_COLUMNS,
+    DOCUMENT_PLACES,
+    ParsedFile,
+    about_rows,
+    date_span,
+    document_row,
+    fold,
+    search_text,
+)
 
 SCHEMA_VERSION = 5
 _SCHEMA = """
@@ -67,158 +76,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
     tokenize='porter unicode61 remove_diacritics 2'
 );
 """
-_FOLD = str.maketrans({"Đ": "D", "đ": "d"})
-
-
-def fold(text: str) -> str:
-    """Fold what FTS5's unicode61 leaves alone (Đ/đ), so "Dang" finds "Đặng"."""
-    return text.translate(_FOLD) if "Đ" in text or "đ" in text else text
-
-
-def date_span(date: str | None) -> tuple[str | None, str | None]:
-    """The first and last day a (possibly partial) ISO date covers; (None, None) if undated."""
-    if not date:
-        return None, None
-    parts = date.split("-")
-    if len(parts) == 1:
-        return f"{date}-01-01", f"{date}-12-31"
-    if len(parts) == 2:
-        return f"{date}-01", f"{date}-31"
-    return date, date
-
-
-DOCUMENT_COLUMNS = (
-    "file, hash, path, title, author, publisher, date, url, type, country, "
-    "locator, extra, language, text_hash, date_first, date_last, provenance"
-)
-DOCUMENT_PLACES = 17  # values in a documents row
-
-
-def document_row(f: ParsedFile, doc: Document) -> tuple:
-    """The values of a documents row, in DOCUMENT_COLUMNS order (both stores write these)."""
-    return (
-        f.key,
-        f.digest,
-        f.rel,
-        doc.title,
-        doc.author,
-        doc.publisher,
-        doc.date,
-        doc.url,
-        doc.type,
-        doc.country,
-        doc.locator,
-        json.dumps(dict(doc.extra)),
-        doc.language,
-        doc.text_hash,
-        *date_span(doc.date),
-        json.dumps(dict(doc.provenance), sort_keys=True),
-    )
-
-
-META_COLUMNS = (
-    "id, path, title, author, publisher, date, url, type, country, locator, language, text_hash,"
-    " provenance"
-)
-
-
-def metadata_document(row: tuple) -> tuple[int, Document]:
-    """(id, document without its text) from a row of META_COLUMNS, as both stores read it."""
-    did, path, title, author, pub, date, url, type_, country, loc, lang, text_hash, prov = row
-    doc = Document(
-        provenance=tuple(sorted(json.loads(prov or "{}").items())),
-        path=path,
-        title=title,
-        author=author,
-        publisher=pub,
-        date=date,
-        url=url,
-        type=type_,
-        country=country,
-        locator=loc,
-        language=lang,
-        paragraphs=(),
-    )
-    doc.__dict__["text_hash"] = text_hash  # the stored hash: what the duplicate check compares
-    return did, doc
-
-
-def material_rows(rows: list[tuple]) -> list[tuple[str, str | None, str | None, int]]:
-    """(iso3, date, declared country, passages naming it) for each document that has the
-    country as a subject (``about.SECONDARY``), from aboutness rows with their passage count:
-    a list of countries or a passing mention is no material for that country."""
-    out = []
-    for iso, date, country, strong, weak, title, lead, share, dateline, n in rows:
-        sig = Signals(iso, strong, weak, bool(title), bool(lead), share, bool(dateline), n)
-        if about.score(sig) >= about.SECONDARY:
-            out.append((iso, date, country, n))
-    return out
-
-
-def with_declared(
-    mentioned: list[tuple], declared: list[tuple]
-) -> list[tuple[str, str | None, str | None, int]]:
-    """Country material: passages naming a country, plus documents declaring one (a speech
-    by that state) counted whole; a declared name the gazetteer does not know is left out."""
-    out = [(iso, date, country, n) for iso, date, country, n in mentioned]
-    for country, date, n in declared:
-        try:
-            out.append((geo.resolve(country).iso3, date, country, n))
-        except Exception:  # ScopeError: an unknown declared country
-            continue
-    return out
-
-
-def about_rows(doc_id: int, found: list[Signals]) -> list[tuple]:
-    """Rows of the aboutness table for one document (both stores write these)."""
-    return [
-        (
-            doc_id,
-            s.iso3,
-            s.strong,
-            s.weak,
-            int(s.title),
-            int(s.lead),
-            s.share,
-            int(s.dateline),
-            s.passages,
-        )
-        for s in found
-    ]
-
-
-def search_text(title: str, text: str, seq: int) -> str:
-    """What the index holds for a passage: the text folded, and the first one with the title
-    (so that a title match counts)."""
-    return fold(f"{title}\n{text}" if seq == 0 else text)
-
-
-@dataclass(frozen=True)
-class ParsedFile:
-    """A file read and ready to store: what an ingest worker hands to the single writer."""
-
-    key: str  # the absolute path
-    rel: str
-    size: int
-    mtime_ns: int
-    digest: str
-    documents: list[Document]
-    about: list[list[Signals]] | None = None  # per document: aboutness signals per country
-    replaces: bool = True  # False when the store is known not to hold this path yet
-
-
-@dataclass(frozen=True)
-class StoredDocument:
-    id: int
-    document: Document
-
-
-@dataclass
-class IngestReport:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
 
 
 def _check_fts5(conn: sqlite3.Connection) -> None:
@@ -232,18 +89,7 @@ def _check_fts5(conn: sqlite3.Connection) -> None:
         ) from e
 
 
-def _window_sql(since: str | None, until: str | None) -> tuple[str, tuple[str, ...]]:
-    clauses, params = [], []
-    if since:
-        clauses.append(" AND d.date_first >= ?")
-        params.append(since)
-    if until:
-        clauses.append(" AND d.date_last <= ?")
-        params.append(until)
-    return "".join(clauses), tuple(params)
-
-
-class Store:
+class Store(PortableReads):
     """The corpus in one SQLite file. Use as a context manager, or call ``close``."""
 
     def __init__(self, path: Path) -> None:
@@ -371,6 +217,9 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def _all(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        return self.conn.execute(sql, params).fetchall()
+
     # -- ingest -------------------------------------------------------------------------------
 
     def file_states(self) -> dict[str, tuple[int, int, str]]:
@@ -477,56 +326,6 @@ class Store:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def document(self, doc_id: int) -> Document:
-        """Return the stored document ``doc_id`` with all its passages. Raises CorpusError."""
-        row = self.conn.execute(
-            "SELECT path, title, author, publisher, date, url, type, country, locator, extra,"
-            " language, provenance FROM documents WHERE id=?",
-            (doc_id,),
-        ).fetchone()
-        if row is None:
-            raise CorpusError(f"no document with id {doc_id}")
-        paras = self.conn.execute(
-            "SELECT text, page FROM passages WHERE doc_id=? ORDER BY seq", (doc_id,)
-        ).fetchall()
-        path, title, author, publisher, date, url, type_, country, locator, extra, lang, prov = row
-        return Document(
-            path=path,
-            title=title,
-            author=author,
-            publisher=publisher,
-            date=date,
-            url=url,
-            type=type_,
-            country=country,
-            locator=locator,
-            language=lang,
-            extra=tuple(sorted(json.loads(extra).items())),
-            provenance=tuple(sorted(json.loads(prov or "{}").items())),
-            paragraphs=tuple(p[0] for p in paras),
-            pages=tuple(p[1] for p in paras),
-        )
-
-    def documents(self) -> Iterator[tuple[int, Document, int]]:
-        """Yield (id, document without paragraphs, passage count) for every stored document."""
-        rows = self.conn.execute(
-            f"SELECT {META_COLUMNS}, (SELECT count(*) FROM passages p WHERE p.doc_id=d.id)"
-            " FROM documents d ORDER BY d.path, d.id"
-        ).fetchall()
-        for row in rows:
-            yield (*metadata_document(row[:-1]), row[-1])
-
-    def also(self, doc_id: int) -> list[str]:
-        """Other files that carry the same text as ``doc_id`` (the same story saved twice)."""
-        return [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT DISTINCT o.path FROM documents d JOIN documents o"
-                " ON o.text_hash=d.text_hash AND o.file<>d.file WHERE d.id=? ORDER BY o.path",
-                (doc_id,),
-            )
-        ]
-
     def search(
         self, query: str, limit: int = 200, since: str | None = None, until: str | None = None
     ) -> list[Passage]:
@@ -536,7 +335,7 @@ class Store:
 
         Raises CorpusError when the query is not valid FTS5 syntax.
         """
-        window, params = _window_sql(since, until)
+        window, params = window_sql(since, until)
         try:
             rows = self.conn.execute(
                 "SELECT p.doc_id, p.seq, p.text, p.page, -bm25(passages_fts) AS s"
@@ -571,119 +370,6 @@ class Store:
         )
         return self.search(query, limit=limit, since=since, until=until)
 
-    def passages_of_country(
-        self, country: str, limit: int = 400, since: str | None = None, until: str | None = None
-    ) -> list[Passage]:
-        """Passages of documents whose metadata declares ``country`` (a speech by that state),
-        newest first, within the window when one is given."""
-        window, params = _window_sql(since, until)
-        rows = self.conn.execute(
-            "SELECT p.doc_id, p.seq, p.text, p.page FROM passages p JOIN documents d"
-            f" ON d.id=p.doc_id WHERE d.country=?{window}"
-            " ORDER BY d.date DESC, p.doc_id, p.seq LIMIT ?",
-            (country, *params, limit),
-        ).fetchall()
-        return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
-
-    def window_counts(self, since: str | None, until: str | None) -> tuple[int, int]:
-        """(undated documents, documents dated too coarsely for the window): what a dated
-        brief leaves out and reports."""
-        if since is None and until is None:
-            return 0, 0
-        undated = self.conn.execute(
-            "SELECT count(*) FROM documents WHERE date_first IS NULL"
-        ).fetchone()[0]
-        lo, hi = since or "0000-00-00", until or "9999-99-99"
-        coarse = self.conn.execute(
-            "SELECT count(*) FROM documents WHERE date_last >= ? AND date_first <= ?"
-            " AND NOT (date_first >= ? AND date_last <= ?)",
-            (lo, hi, lo, hi),
-        ).fetchone()[0]
-        return undated, coarse
-
-    def about_documents(
-        self, iso3: str, declared: str, since: str | None = None, until: str | None = None
-    ) -> list[tuple[int, Signals | None, bool]]:
-        """(document id, its aboutness signals for ``iso3``, whether its metadata declares the
-        country ``declared``) for every document in the window that names the country or
-        declares it (a declared document that never names it has no signals)."""
-        window, params = _window_sql(since, until)
-        rows = self.conn.execute(
-            "SELECT a.doc_id, a.iso3, a.strong, a.weak, a.title, a.lead, a.share, a.dateline,"
-            " d.country IS ? FROM aboutness a JOIN documents d ON d.id = a.doc_id"
-            f" WHERE a.iso3 = ?{window}",
-            (declared, iso3, *params),
-        ).fetchall()
-        found = [
-            (r[0], Signals(r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], bool(r[7])), bool(r[8]))
-            for r in rows
-        ]
-        seen = {r[0] for r in found}
-        rows = self.conn.execute(
-            f"SELECT d.id FROM documents d WHERE d.country = ?{window}", (declared, *params)
-        ).fetchall()
-        return found + [(r[0], None, True) for r in rows if r[0] not in seen]
-
-    def passages_of(self, doc_ids: Iterable[int], per_document: int) -> list[Passage]:
-        """The first ``per_document`` passages of each document, in order."""
-        ids = sorted(set(doc_ids))
-        out: list[Passage] = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows = self.conn.execute(
-                "SELECT doc_id, seq, text, page FROM passages"
-                f" WHERE doc_id IN ({','.join('?' * len(chunk))}) AND seq < ?"
-                " ORDER BY doc_id, seq",
-                (*chunk, per_document),
-            )
-            out += [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
-        return out
-
-    def passage_counts(self, doc_ids: Iterable[int]) -> dict[int, int]:
-        """How many passages each document has."""
-        ids = sorted(set(doc_ids))
-        out: dict[int, int] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            out.update(
-                self.conn.execute(
-                    "SELECT doc_id, count(*) FROM passages"
-                    f" WHERE doc_id IN ({','.join('?' * len(chunk))}) GROUP BY doc_id",
-                    chunk,
-                ).fetchall()
-            )
-        return out
-
-    def metadata(self, doc_ids: Iterable[int]) -> dict[int, Document]:
-        """Documents' metadata without their text, in one query."""
-        ids = sorted(set(doc_ids))
-        out: dict[int, Document] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows = self.conn.execute(
-                f"SELECT {META_COLUMNS} FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            out.update(metadata_document(row) for row in rows)
-        return out
-
-    def duplicates_among(self, doc_ids: Iterable[int]) -> set[int]:
-        """Those of ``doc_ids`` whose text an earlier-stored document already carries."""
-        ids = sorted(set(doc_ids))
-        out: set[int] = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            out |= {
-                r[0]
-                for r in self.conn.execute(
-                    f"SELECT d.id FROM documents d WHERE d.id IN ({','.join('?' * len(chunk))})"
-                    " AND EXISTS (SELECT 1 FROM documents o WHERE o.text_hash=d.text_hash"
-                    " AND o.id<d.id)",
-                    chunk,
-                )
-            }
-        return out
-
     # -- editions -----------------------------------------------------------------------------
 
     def record_edition(
@@ -703,35 +389,7 @@ class Store:
                 ),
             )
 
-    def previous_edition(self, kind: str, scope: str, window_to: str) -> tuple[str, dict] | None:
-        """(its window's end, its data) for the latest edition of ``scope`` ending earlier."""
-        row = self.conn.execute(
-            "SELECT window_to, data FROM editions WHERE kind=? AND scope=? AND window_to<?"
-            " ORDER BY window_to DESC LIMIT 1",
-            (kind, scope, window_to),
-        ).fetchone()
-        return (row[0], json.loads(row[1])) if row else None
-
-    def editions(self, kind: str, scope: str) -> list[tuple[str, str, str, dict]]:
-        """Every edition of ``scope``: (window from, window to, created, data), newest first."""
-        rows = self.conn.execute(
-            "SELECT window_from, window_to, created, data FROM editions WHERE kind=? AND scope=?"
-            " ORDER BY window_to DESC, window_from DESC",
-            (kind, scope),
-        ).fetchall()
-        return [(a, b, c, json.loads(d)) for a, b, c, d in rows]
-
     # -- curation -----------------------------------------------------------------------------
-
-    def curation(self, scope: str) -> dict[str, list[str]]:
-        """The remembered choices for ``scope``: {"exclude_source": [...], "exclude_sentence":
-        [...], "pin": [...]}, each sorted."""
-        out: dict[str, list[str]] = {"exclude_source": [], "exclude_sentence": [], "pin": []}
-        for kind, value in self.conn.execute(
-            "SELECT kind, value FROM curation WHERE scope=? ORDER BY kind, value", (scope,)
-        ):
-            out.setdefault(kind, []).append(value)
-        return out
 
     def remember(self, scope: str, kind: str, values: Iterable[str]) -> None:
         with self.conn:
@@ -742,33 +400,3 @@ class Store:
     def forget(self, scope: str) -> None:
         with self.conn:
             self.conn.execute("DELETE FROM curation WHERE scope=?", (scope,))
-
-    def country_material(
-        self, since: str | None = None, until: str | None = None
-    ) -> list[tuple[str, str | None, str | None, int]]:
-        """(iso3, document date, declared country, passages naming it) per country and
-        document dated in the window (all documents without one): what batch runs and digests
-        count to decide which countries have material."""
-        window, params = _window_sql(since, until)
-        rows = self.conn.execute(
-            "SELECT a.iso3, d.date, d.country, a.strong, a.weak, a.title, a.lead, a.share,"
-            " a.dateline, a.passages FROM aboutness a"
-            f" JOIN documents d ON d.id=a.doc_id WHERE 1{window}",
-            params,
-        ).fetchall()
-        declared = self.conn.execute(
-            "SELECT d.country, d.date, count(p.id) FROM documents d JOIN passages p"
-            f" ON p.doc_id=d.id WHERE d.country IS NOT NULL{window} GROUP BY d.id",
-            params,
-        ).fetchall()
-        return with_declared(material_rows(rows), declared)
-
-    def count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-
-    def digest(self) -> str:
-        """A hash over every stored file's content hash: the corpus as the brief saw it."""
-        h = hashlib.sha256()
-        for (d,) in self.conn.execute("SELECT hash FROM files ORDER BY hash"):
-            h.update(d.encode())
-        return h.hexdigest()[:16]

@@ -1,18 +1,42 @@
-"""The SQLite store implements the whole corpus-store interface the pipeline relies on."""
+"""Both stores implement the whole corpus-store interface the pipeline relies on, and answer
+its reads alike on the same corpus."""
 
 from __future__ import annotations
 
 import inspect
 
-from briefs.corpus import CorpusStore
+import pytest
+
+from briefs.corpus import CorpusStore, open_corpus
+from briefs.pgstore import PgStore
 from briefs.store import Store
 
 
-def test_store_implements_every_method_with_the_same_parameters() -> None:
+@pytest.mark.parametrize("store", [Store, PgStore])
+def test_store_implements_every_method_with_the_same_parameters(store) -> None:
     for name, member in inspect.getmembers(CorpusStore, inspect.isfunction):
         if name.startswith("_"):
             continue
-        impl = getattr(Store, name, None)
-        assert impl is not None, name
+        impl = getattr(store, name, None)
+        assert impl is not None, (store.__name__, name)
         wanted = list(inspect.signature(member).parameters)
-        assert list(inspect.signature(impl).parameters) == wanted, name
+        assert list(inspect.signature(impl).parameters) == wanted, (store.__name__, name)
+
+
+def test_both_stores_read_the_seeds_alike(sqlite_seed_db, seed_db) -> None:
+    """Documents, metadata, aboutness and material: the same answers from SQLite and from the
+    store under test (PostgreSQL in its parametrisation)."""
+    from briefs import geo
+
+    def reads(db):
+        with open_corpus(db) as store:
+            docs = [(doc.path, doc.title, doc.date, n) for _, doc, n in store.documents()]
+            khm = geo.resolve("Cambodia")
+            about = sorted(
+                (sig.strong if sig else None, declared)
+                for _, sig, declared in store.about_documents(khm.iso3, khm.name)
+            )
+            material = sorted(store.country_material(), key=repr)
+            return docs, about, material, store.count()
+
+    assert reads(seed_db) == reads(sqlite_seed_db)

@@ -8,7 +8,7 @@ from briefs.extract.dates import MONTH_NAMES, find_dates
 from briefs.extract.sentences import sentences_of
 from briefs.model import Document, TimelineEntry
 from briefs.retrieve import Scope, in_window
-from briefs.store import date_span
+from briefs.rows import date_span
 
 # Sentences about the publication itself ("The magazine publishes two Issues per year") say
 # nothing about the country.
