@@ -65,6 +65,11 @@ class Signals:
 def weak_flags(text: str) -> list[tuple[int, int, str, bool]]:
     """Every country mention in ``text`` as (start, end, iso3, weak)."""
     found = geo.mentions(text)
+    if not found:
+        return []
+    if len(found) == 1:  # no list of one; only what follows the name can make it weak
+        start, end, iso = found[0]
+        return [(start, end, iso, _modifies(text, start, end, iso))]
     weak = [False] * len(found)
     # Enumerations: three or more names in a row, joined only by commas, "and", "or".
     run = [0]
@@ -77,19 +82,24 @@ def weak_flags(text: str) -> list[tuple[int, int, str, bool]]:
             for j in run:
                 weak[j] = True
         run = [k]
-    table = geo.countries()
     for k, (start, end, iso) in enumerate(found):
-        if weak[k]:
-            continue
-        name = text[start:end]
-        after = _AFTER_WORD.match(text, end)
-        word = after.group(1).lower() if after else ""
-        country = table.get(iso)
-        if country and name != country.name and word in _MODIFIED:
-            weak[k] = True  # "Australian dollar", "French franc" (a demonym or alias)
-        elif word in _ACCORD:
-            weak[k] = True  # "the Paris accord", "the Louvre agreement"
+        if not weak[k]:
+            weak[k] = _modifies(text, start, end, iso)
     return [(s, e, iso, w) for (s, e, iso), w in zip(found, weak, strict=True)]
+
+
+def _modifies(text: str, start: int, end: int, iso: str) -> bool:
+    """Whether the name at ``start``..``end`` only modifies what follows it: a demonym or alias
+    before a currency or a product ("Australian dollar", "French franc"), a capital before an
+    accord ("the Paris accord", "the Louvre agreement")."""
+    after = _AFTER_WORD.match(text, end)
+    word = after.group(1).lower() if after else ""
+    if word in _ACCORD:
+        return True
+    if word not in _MODIFIED:
+        return False
+    country = geo.countries().get(iso)
+    return bool(country) and text[start:end] != country.name
 
 
 _CAPS = re.compile(r"[A-Z]{3}")

@@ -181,11 +181,14 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     end = 0
     for m in _CAPITAL.finditer(text):
+        # A capitalised word is its own index key (what _KEY takes of a name's first word).
+        names = index.get(m.group(0))
+        if not names:
+            continue
         start = m.start()
         if start < end:
             continue
-        key = _KEY.match(m.group(0))
-        for name, iso in index.get(key.group(0) if key else "", ()):
+        for name, iso in names:
             stop = start + len(name)
             if text.startswith(name, start) and not _AFTER.match(text, stop):
                 out.append((start, stop, iso))

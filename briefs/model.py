@@ -62,6 +62,13 @@ class Document:
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
 
+    def __getstate__(self) -> dict:
+        # The joined text is cached on first use; a worker process sending the document to the
+        # writer need not send its text twice.
+        state = dict(self.__dict__)
+        state.pop("text", None)
+        return state
+
     @functools.cached_property
     def text_hash(self) -> str:
         """A hash of the body, case and whitespace folded: the same story in two files."""

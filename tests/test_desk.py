@@ -161,6 +161,19 @@ def _wait(browser, css: str, timeout: float = 60):
     )
 
 
+def _curate(browser, button) -> None:
+    """Click a curation button and wait for the rebuilt brief (the old page goes stale first:
+    reading it meanwhile would race the reload)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = browser.find_element(By.ID, "brief")
+    button.click()
+    WebDriverWait(browser, 60).until(ec.staleness_of(old))
+    _wait(browser, "#brief #sec-key-points")
+
+
 def _key_points(browser) -> list[str]:
     from selenium.webdriver.common.by import By
 
@@ -196,12 +209,7 @@ def test_review_a_brief_in_the_browser(served) -> None:
 
         # Exclude the first key point: gone from the rebuilt brief and from the DOCX.
         excluded = first.split(" [")[0].split("exclude")[0].strip()[:60]
-        browser.find_element(By.CSS_SELECTOR, "#brief ul li .exclude_sentence").click()
-        _wait(browser, "#brief #sec-key-points")
-        for _ in range(100):  # the rebuilt page
-            if excluded not in browser.find_element(By.ID, "brief").text:
-                break
-            time.sleep(0.1)
+        _curate(browser, browser.find_element(By.CSS_SELECTOR, "#brief ul li .exclude_sentence"))
         assert excluded not in browser.find_element(By.ID, "brief").text
         browser.save_screenshot(str(SHOTS / "4-excluded.png"))
         import docx
@@ -231,12 +239,7 @@ def test_review_a_brief_in_the_browser(served) -> None:
         ]
         target = candidates[-1]
         pinned = target.find_element(By.XPATH, "../..").text.split(" [")[0][:50]
-        target.click()
-        _wait(browser, "#brief #sec-key-points")
-        for _ in range(100):
-            if any(pinned in k for k in _key_points(browser)):
-                break
-            time.sleep(0.1)
+        _curate(browser, target)
         assert any(pinned in k for k in _key_points(browser)), pinned
 
         from pypdf import PdfReader

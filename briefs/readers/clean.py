@@ -29,6 +29,9 @@ _UN_FURNITURE = re.compile(
 )
 
 
+_UN_HINT = re.compile(r"\d\d-\d{5}|A/\d")
+
+
 def normalise(text: str) -> str:
     """Return ``text`` in Unicode NFC with line endings unified and control characters dropped."""
     text = unicodedata.normalize("NFC", text)
@@ -38,6 +41,8 @@ def normalise(text: str) -> str:
 
 def drop_furniture(text: str) -> str:
     """Remove document symbols and job numbers that page breaks left inside the text."""
+    if not _UN_HINT.search(text):
+        return text  # one quick scan for the telltale shapes first: most texts have none
     return _UN_FURNITURE.sub("", text)
 
 

@@ -35,8 +35,10 @@ from briefs.model import Document
 _LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "tt")
 _SPLIT_LIGATURE = re.compile(r"\b([A-Za-z]*(?:ffi|ffl|ff|fi|fl))\s([a-z]+)\b")
 _WORD = re.compile(r"[A-Za-z]+")
+_LIGATURE_CHARS = re.compile("[\ufb00-\ufb06]")
+_ODD_GLYPHS = re.compile("[\ufb00-\ufb06\ue000-\uf8ff\ufffd\U000f0000-\U000ffffd]")
 _PRIVATE = re.compile("[\ue000-\uf8ff\ufffd\U000f0000-\U000ffffd]")
-_DOT_LEADER = re.compile(r"(?:\.\s?){5,}\s*\d*\s*$|(?:…\s?){3,}\s*\d*\s*$")
+_DOT_LEADER = re.compile(r"\.{6,}|(?:\.\s){5,}|(?:…\s?){3,}")  # leaders: no sentence has them
 _LONE_SYMBOLS = re.compile(r"^[\W_\d]{1,6}$")
 _RULE = re.compile(r"^[_=\-–—*~•·.\s]{3,}$")
 _URL_ONLY = re.compile(r"^(?:<?https?://\S+>?|www\.\S+|\[[^\]]*\]\([^)]*\))(?:\s+\S+)?$")
@@ -61,12 +63,30 @@ _DISCLAIMER = re.compile(
     r"reproduction is authori[sz]ed|©|\(c\) \d{4}",
     re.I,
 )
+# Cheap tests before the regular expressions: most paragraphs hold none of these words.
+_DISCLAIMER_KEYS = (
+    "relied",
+    "necessarily",
+    "reserved",
+    "prepared",
+    "produced",
+    "made possible",
+    "government",
+    "copyright",
+    "reproduc",
+    "purposes only",
+    "authori",
+    "©",
+    "(c)",
+)
+_CONTACT_KEYS = ("phone", "fax", "mail", "tel.", "further information")
 _LEGAL_LINE = re.compile(
     r"^(?:terms of use|privacy policy|cookie policy|contact us|about us)\b", re.I
 )
 _CONTACT_LABEL = re.compile(
     r"\b(?:telephone|tel\.|phone|fax|e-?mail)\s*:|for further information contact", re.I
 )
+_ADDRESS_HINT = re.compile(r"\d{1,5} [A-Z]|Suite|Room|Box|[A-Z]{2} \d{5}")
 _ADDRESS = re.compile(
     r"\b\d{1,5}\s(?:[A-Z][a-z]+\s){1,3}(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|"
     r"Blvd\.|Drive)\b|\b(?:Suite|Room|P\.?O\.? Box)\s[\w–-]+,|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b"
@@ -82,6 +102,21 @@ _CITATION_SIGNS = re.compile(
     r"\bVol\.|\bNo\.\s?\d|\bReport of\b|\bA/\d|\bS/\d|\bE/C\.\d|Retrieved|Accessed|\bdoi\b",
 )
 _GLUED_MARKER = re.compile(r"(?<=[a-z]{3})(\d{1,3})(?=[,.;:]?\s|[,.;:]$)")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _marker_hint(text: str) -> bool:
+    """A digit right after a lower-case letter, or a number and a period before lower case:
+    found by visiting the digits only (a scan for the pair with ``re`` costs twice as much)."""
+    for m in _DIGIT.finditer(text):
+        i = m.start()
+        if i and text[i - 1].islower():
+            return True
+        if text.startswith(". ", i + 1) and text[i + 3 : i + 4].islower():
+            return True
+    return False
+
+
 _MARGIN_NUMBER = re.compile(r"(?<=[a-z,]) \d{1,3}\. (?=[a-z])")
 
 
@@ -117,7 +152,9 @@ def mend_word(word: str) -> str:
 def mend_glyphs(text: str, damaged_words: bool = True) -> str:
     """Unfold ligatures, rejoin split ones, drop private-use characters; with
     ``damaged_words``, mend words that lost a ligature glyph."""
-    if any("\ufb00" <= c <= "\ufb06" for c in text):
+    if not damaged_words and not _ODD_GLYPHS.search(text):
+        return text  # the usual case: one scan
+    if _LIGATURE_CHARS.search(text):
         text = unicodedata.normalize("NFKC", text)
 
         def join(m: re.Match[str]) -> str:
@@ -125,50 +162,71 @@ def mend_glyphs(text: str, damaged_words: bool = True) -> str:
             return joined if joined.lower() in _vocabulary() else m.group(0)
 
         text = _SPLIT_LIGATURE.sub(join, text)
-    text = _PRIVATE.sub("", text)
+    if _PRIVATE.search(text):
+        text = _PRIVATE.sub("", text)
     if damaged_words:
         text = _WORD.sub(lambda m: mend_word(m.group(0)), text)
     return text
 
 
 def _lost_ligatures(paragraphs: list[str]) -> bool:
-    """Whether a document's text lost ligature glyphs: unknown words that mend into English
-    words, several times over ("aer", "oice", "eective"). Only then are words mended: a name
+    """Whether a document's text lost ligature glyphs: unknown words in its opening that mend
+    into English words, twice or more ("aer", "oice", "eective"). Only then are words mended: a name
     the dictionary lacks is never touched in a document that shows no such damage."""
     seen = tried = 0
     words = _vocabulary()
-    for p in paragraphs[:60]:
-        for w in _WORD.findall(p):
-            if len(w) > 2 and w.islower() and w not in words:
-                tried += 1
-                if mend_word(w) != w:
-                    seen += 1
-                    if seen >= 3:
-                        return True
-                if tried >= 200:
-                    return False
+    # The opening is enough: a browser print loses its ligatures on every page alike.
+    opening, size = [], 0
+    for p in paragraphs:
+        opening.append(p)
+        size += len(p)
+        if size >= 1000:
+            break
+    for w in dict.fromkeys(_WORD.findall(" ".join(opening)[:1000])):  # in order: deterministic
+        if len(w) > 2 and w.islower() and w not in words:
+            tried += 1
+            if mend_word(w) != w:
+                seen += 1
+                if seen >= 2:
+                    return True
+            if tried >= 25:
+                return False
     return False
 
 
 def is_debris(paragraph: str) -> bool:
     """A paragraph that is page or web furniture, a blob, or boilerplate: never a passage."""
     p = paragraph.strip()
+    n = len(p)
     if not p:
         return True
-    if _LONE_SYMBOLS.match(p) or _RULE.match(p) or _DOT_LEADER.search(p):
-        return True
-    if _URL_ONLY.match(p) or _BLOB.search(p):
-        return True
-    if len(p) <= 80 and (_CHROME.match(p.strip(" .:|>»›")) or _FILE_SIZE.search(p)):
-        return True
-    if len(p) <= 600 and _DISCLAIMER.search(p):
-        return True
-    if len(p) <= 120 and _LEGAL_LINE.match(p):
-        return True
-    if len(p) <= 500 and (_CONTACT_LABEL.search(p) or len(_ADDRESS.findall(p)) >= 2):
-        return True  # a contact block: addresses, telephone numbers, mail
-    letters = sum(c.isalpha() for c in p)
-    return len(p) >= 8 and letters / len(p) < 0.4 and " | " not in p  # OCR noise, not a table
+    if ("....." in p or "…" in p) and _DOT_LEADER.search(p):
+        return True  # a contents line, however long its entry
+    if n <= 200:  # furniture, chrome and noise come in short lines
+        if _LONE_SYMBOLS.match(p) or _RULE.match(p):
+            return True
+        if _URL_ONLY.match(p):
+            return True
+        if n <= 80 and (_CHROME.match(p.strip(" .:|>»›")) or _FILE_SIZE.search(p)):
+            return True
+        if n <= 120 and _LEGAL_LINE.match(p):
+            return True
+        if n >= 8 and " | " not in p and sum(c.isalpha() for c in p) / n < 0.4:
+            return True  # OCR noise (a table row is not noise)
+    elif p.count(" ") < n / 20 and _BLOB.search(p):
+        return True  # an encoded blob: one "word" of 80 characters or more
+    if n <= 600:
+        low = p.lower()
+        if any(k in low for k in _DISCLAIMER_KEYS) and _DISCLAIMER.search(p):
+            return True
+        if n <= 500 and (
+            any(k in low for k in _CONTACT_KEYS)
+            and _CONTACT_LABEL.search(p)
+            or _ADDRESS_HINT.search(p)
+            and len(_ADDRESS.findall(p)) >= 2
+        ):
+            return True  # a contact block: addresses, telephone numbers, mail
+    return False
 
 
 def is_footnote(paragraph: str) -> bool:
@@ -178,6 +236,8 @@ def is_footnote(paragraph: str) -> bool:
 
 def strip_markers(paragraph: str) -> str:
     """Note markers glued to words and margin paragraph numbers inside a sentence."""
+    if not _marker_hint(paragraph):
+        return paragraph  # the usual case
     paragraph = _GLUED_MARKER.sub("", paragraph)
     return _MARGIN_NUMBER.sub(" ", paragraph)
 
@@ -188,15 +248,17 @@ def clean_document(doc: Document) -> Document:
     paragraphs = list(doc.paragraphs)
     pages = list(doc.pages) if doc.pages else [None] * len(paragraphs)
     damaged = _lost_ligatures(paragraphs)
+    odd = damaged or bool(_ODD_GLYPHS.search(doc.text))  # one scan of the whole text
     kept: list[str] = []
     kept_pages: list[int | None] = []
     for i, (p, page) in enumerate(zip(paragraphs, pages, strict=True)):
-        if _REFERENCES.match(p.strip()) and i > len(paragraphs) // 3:
+        if len(p) < 40 and _REFERENCES.match(p.strip()) and i > len(paragraphs) // 3:
             break  # the reference list or the notes run to the end of the document
-        text = mend_glyphs(p, damaged)
+        text = mend_glyphs(p, damaged) if odd else p
         if is_debris(text) or is_footnote(text):
             continue
-        text = " ".join(strip_markers(text).split())
+        stripped = strip_markers(text)
+        text = " ".join(stripped.split()) if stripped is not text else text
         if text:
             kept.append(text)
             kept_pages.append(page)
