@@ -13,7 +13,8 @@ from pathlib import Path
 
 from briefs import geo
 from briefs.citations import SourceText, check
-from briefs.compose import Limits, compose, source_of
+from briefs.compose import Limits, Parts, compose, source_of
+from briefs.compose.figures import differs
 from briefs.config import Settings
 from briefs.corpus import CorpusStore
 from briefs.editions import compare, snapshot
@@ -28,7 +29,7 @@ from briefs.model import (
     Manifest,
     Section,
 )
-from briefs.retrieve import Scope, in_window, retrieve
+from briefs.retrieve import Retrieved, Scope, in_window, retrieve
 
 log = logging.getLogger(__name__)
 
@@ -104,9 +105,14 @@ def build(
     window: Window,
     countries: list[geo.Country],
     brief_names: dict[str, str] | None = None,
+    composed: dict[str, tuple[Retrieved, Parts]] | None = None,
 ) -> tuple[Digest, dict[str, SourceText]]:
     """The digest of ``window`` for ``countries`` (plain data), and the source texts its claim
-    check compared against. A country whose retrieval finds nothing is reported, not fatal."""
+    check compared against. A country whose retrieval finds nothing is reported, not fatal.
+
+    ``composed`` holds what each country's brief for the window already retrieved and composed
+    (with the scope's curation): the digest takes its entry from there instead of retrieving
+    and composing a second time."""
     numbering: dict[int, str] = {}
     documents: dict[int, object] = {}
     entries: list[CountryDigest] = []
@@ -120,35 +126,45 @@ def build(
 
     for country in countries:
         scope = Scope(country, None, window.since, window.until)
-        try:
-            found = retrieve(store, scope)
-        except ScopeError as e:
-            warnings.append(f"{country.name}: {e}")
-            continue
-        parts = compose(found, scope, limits=_LIMITS)
+        if composed and country.name in composed:
+            found, parts = composed[country.name]
+        else:
+            try:
+                found = retrieve(store, scope)
+            except ScopeError as e:
+                warnings.append(f"{country.name}: {e}")
+                continue
+            parts = compose(found, scope, limits=_LIMITS)
         documents.update(found.documents)
-        local = {sid: global_id(did) for sid, did in parts.source_docs.items()}
+        chosen = [s for sec in parts.sections if sec.kind == "key_points" for s in sec.sentences][
+            : _LIMITS.key_points
+        ]
+        kept_figures = parts.figures[: _LIMITS.figures]
+        keywords = parts.keywords[: _LIMITS.keywords]
+        # Only the sources the entry cites take a number in the digest's one reference list.
+        cited = {c.source for s in chosen for c in s.cites} | {f.source for f in kept_figures}
+        local = {
+            sid: global_id(parts.source_docs[sid])
+            for sid in sorted(cited, key=lambda x: int(x[1:]))
+        }
 
         def recite(cites: list[Cite], local: dict[str, str] = local) -> list[Cite]:
             return [replace(c, source=local[c.source]) for c in cites]
 
-        points = [
-            replace(s, cites=recite(s.cites))
-            for sec in parts.sections
-            if sec.kind == "key_points"
-            for s in sec.sentences
-        ]
-        figures = [replace(f, source=local[f.source]) for f in parts.figures]
+        points = [replace(s, cites=recite(s.cites)) for s in chosen]
+        figures = differs(
+            [replace(f, source=local[f.source], differs_from=[]) for f in kept_figures]
+        )
         all_figures += figures
         key = f"country={country.name}"
         previous = store.previous_edition("digest", key, window.until)
-        sources_here = [replace(s, id=local[s.id]) for s in parts.sources]
+        sources_here = [replace(s, id=local[s.id]) for s in parts.sources if s.id in local]
         changes = compare(
             previous and previous[1],
             previous and previous[0],
             sources_here,
             figures,
-            parts.keywords,
+            keywords,
         )
         material = len(found.passages)
         store.record_edition(
@@ -156,7 +172,7 @@ def build(
             key,
             (window.since, window.until),
             settings.today.isoformat(),
-            {**snapshot(sources_here, figures, parts.keywords), "material": material},
+            {**snapshot(sources_here, figures, keywords), "material": material},
         )
         entries.append(
             CountryDigest(

@@ -16,7 +16,7 @@ from pathlib import Path
 from briefs import geo
 from briefs.citations import SourceText, check
 from briefs.cite_styles import format_sources
-from briefs.compose import Curation, compose
+from briefs.compose import Curation, Parts, compose
 from briefs.config import Settings
 from briefs.corpus import CorpusStore, open_corpus
 from briefs.document import parse
@@ -36,6 +36,8 @@ class Built:
     markdown: str
     paths: list[Path]
     source_texts: dict[str, SourceText]  # what the claim check compared against
+    retrieved: Retrieved | None = None  # what was gathered and composed: a digest reuses it
+    parts: Parts | None = None
 
 
 def slug(text: str) -> str:
@@ -200,7 +202,7 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
         _write(fmt, brief, blocks, settings.out / f"{name}.{fmt}", settings)
         for fmt in settings.formats
     ]
-    return Built(brief, markdown, paths, texts)
+    return Built(brief, markdown, paths, texts, found, parts)
 
 
 def _manifest(digest: str, settings: Settings, curation: Curation) -> Manifest:
@@ -326,6 +328,7 @@ def build_digest(
     briefs_written: list[Path] = []
     failed: list[tuple[str, str]] = []
     names: dict[str, str] = {}
+    composed: dict = {}
     if with_briefs:
         for country in chosen:
             one = replace(
@@ -350,10 +353,14 @@ def build_digest(
                     built.paths[0],
                 )
                 names[country.name] = main.name
+                if built.retrieved is not None and built.parts is not None:
+                    composed[country.name] = (built.retrieved, built.parts)
             if progress:
                 progress(country.name)
     with open_store(settings) as store:
-        digest, _texts = digests.build(store, settings, window, chosen, names)
+        # One retrieval and one composition per country: the digest takes each entry from
+        # that country's brief when one was written, and composes only the others.
+        digest, _texts = digests.build(store, settings, window, chosen, names, composed)
     brief_view = digests.as_brief(digest)
     context = {"digest": digest, "brief": brief_view, "period_label": digests._period_words(window)}
     markdown, blocks = render_document("digest.md.j2", context, digest.sources, settings)

@@ -199,3 +199,29 @@ def _expected_trend(first, second) -> str:
     if now > before * 1.2:
         return "up"
     return "down" if now < before * 0.8 else "same"
+
+
+def test_a_digest_with_briefs_retrieves_each_country_once(
+    seed_db: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import briefs.digest as digest_module
+    import briefs.pipeline as pipeline_module
+
+    calls: list[str] = []
+    real = pipeline_module.retrieve
+
+    def counted(store, scope, **kw):
+        calls.append(scope.country.name if scope.country else "")
+        return real(store, scope, **kw)
+
+    monkeypatch.setattr(pipeline_module, "retrieve", counted)
+    monkeypatch.setattr(digest_module, "retrieve", counted)
+    settings = load_settings(db=seed_db, out=tmp_path, formats=("json",), today="2026-01-05")
+    built = build_digest(settings, week_spec="2025-W52")
+    countries = [e.country for e in built.digest.countries]
+    assert countries and sorted(calls) == sorted(countries)
+    # The entry is the brief's own key points: its lead is the brief's first one.
+    cambodia = json.loads((tmp_path / "2025-W52" / "cambodia.json").read_text("utf-8"))
+    first = cambodia["sections"][0]["sentences"][0]["text"]
+    lead = next(e for e in built.digest.countries if e.country == "Cambodia").lead
+    assert lead.text == first
