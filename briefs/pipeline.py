@@ -278,20 +278,9 @@ def render_document(
 
 
 def _write(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) -> Path:
-    # Writers are imported on use: reportlab and python-docx cost start-up time.
-    if fmt == "json":
-        from briefs.writers import json as writer
+    from briefs.writers import writer
 
-        return writer.write(brief, path)
-    if fmt == "md":
-        from briefs.writers import markdown as writer
-    elif fmt == "html":
-        from briefs.writers import html as writer
-    elif fmt == "docx":
-        from briefs.writers import docx as writer
-    else:
-        from briefs.writers import pdf as writer
-    return writer.write(blocks, brief, path, settings.templates)
+    return writer(fmt)(blocks, brief, path, settings.templates)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Writers draw the document tree (or, for JSON, dump the Brief). Each ``write(...) -> Path``.
+"""Writers draw the document tree (or, for JSON, dump the Brief). Every writer has the same
+``write(blocks, brief, path, user_dir) -> Path``; ``writer(fmt)`` finds it by format.
 
 Every writer writes to a temporary name beside the target and renames it, so a crash never
 leaves a half-written file under the final name.
@@ -12,6 +13,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefs.errors import RenderError
+
+# Modules by format, imported on first use: reportlab and python-docx cost start-up time, and
+# a run that writes JSON and Markdown needs neither.
+_MODULES = {
+    "json": "briefs.writers.json",
+    "md": "briefs.writers.markdown",
+    "html": "briefs.writers.html",
+    "docx": "briefs.writers.docx",
+    "pdf": "briefs.writers.pdf",
+}
+
+
+def writer(fmt: str) -> Callable[..., Path]:
+    """The ``write`` function for format ``fmt``. Raises RenderError for an unknown format."""
+    import importlib
+
+    if fmt not in _MODULES:
+        raise RenderError(f"no writer for {fmt!r}: choose from {', '.join(_MODULES)}")
+    return importlib.import_module(_MODULES[fmt]).write
 
 
 def _umask() -> int:

@@ -15,6 +15,7 @@ def dumps(brief: Brief) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write(brief: Brief, path: Path) -> Path:
+def write(blocks: object, brief: Brief, path: Path, user_dir: Path | None = None) -> Path:
+    """The sidecar of ``brief``; ``blocks`` and ``user_dir`` are unused (one writer signature)."""
     text = dumps(brief)
     return atomic_write(path, lambda tmp: tmp.write_text(text, "utf-8"))
