@@ -279,7 +279,7 @@ def brief(
 
     seed_if_empty(settings)
     if all_countries:
-        from briefs.pipeline import build_all
+        from briefs.batch import build_all
 
         if country:
             raise click.UsageError("give --country or --all-countries, not both")

@@ -19,28 +19,13 @@ import re
 from dataclasses import dataclass, field
 
 from briefs.model import Document
+from briefs.readers.filemeta import NAME_WORD as _NAME_WORD
+from briefs.readers.filemeta import ORGANISATION as _ORGANISATION
+from briefs.readers.filemeta import PERSON as _PERSON
+from briefs.readers.filemeta import plausible_author, plausible_title  # noqa: F401 (re-exported)
+from briefs.readers.printed_dates import _MONTH, date_in_url, parse_date
 
 _SCAN = 14  # leading paragraphs looked at
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_HAS_MONTH = re.compile(rf"\b{_MONTH}(?![a-z])", re.I)
-_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
-_DATE_LABEL = re.compile(
-    r"^(?:(?:last\s+)?updated|published|posted|issued|released|first published|"
-    r"publication date|date(?: of (?:issue|publication))?|dated|as of)\b\s*(?:on\s+)?[:\-–—]?\s*",
-    re.I,
-)
-_WEEKDAY = re.compile(
-    r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|urday|rsday)?\b\.?,?",
-    re.I,
-)
-_TIME = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
-_ZONE = re.compile(
-    r"\(?\b(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ICT|SGT|WIB|[A-Z]{3,4}T)\b\)?"
-    r"(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"
-)
 _MARKER = re.compile(r"^(?:--+|—|–|>+|#+|\*\*?|==+)\s*")
 _KEY_VALUE = re.compile(
     r"^(title|headline|subject|date|published|publication date|updated|sent|source|publisher|"
@@ -50,13 +35,7 @@ _KEY_VALUE = re.compile(
     re.I,
 )
 _URL = re.compile(r"^<?(https?://\S+?)>?$")
-_URL_DATE = re.compile(
-    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)(?:[/-](?P<d>[0-3]?\d))?(?=/|$|[-_])"
-    r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?=/|$)"
-)
 _BY = re.compile(r"^by\s+(?P<who>.+)$", re.I)
-_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.|[A-Z]{2,}|(?:de|van|der|von|bin|binti|al|da|dos|le))"
-_PERSON = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
 _STARRED = re.compile(rf"^(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*(?P<mark>[*†‡§¹²³])$")
 _BYLINE_SPLIT = re.compile(r"\s*(?:;|\band\b|&|,)\s*")
 _WIRE_DATELINE = re.compile(
@@ -65,13 +44,6 @@ _WIRE_DATELINE = re.compile(
 )
 _PLACE_DATELINE = re.compile(
     r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][\w .-]+)?)\s*[–—]\s"
-)
-_ORGANISATION = re.compile(
-    r"\b(?:Office|Nations|Ministry|Department|Agency|Bank|Council|Committee|Commission|Centre|"
-    r"Center|Institute|Foundation|Programme|Program|Organi[sz]ation|Service|Group|Secretariat|"
-    r"Fund|Association|Network|Watch|International|Union|Forum|University|Coordination|"
-    r"Humanitarian|Cluster|Mission|Government|Parliament|Congress|Press|News|Times|Post|Reuters|"
-    r"Associated|Agence|Monitor|Review|Journal|Herald|Observer|Tribune)\b"
 )
 
 
@@ -87,103 +59,6 @@ class Head:
     place: str | None = None
     lines: dict[int, str] = field(default_factory=dict)  # head paragraph index -> what it gave
     notes: set[int] = field(default_factory=set)  # a byline's footnote: not body either
-
-
-def parse_date(text: str, *, today: dt.date | None = None) -> str | None:
-    """An ISO date ("2006-10-20", "2023-09" or "2023") when ``text`` is wholly a date.
-
-    Weekday, time, zone and a label ("Updated:", "Publication Date:") may stand around it;
-    anything else makes it not a date line. Day-first and month-first forms are both read.
-    """
-    core = _DATE_LABEL.sub("", text.strip())
-    core = _ZONE.sub(" ", _TIME.sub(" ", _WEEKDAY.sub(" ", core)))
-    core = re.sub(r"\s*[|•·,]\s*$", "", " ".join(core.replace("|", " ").split())).strip(" ,.-–—")
-    if not core or len(core) > 40:
-        return None
-    if not (_HAS_MONTH.search(core) or _NUMERIC_DATE.search(core)):
-        return None
-    if re.search(
-        r"[A-Za-z]",
-        _HAS_MONTH.sub("", core)
-        .replace("of", "")
-        .replace("th", "")
-        .replace("st", "")
-        .replace("nd", "")
-        .replace("rd", ""),
-    ):
-        return None  # a word that is not part of a date: "Room 12, 4 March Street"
-    fast = _common_form(core)
-    if fast == "":
-        return None
-    if fast is not None:
-        year = int(fast[:4])
-        return fast if 1900 <= year <= (today or dt.date.today()).year + 1 else None
-    from dateutil import parser
-
-    try:
-        a = parser.parse(core, default=dt.datetime(1, 1, 1), ignoretz=True, fuzzy=False)
-        b = parser.parse(core, default=dt.datetime(2, 2, 2), ignoretz=True, fuzzy=False)
-    except (ValueError, OverflowError, parser.ParserError):
-        return None
-    if a.year != b.year:
-        return None  # no year written
-    if not 1900 <= a.year <= (today or dt.date.today()).year + 1:
-        return None
-    if a.month != b.month:
-        return f"{a.year:04d}"
-    if a.day != b.day:
-        return f"{a.year:04d}-{a.month:02d}"
-    return a.date().isoformat()
-
-
-_DAY_MONTH_YEAR = re.compile(
-    r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})$"
-)
-_MONTH_DAY_YEAR = re.compile(
-    r"^(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})$"
-)
-_MONTH_YEAR = re.compile(r"^(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})$")
-_ISO_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-
-
-def _common_form(core: str) -> str | None:
-    """The written forms most heads use, read with a month table (dateutil costs about 0.1 ms
-    a call, and ingest reads every file's head); None sends anything else to dateutil."""
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR, _ISO_DAY):
-        m = pattern.match(core)
-        if not m:
-            continue
-        month_text = m.group("m")
-        month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text[:3].lower())
-        if month is None or not 1 <= month <= 12:
-            return None
-        year = int(m.group("y"))
-        if "d" not in m.groupdict():
-            return f"{year:04d}-{month:02d}"
-        try:
-            return dt.date(year, month, int(m.group("d"))).isoformat()
-        except ValueError:
-            return ""  # 31 February: a date line, but no day that exists
-    return None
-
-
-def date_in_url(url: str) -> str | None:
-    """The date a news URL's path holds (``/2006/10/20/``, ``/20061020/``), if any."""
-    m = _URL_DATE.search(url)
-    if not m:
-        return None
-    y, mo, d = (
-        (m.group("y"), m.group("m"), m.group("d"))
-        if m.group("y")
-        else (m.group("y2"), m.group("m2"), m.group("d2"))
-    )
-    try:
-        if d:
-            return dt.date(int(y), int(mo), int(d)).isoformat()
-        return f"{int(y):04d}-{int(mo):02d}" if 1 <= int(mo) <= 12 else None
-    except ValueError:
-        return None
 
 
 _NOT_NAME = frozenset(
@@ -415,36 +290,6 @@ def _field(head: Head, key: str, value: str, today: dt.date | None) -> bool:
     elif key in ("dateline", "place", "location"):
         head.place = head.place or value
     return True  # other mail and export headers (To:, Cc:, Section:, Length:) are head too
-
-
-_FILE_NAME = re.compile(r"\.(?:pdf|docx?|indd|ps|pptx?|xlsx?|rtf|txt|html?|odt|tex|qxd)\b", re.I)
-_TOOL_TITLE = re.compile(
-    r"^(?:Microsoft (?:Word|PowerPoint|Excel)\s*-|untitled|document\d*$|title$|slide \d+|"
-    r"x{3,}$|print$|layout \d)|- Google Docs$|^\W*$",
-    re.I,
-)
-
-
-def plausible_title(value: str | None) -> bool:
-    """Whether file metadata's title reads like a title, not a file or tool name."""
-    if not value:
-        return False
-    value = value.strip()
-    if _FILE_NAME.search(value) or _TOOL_TITLE.search(value):
-        return False
-    if "_" in value and " " not in value:
-        return False  # "Profiling_Printer_cover2"
-    return len(value) >= 6 and sum(c.isalpha() for c in value) >= 4
-
-
-def plausible_author(value: str | None) -> bool:
-    """Whether file metadata's author reads like a person or an organisation, not a login."""
-    if not value:
-        return False
-    value = value.strip()
-    if _ORGANISATION.search(value) and len(value) <= 100:
-        return True
-    return bool(_PERSON.match(value)) and value.lower() not in {"microsoft office user"}
 
 
 _MASTHEAD = re.compile(
