@@ -3,59 +3,15 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any
 
 import click
 
 from briefs import config
-from briefs.errors import BriefsError
-
-_DB_HELP = (
-    "Corpus store: a file (default .briefs/corpus.db) or postgresql://user@host/name "
-    "for a shared store; or set BRIEFS_DB."
-)
-
-
-class _OneLine(logging.Handler):
-    def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"warning: {record.getMessage()}", err=True)
-
-
-def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the library's typed errors into one line on stderr and exit status 1."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except BriefsError as e:
-            click.echo(f"error: {e}", err=True)
-            sys.exit(1)
-        except click.ClickException:
-            raise  # a usage error (a bad --shard): click says so and exits 2
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            sys.exit(130)
-        except BrokenPipeError:
-            # The reader went away (`briefs sources | head`): stop quietly, as cat does.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(0)
-        except Exception as e:  # a bug: still one line, the traceback only on request
-            if os.environ.get("BRIEFS_DEBUG"):
-                raise
-            click.echo(
-                f"error: internal error ({e.__class__.__name__}: {e}); "
-                "set BRIEFS_DEBUG=1 for the traceback",
-                err=True,
-            )
-            sys.exit(70)
-
-    return wrapper
+from briefs.cli_common import DB_HELP as _DB_HELP
+from briefs.cli_common import OneLine as _OneLine
+from briefs.cli_common import friendly as _friendly
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -408,260 +364,17 @@ def digest(
         sys.exit(2)
 
 
-_SOURCE_FIELDS = (
-    "id",
-    "path",
-    "title",
-    "author",
-    "publisher",
-    "date",
-    "url",
-    "type",
-    "country",
-    "language",
-    "passages",
-)
+def _register() -> None:
+    # The corpus commands and the templates group live in their own modules (which import no
+    # part of this one): they are added to the group here.
+    from briefs.cli_corpus import search, serve, sources
+    from briefs.cli_templates import templates
+
+    for command in (sources, search, serve, templates):
+        main.add_command(command)
 
 
-@main.command()
-@click.option("--db", help=_DB_HELP)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("table", "json", "csv")),
-    default="table",
-    show_default=True,
-    help="table for people; json or csv (every field with its provenance) for scripts.",
-)
-@click.option(
-    "--where",
-    multiple=True,
-    metavar="FIELD=VALUE",
-    help="Only documents whose FIELD contains VALUE (case-insensitive); repeat to narrow.",
-)
-@_friendly
-def sources(db: Path | None, fmt: str, where: tuple[str, ...]) -> None:
-    """List the documents in the corpus store: what was read, and where each field came from
-    (sidecar, head = the text itself, file-metadata, path).
-
-    \b
-    Examples:
-      briefs sources
-      briefs sources --format json --where country=Cambodia
-      briefs sources --format csv --where date=2024 > sources.csv
-    """
-    import csv
-    import json
-
-    from briefs.corpus import open_corpus
-
-    filters = []
-    for item in where:
-        name, sep, value = item.partition("=")
-        if not sep or name not in _SOURCE_FIELDS:
-            raise click.BadParameter(
-                f"{item!r}: use FIELD=VALUE with FIELD one of {', '.join(_SOURCE_FIELDS)}",
-                param_hint="--where",
-            )
-        filters.append((name, value.casefold()))
-    settings = config.load(db=db)
-    rows = []
-    with open_corpus(settings.db) as store:
-        for did, doc, n in store.documents():
-            row = {
-                "id": did,
-                "path": doc.path,
-                "title": doc.title,
-                "author": doc.author,
-                "publisher": doc.publisher,
-                "date": doc.date,
-                "url": doc.url,
-                "type": doc.type,
-                "country": doc.country,
-                "language": doc.language,
-                "passages": n,
-                "provenance": dict(doc.provenance),
-            }
-            if all(v in str(row[k] if row[k] is not None else "").casefold() for k, v in filters):
-                rows.append(row)
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        names = [
-            *_SOURCE_FIELDS,
-            *(f"{k}_from" for k in ("title", "author", "publisher", "date", "url")),
-        ]
-        writer = csv.DictWriter(sys.stdout, fieldnames=names, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            prov = row.pop("provenance")
-            writer.writerow(
-                row
-                | {
-                    f"{k}_from": prov.get(k, "")
-                    for k in ("title", "author", "publisher", "date", "url")
-                }
-            )
-    else:
-        for row in rows:
-            click.echo(
-                f"{row['id']:>5}  {row['date'] or '-':<10}  {row['type']:<9}  "
-                f"{row['passages']:>4} passages  {row['path']}  {row['title']}"
-                + (f"  — {row['author']}" if row["author"] else "")
-            )
-
-
-@main.command()
-@click.argument("query")
-@click.option("--limit", default=10, show_default=True)
-@click.option("--db", help=_DB_HELP)
-@_friendly
-def search(query: str, limit: int, db: Path | None) -> None:
-    """Full-text search of the corpus (SQLite FTS5 syntax).
-
-    \b
-    Example:
-      briefs search '"border" AND ceasefire'
-    """
-    from briefs.corpus import open_corpus
-
-    settings = config.load(db=db)
-    with open_corpus(settings.db) as store:
-        for p in store.search(query, limit=limit):
-            doc = store.document(p.doc_id)
-            click.echo(f"{p.score:6.2f}  {doc.path} ¶{p.seq + 1}: {p.text[:150]}")
-
-
-@main.command()
-@click.option("--port", default=8750, show_default=True, type=click.IntRange(1, 65535))
-@click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="Address to listen on; anything but loopback lets others on the network in.",
-)
-@click.option("--db", help=_DB_HELP)
-@click.option("--out", type=click.Path(path_type=Path), help="Where the desk writes its files.")
-@click.option("--templates", type=click.Path(path_type=Path), help="A house templates folder.")
-@_friendly
-def serve(port: int, host: str, db: Path | None, out: Path | None, templates: Path | None):
-    """Open the review desk in the browser: the corpus, briefs with every citation beside its
-    source sentence, curation (exclude, pin, reset) shared with the command line, downloads,
-    the digest and editions.
-
-    \b
-    Example:
-      briefs serve              # then open http://127.0.0.1:8750/
-      briefs serve --port 9000 --db postgresql://desk@db/briefs
-    """
-    from briefs.desk import serve as run
-    from briefs.pipeline import seed_if_empty
-
-    settings = config.load(db=db, out=out, templates=templates)
-    seed_if_empty(settings)  # an empty store gets the shipped seeds, as a brief would
-    run(settings, host=host, port=port)
-
-
-@main.group()
-def templates() -> None:
-    """List, print, copy and check the templates that shape a brief.
-
-    \b
-    Example: start a house style from the defaults, edit it, check it, use it:
-      briefs templates init house/
-      briefs templates check house/
-      briefs brief --country Cambodia --templates house/
-    """
-
-
-@templates.command("list")
-@click.option(
-    "--templates",
-    "folder",
-    type=click.Path(path_type=Path),
-    help="A templates folder; shows which of its files override the built-ins.",
-)
-@_friendly
-def templates_list(folder: Path | None) -> None:
-    """What templates exist and where each one comes from."""
-    from briefs import template_tools
-
-    settings = config.load(templates=folder)
-    for name, origin in template_tools.list_templates(settings.templates):
-        click.echo(f"{name:<32} {origin}")
-    for name, path in template_tools.examples().items():
-        click.echo(f"{'example set: ' + name:<32} {path}")
-
-
-@templates.command("show")
-@click.argument("name")
-@_friendly
-def templates_show(name: str) -> None:
-    """Print a built-in template (like `pandoc -D`).
-
-    \b
-    Example:
-      briefs templates show sections/key_points.md.j2
-    """
-    from briefs import template_tools
-
-    click.echo(template_tools.show(name), nl=False)
-
-
-@templates.command("init")
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--example", help="Start from an example set (situation-update, background-paper).")
-@click.option("--force", is_flag=True, help="Overwrite files the folder already has.")
-@_friendly
-def templates_init(folder: Path, example: str | None, force: bool) -> None:
-    """Copy the default templates into FOLDER to start a house style from.
-
-    \b
-    Example:
-      briefs templates init house/ --example background-paper
-    """
-    from briefs import template_tools
-
-    written = template_tools.init(folder, example, force)
-    for path in written:
-        click.echo(f"wrote {path}")
-    click.echo(f"{len(written)} files; edit them, then `briefs templates check {folder}`")
-
-
-@templates.command("check")
-@click.argument("folder", type=click.Path(path_type=Path))
-@_friendly
-def templates_check(folder: Path) -> None:
-    """Dry-run FOLDER's templates against a sample brief; exit 1 on any error.
-
-    Reports syntax errors and undefined variables with file and line, curly quotes inside Jinja
-    tags, section templates that render empty, and look files that do not load.
-    """
-    from briefs import template_tools
-
-    problems = template_tools.check(folder)
-    for p in problems:
-        click.echo(str(p), err=p.fatal)
-    errors = sum(p.fatal for p in problems)
-    click.echo(f"{errors} errors, {len(problems) - errors} warnings in {folder}")
-    if errors:
-        sys.exit(1)
-
-
-@templates.command("doc")
-@click.option("--out", type=click.Path(path_type=Path), help="Write the page to a file.")
-@_friendly
-def templates_doc(out: Path | None) -> None:
-    """Print the page that documents the data and filters templates can use."""
-    from briefs import template_tools
-
-    page = template_tools.data_page()
-    if out:
-        out.write_text(page, "utf-8")
-        click.echo(f"wrote {out}")
-    else:
-        click.echo(page, nl=False)
-
+_register()
 
 if __name__ == "__main__":
     main()
