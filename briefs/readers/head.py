@@ -63,7 +63,8 @@ class Head:
 
 _NOT_NAME = frozenset(
     "document no page date posted table contents section report figure chapter volume vol "
-    "annex summary total number issue updated published appendix source sources notes".split()
+    "annex summary total number issue updated published appendix source sources notes "
+    "name names rank type loan amount description code category item value id".split()
 )
 
 
@@ -79,6 +80,8 @@ def _people(text: str) -> str | None:
             part = part.title()
         if _NOT_NAME.intersection(part.casefold().replace(".", " ").split()):
             return None  # "Document No.", "Date Posted": a form's labels, not a name
+        if _ORGANISATION.search(part):
+            part = re.split(r"\s\d", part)[0]  # "X School District 1309 S. Mary Avenue"
         if _PERSON.match(part) or (_ORGANISATION.search(part) and len(part) <= 80):
             if part not in names:
                 names.append(part)

@@ -9,6 +9,7 @@ a scan: OCR is not attempted.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from pathlib import Path
@@ -37,8 +38,8 @@ def _meta_text(value: object) -> str | None:
 
     if isinstance(value, bytes):
         text = decode_text(value)
-    elif value is None:
-        return None
+    elif value is None or not isinstance(value, str):
+        return None  # an unresolved reference, a number: no text
     else:
         text = str(value)
     text = collapse(text)
@@ -75,6 +76,11 @@ def _largest_text(boxes: list) -> str | None:
     return title if 4 <= len(title) <= 250 and any(c.isalpha() for c in title) else None
 
 
+# pdfminer warns on stderr about files that ask not to be extracted, broken xrefs and the like:
+# the file is read all the same, and a reader failure is reported as one line by ingest.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
 def _pages(path: Path) -> tuple[list[list[tuple[str, float, float]]], dict, str | None]:
     """Per page: (box text, top, bottom; 0 is the top of the page, 1 its foot) in reading
     order; the info dictionary; and the largest text on page one."""
@@ -85,7 +91,11 @@ def _pages(path: Path) -> tuple[list[list[tuple[str, float, float]]], dict, str 
 
     with path.open("rb") as fh:
         doc = PDFDocument(PDFParser(fh))
-        info = doc.info[0] if doc.info else {}
+        # Values can be indirect objects (a title kept elsewhere in the file): resolve them
+        # while the file is open.
+        from pdfminer.pdftypes import resolve1
+
+        info = {k: resolve1(v) for k, v in (doc.info[0] if doc.info else {}).items()}
     laid: list[tuple[list, float]] = []
     # all_texts: text inside form XObjects (a pdfTeX title page, a stamped cover) is laid out
     # and read like the rest, instead of being left inside a figure.
@@ -246,7 +256,7 @@ def _goes_on(before: str, after: str, column_top: bool = True) -> bool:
         return False  # a date line, or a byline that ends with its date
     if after[:1].islower() or before.endswith("-"):
         return True
-    return column_top and len(before.split()) >= 4 and not _heading(before)
+    return column_top and len(before.split()) >= 4 and not _heading(before) and not _heading(after)
 
 
 def read(path: Path) -> Document:
