@@ -162,3 +162,9 @@ def test_a_report_as_pdf_and_as_markdown_is_one_source(tmp_path: Path) -> None:
     assert len(data["sources"]) == 1
     (source,) = data["sources"]
     assert {source["path"], *source["also"]} == {"haze-report.pdf", "haze-report.md"}
+
+
+def test_a_transcripts_date_is_its_own_not_its_files() -> None:
+    # Line-numbered: the date line reads "10 | Tuesday, January 13, 2009" in its text layer.
+    (doc,) = read_file(REAL / "scotus-transcript-p1.pdf")
+    assert doc.date == "2009-01-13" and doc.source_of("date") == "head"

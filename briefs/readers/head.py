@@ -301,6 +301,27 @@ _MASTHEAD = re.compile(
 _ISSUE_BYLINE = re.compile(rf"^(?:By\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}\s*\*+$")
 
 
+_LABELLED_DATE = re.compile(
+    r"\b(?:Updated|Last updated|Published|Publication date|Date of publication|Issued|Dated|"
+    r"Released)\s*(?:on)?\s*:?\s*(?P<date>(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?"
+    r"(?:\s+\d{1,2},?)?\s+\d{4})"
+)
+
+
+def _cover_date(paragraphs: list[str], today: dt.date | None) -> str | None:
+    """A first page's date that is not in its head block: a labelled one anywhere on the page
+    ("Updated September 22, 2023", even glued to a column's first line), else a short line
+    that is wholly a date ("June 2024" at the foot of a cover)."""
+    for p in paragraphs:
+        m = _LABELLED_DATE.search(p)
+        if m and (d := parse_date(m.group("date"), today=today)):
+            return d
+    for p in paragraphs:
+        if len(p) <= 60 and (d := parse_date(p, today=today)):
+            return d
+    return None
+
+
 def apply_head(
     doc: Document,
     *,
@@ -327,6 +348,14 @@ def apply_head(
         if value and provenance.get(name) in (None, "path", "file-metadata"):
             fields[name] = value
             provenance[name] = "head"
+    if (
+        scan
+        and "date" in (fill or ("date",))
+        and head.date is None
+        and provenance.get("date") in (None, "path", "file-metadata")
+        and (d := _cover_date(paras[:scan], today))
+    ):
+        fields["date"], provenance["date"] = d, "head"
     if head.date is None and running and provenance.get("date") in (None, "path", "file-metadata"):
         # A masthead running head dates the issue: "ASEAN Monitor No. 7 … September 2023".
         for line in sorted(running):

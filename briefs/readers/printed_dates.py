@@ -42,6 +42,11 @@ def parse_date(text: str, *, today: dt.date | None = None) -> str | None:
     Weekday, time, zone and a label ("Updated:", "Publication Date:") may stand around it;
     anything else makes it not a date line. Day-first and month-first forms are both read.
     """
+    if " | " in text:
+        # A row of cells ("10 | Tuesday, January 13, 2009": a transcript's line number): the
+        # date is the one cell that is one.
+        found = {d for cell in text.split("|") if (d := parse_date(cell, today=today))}
+        return found.pop() if len(found) == 1 else None
     core = _DATE_LABEL.sub("", text.strip())
     core = _ZONE.sub(" ", _TIME.sub(" ", _WEEKDAY.sub(" ", core)))
     core = re.sub(r"\s*[|•·,]\s*$", "", " ".join(core.replace("|", " ").split())).strip(" ,.-–—")
@@ -49,6 +54,8 @@ def parse_date(text: str, *, today: dt.date | None = None) -> str | None:
         return None
     if not (_HAS_MONTH.search(core) or _NUMERIC_DATE.search(core)):
         return None
+    if _HAS_MONTH.search(core) and len(re.findall(r"\d+", core)) > 2:
+        return None  # "10 January 13, 2009": one number too many to be one date
     if re.search(
         r"[A-Za-z]",
         _HAS_MONTH.sub("", core)
