@@ -308,10 +308,18 @@ _LABELLED_DATE = re.compile(
 )
 
 
+def _numbered_line(row: str) -> bool:
+    """A row of cells that is a line of text with its line number ("10 | Tuesday, …")."""
+    cells = [c.strip() for c in row.split("|")]
+    return sum(not (c.isdigit() and len(c) <= 3) for c in cells) == 1
+
+
 def _cover_date(paragraphs: list[str], today: dt.date | None) -> str | None:
     """A first page's date that is not in its head block: a labelled one anywhere on the page
     ("Updated September 22, 2023", even glued to a column's first line), else a short line
     that is wholly a date ("June 2024" at the foot of a cover)."""
+    # A table's dates are its data's; a line-numbered transcript's rows are text.
+    paragraphs = [p for p in paragraphs if " | " not in p or _numbered_line(p)]
     for p in paragraphs:
         m = _LABELLED_DATE.search(p)
         if m and (d := parse_date(m.group("date"), today=today)):
@@ -329,12 +337,14 @@ def apply_head(
     running: frozenset[str] = frozenset(),
     today: dt.date | None = None,
     fill: tuple[str, ...] | None = None,
+    cover: bool = False,
 ) -> Document:
     """``doc`` with what its head says filled in where no better source spoke (a sidecar or the
     format's own head, such as front matter), and the head lines taken out of the body.
 
     ``scan`` limits the head to the first paragraphs (a PDF's first page); ``fill`` to some
-    fields. The head beats file metadata and the file name; provenance records which gave each.
+    fields; ``cover`` looks for a date anywhere on that first page when the head gives none.
+    The head beats file metadata and the file name; provenance records which gave each.
     """
     paras = list(doc.paragraphs)
     issue = sum(1 for p in paras if _ISSUE_BYLINE.match(p)) >= 2  # a magazine: split later
@@ -349,7 +359,7 @@ def apply_head(
             fields[name] = value
             provenance[name] = "head"
     if (
-        scan
+        cover
         and "date" in (fill or ("date",))
         and head.date is None
         and provenance.get("date") in (None, "path", "file-metadata")

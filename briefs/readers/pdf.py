@@ -338,4 +338,4 @@ def read(path: Path) -> Document:
     # The first page's byline, date line or "Updated …" beat the file's; the title stays the
     # one chosen above (a first page often opens with an organisation's name, not the title).
     fill = ("author", "date", "publisher", "url") if provenance["title"] != "path" else None
-    return apply_head(doc, scan=max(first_page, 1), fill=fill)
+    return apply_head(doc, scan=max(first_page, 1), fill=fill, cover=True)
