@@ -270,3 +270,18 @@ def test_lock_and_temporary_files_are_not_documents(tmp_path: Path) -> None:
     for name in ("~$report.docx", ".~lock.report.docx#", "report.tmp", "real.txt"):
         (tmp_path / name).write_text("Some text here.\n", "utf-8")
     assert [rel for _, rel in walk([tmp_path])] == ["real.txt"]
+
+
+def test_a_wire_header_joined_by_a_hard_wrapped_export_is_read_line_by_line() -> None:
+    from briefs.readers.text import document_from_text
+
+    body = " ".join(["The central bank has held rates at 5.25 percent since June."] * 12)
+    wrapped = "\n".join(body[i : i + 78] for i in range(0, len(body), 78))
+    text = (
+        "-- Fed to keep hawkish tone despite weak data, analysts say in a long headline -- By "
+        "Ros Krasny -- Fri Oct 20, 2006 6:15pm EDT\n\n"
+        "WASHINGTON (Reuters) - " + wrapped + "\n"
+    )
+    doc = document_from_text("wire.txt", text)
+    assert doc.title.startswith("Fed to keep hawkish tone") and "--" not in doc.title
+    assert (doc.author, doc.date, doc.publisher) == ("Ros Krasny", "2006-10-20", "Reuters")

@@ -47,6 +47,21 @@ def decode(data: bytes, path: str) -> str:
         return data.decode(best.encoding, errors="replace")
 
 
+_MARK = re.compile(r"\s+(?=--\s)")
+
+
+def _marked_lines(paragraphs: list[str]) -> list[str]:
+    """A wire header's marked lines each on their own, even where a hard-wrapped export
+    joined them ("-- Fed keeps its tone -- By Ros Krasny -- Fri Oct 20, 2006 …")."""
+    out: list[str] = []
+    for i, p in enumerate(paragraphs):
+        if i < 8 and p.startswith("-- ") and " -- " in p:
+            out += [part for part in _MARK.split(p) if part]
+        else:
+            out.append(p)
+    return out
+
+
 def document_from_text(path: str, text: str) -> Document:
     """Build a Document from already-decoded plain text, its head read as a person reads it."""
     if any(len(line) > _MAX_LINE for line in text.split("\n")):
@@ -54,6 +69,7 @@ def document_from_text(path: str, text: str) -> Document:
     paragraphs, running = text_paragraphs(text)
     if not paragraphs:
         raise ReadError(path, "no text")
+    paragraphs = _marked_lines(paragraphs)
     doc = Document(
         path=path,
         title=Path(path).stem,
