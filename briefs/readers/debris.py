@@ -65,19 +65,21 @@ _DISCLAIMER = re.compile(
 )
 # Cheap tests before the regular expressions: most paragraphs hold none of these words.
 _DISCLAIMER_KEYS = (
-    "relied",
+    "relied upon",
     "necessarily",
-    "reserved",
-    "prepared",
-    "produced",
+    "rights reserved",
+    "been prepared",
+    "was prepared",
+    "been produced",
+    "was produced",
     "made possible",
-    "government",
+    "states government",
     "copyright",
-    "reproduc",
+    "be reproduced",
+    "reproduction is",
     "purposes only",
-    "authori",
     "©",
-    "(c)",
+    "(c) ",
 )
 _CONTACT_KEYS = ("phone", "fax", "mail", "tel.", "further information")
 _LEGAL_LINE = re.compile(
@@ -85,6 +87,19 @@ _LEGAL_LINE = re.compile(
 )
 _CONTACT_LABEL = re.compile(
     r"\b(?:telephone|tel\.|phone|fax|e-?mail)\s*:|for further information contact", re.I
+)
+_ADDRESS_WORDS = (
+    "Avenue",
+    "Ave.",
+    "Street",
+    "St.",
+    "Road",
+    "Rd.",
+    "Blvd",
+    "Drive",
+    "Suite",
+    "Room",
+    "Box",
 )
 _ADDRESS_HINT = re.compile(r"\d{1,5} [A-Z]|Suite|Room|Box|[A-Z]{2} \d{5}")
 _ADDRESS = re.compile(
@@ -171,9 +186,9 @@ def mend_glyphs(text: str, damaged_words: bool = True) -> str:
 
 def _lost_ligatures(paragraphs: list[str]) -> bool:
     """Whether a document's text lost ligature glyphs: unknown words in its opening that mend
-    into English words, twice or more ("aer", "oice", "eective"). Only then are words mended: a name
-    the dictionary lacks is never touched in a document that shows no such damage."""
-    seen = tried = 0
+    into English words, twice or more ("aer", "oice", "eective"). Only then are words
+    mended: a name the dictionary lacks is never touched in a document without such damage."""
+    seen = 0
     words = _vocabulary()
     # The opening is enough: a browser print loses its ligatures on every page alike.
     opening, size = [], 0
@@ -182,20 +197,24 @@ def _lost_ligatures(paragraphs: list[str]) -> bool:
         size += len(p)
         if size >= 1000:
             break
-    for w in dict.fromkeys(_WORD.findall(" ".join(opening)[:1000])):  # in order: deterministic
-        if len(w) > 2 and w.islower() and w not in words:
-            tried += 1
-            if mend_word(w) != w:
-                seen += 1
-                if seen >= 2:
-                    return True
-            if tried >= 25:
-                return False
+    # Each distinct word once, in sorted order so the sample, and so the verdict, does not
+    # depend on hashing.
+    distinct = set(_WORD.findall(" ".join(opening)[:1000]))
+    unknown = sorted(w for w in distinct if w not in words and len(w) > 2 and w.islower())
+    for w in unknown[:25]:
+        if mend_word(w) != w:
+            seen += 1
+            if seen >= 2:
+                return True
+    return False
     return False
 
 
-def is_debris(paragraph: str) -> bool:
-    """A paragraph that is page or web furniture, a blob, or boilerplate: never a passage."""
+def is_debris(paragraph: str, *, legal: bool = True, contact: bool = True) -> bool:
+    """A paragraph that is page or web furniture, a blob, or boilerplate: never a passage.
+
+    ``legal`` and ``contact`` False skip the disclaimer and contact-block tests (the caller
+    found none of their words anywhere in the document)."""
     p = paragraph.strip()
     n = len(p)
     if not p:
@@ -215,15 +234,19 @@ def is_debris(paragraph: str) -> bool:
             return True  # OCR noise (a table row is not noise)
     elif p.count(" ") < n / 20 and _BLOB.search(p):
         return True  # an encoded blob: one "word" of 80 characters or more
-    if n <= 600:
+    if n <= 600 and (legal or contact):
         low = p.lower()
-        if any(k in low for k in _DISCLAIMER_KEYS) and _DISCLAIMER.search(p):
+        if legal and any(k in low for k in _DISCLAIMER_KEYS) and _DISCLAIMER.search(p):
             return True
-        if n <= 500 and (
-            any(k in low for k in _CONTACT_KEYS)
-            and _CONTACT_LABEL.search(p)
-            or _ADDRESS_HINT.search(p)
-            and len(_ADDRESS.findall(p)) >= 2
+        if (
+            contact
+            and n <= 500
+            and (
+                any(k in low for k in _CONTACT_KEYS)
+                and _CONTACT_LABEL.search(p)
+                or _ADDRESS_HINT.search(p)
+                and len(_ADDRESS.findall(p)) >= 2
+            )
         ):
             return True  # a contact block: addresses, telephone numbers, mail
     return False
@@ -249,15 +272,21 @@ def clean_document(doc: Document) -> Document:
     pages = list(doc.pages) if doc.pages else [None] * len(paragraphs)
     damaged = _lost_ligatures(paragraphs)
     odd = damaged or bool(_ODD_GLYPHS.search(doc.text))  # one scan of the whole text
+    # Whole-document gates: most documents hold no disclaimer or contact words at all, and
+    # then no paragraph needs those tests.
+    low = doc.text.lower()
+    legal = any(k in low for k in _DISCLAIMER_KEYS)
+    contact = any(k in low for k in _CONTACT_KEYS) or any(w in doc.text for w in _ADDRESS_WORDS)
+    markers = _marker_hint(doc.text)
     kept: list[str] = []
     kept_pages: list[int | None] = []
     for i, (p, page) in enumerate(zip(paragraphs, pages, strict=True)):
         if len(p) < 40 and _REFERENCES.match(p.strip()) and i > len(paragraphs) // 3:
             break  # the reference list or the notes run to the end of the document
         text = mend_glyphs(p, damaged) if odd else p
-        if is_debris(text) or is_footnote(text):
+        if is_debris(text, legal=legal, contact=contact) or is_footnote(text):
             continue
-        stripped = strip_markers(text)
+        stripped = strip_markers(text) if markers else text
         text = " ".join(stripped.split()) if stripped is not text else text
         if text:
             kept.append(text)
