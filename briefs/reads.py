@@ -7,6 +7,7 @@ into ``%s``); schema, migrations, writes and full-text search stay in the dialec
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -51,28 +52,14 @@ class PortableReads:
 
     def document(self, doc_id: int) -> Document:
         """Return the stored document ``doc_id`` with all its passages. Raises CorpusError."""
-        rows = self._all(
-            "SELECT path, title, author, publisher, date, url, type, country, locator, extra,"
-            " language, provenance FROM documents WHERE id=?",
-            (doc_id,),
-        )
+        rows = self._all(f"SELECT {META_COLUMNS}, extra FROM documents WHERE id=?", (doc_id,))
         if not rows:
             raise CorpusError(f"no document with id {doc_id}")
-        path, title, author, pub, date, url, type_, country, locator, extra, lang, prov = rows[0]
+        _id, meta = metadata_document(rows[0][:-1])
         paras = self._all("SELECT text, page FROM passages WHERE doc_id=? ORDER BY seq", (doc_id,))
-        return Document(
-            path=path,
-            title=title,
-            author=author,
-            publisher=pub,
-            date=date,
-            url=url,
-            type=type_,
-            country=country,
-            locator=locator,
-            language=lang,
-            extra=tuple(sorted(json.loads(extra).items())),
-            provenance=tuple(sorted(json.loads(prov or "{}").items())),
+        return dataclasses.replace(
+            meta,
+            extra=tuple(sorted(json.loads(rows[0][-1]).items())),
             paragraphs=tuple(p[0] for p in paras),
             pages=tuple(p[1] for p in paras),
         )
