@@ -31,6 +31,7 @@ from briefs.extract.figures import find_figures
 from briefs.extract.keywords import keywords as yake_keywords
 from briefs.extract.sentences import SourceSentence, sentences_of
 from briefs.model import Cite, Document, Figure, Keyword, Section, Sentence, Source, TimelineEntry
+from briefs.readers.debris import is_debris
 from briefs.retrieve import Retrieved, Scope
 
 _WORDS = re.compile(r"\w+")
@@ -139,8 +140,8 @@ def compose(
             score += 0.5 * bool(find_figures(s.quote)) + 0.2 * (s.index == 0)
             score -= 1.0 * ("?" in s.quote)
             score -= 2.0 * bool(ABOUT_ITSELF.search(s.quote))
-            if curation.excludes_sentence(s.quote):
-                continue
+            if curation.excludes_sentence(s.quote) or is_debris(s.quote):
+                continue  # excluded, or a contact line or notice inside a longer paragraph
             if any(pin in s.quote for pin in curation.pins):
                 score += 100.0  # pinned: first into the key points
             candidates.append((score, s))
@@ -279,7 +280,7 @@ def _theme_heading(keyword: str, quotes: list[str]) -> str | None:
     """A theme's heading: its keyword when that is a phrase ("Border ceasefire talks"); a
     single word grown to the two-word noun phrase its sentences use most ("Junta" -> "Military
     junta"); None when they use none."""
-    from briefs.extract.keywords import noun_phrase
+    from briefs.extract.keywords import _clause, noun_phrase
 
     def capital(text: str) -> str:
         return text[:1].upper() + text[1:]
@@ -297,6 +298,7 @@ def _theme_heading(keyword: str, quotes: list[str]) -> str | None:
                 other.lower() not in _HEADING_STOP
                 and not other.endswith(("’s", "'s"))
                 and noun_phrase(pair)
+                and not _clause(pair)  # "containing CBI" is no heading
             ):
                 pairs[pair] += 1
     if not pairs:

@@ -114,6 +114,12 @@ def noun_phrase(phrase: str) -> bool:
     if last.islower() and word_kinds(last) and "NOUN" not in word_kinds(last):
         return False  # "dialogue in southern", "dialogue to include"
     name = all(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "the", "for"))
+    lowered = [w.lower() for w in words]
+    if any(a == b for a, b in zip(lowered, lowered[1:], strict=False)):
+        return False  # "Confidential Business Information information": a word twice
+    for i, w in enumerate(words[1:], 1):
+        if w.islower() and words[i - 1][:1].isupper() and word_kinds(w) == {"VERB"}:
+            return False  # a verb after its subject: "FAA issued Emergency AD"
     for w in words:
         low = w.lower()
         if w.islower() and (low.endswith("ly") and "ADV" in word_kinds(low) or low in _REPORTING):

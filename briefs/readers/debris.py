@@ -81,13 +81,27 @@ _DISCLAIMER_KEYS = (
     "©",
     "(c) ",
 )
-_CONTACT_KEYS = ("phone", "fax", "mail", "tel.", "further information")
+_CONTACT_KEYS = (
+    "phone",
+    "fax",
+    "mail",
+    "tel.",
+    "further information",
+    "be sent to",
+    "be submitted to",
+    "be addressed to",
+)
 _LEGAL_LINE = re.compile(
     r"^(?:terms of use|privacy policy|cookie policy|contact us|about us)\b", re.I
 )
 _CONTACT_LABEL = re.compile(
     r"\b(?:telephone|tel\.|phone|fax|e-?mail)\s*:|for further information contact", re.I
 )
+# A postal line: "Kansas City, Missouri 64106", "Washington, DC 20590".
+_POSTAL = re.compile(
+    r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{2}) \d{5}(?:-\d{4})?\b"
+)
+_SEND_TO = re.compile(r"\b(?:should|may|must) be (?:sent|mailed|submitted|addressed) to\b", re.I)
 _ADDRESS_WORDS = (
     "Avenue",
     "Ave.",
@@ -243,9 +257,10 @@ def is_debris(paragraph: str, *, legal: bool = True, contact: bool = True) -> bo
             and n <= 500
             and (
                 any(k in low for k in _CONTACT_KEYS)
-                and _CONTACT_LABEL.search(p)
+                and (_CONTACT_LABEL.search(p) or _SEND_TO.search(p) and _ADDRESS.search(p))
                 or _ADDRESS_HINT.search(p)
                 and len(_ADDRESS.findall(p)) >= 2
+                or _POSTAL.search(p)
             )
         ):
             return True  # a contact block: addresses, telephone numbers, mail
