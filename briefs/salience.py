@@ -42,6 +42,12 @@ _OPINION = re.compile(
     r"\b(?:I think|I believe|in my view|we believe|it seems|arguably|perhaps|should be noted)\b",
     re.I,
 )
+# A speaker's formalities rather than reported facts: "I would like to congratulate…",
+# "I certify that the proposed regulation…", "I thank…" (case-sensitive: the pronoun "I").
+_FORMALITY = re.compile(
+    r"\bI (?:would like|wish|want|thank|congratulate|certify|welcome|take this|am (?:pleased|"
+    r"honoured|honored|happy|grateful))\b"
+)
 _SPECIFIC = re.compile(r"\d")
 
 
@@ -113,7 +119,11 @@ def rank(
     covered: set[tuple[str, str]] = set()
     chosen: list[Candidate] = []
     length = {i: len(_TOKEN.findall(c.text)) for i, c in enumerate(candidates)}
-    open_ = [i for i in per_candidate if min_words <= length[i] <= max_words]
+    open_ = [
+        i
+        for i in per_candidate
+        if min_words <= length[i] <= max_words and not _FORMALITY.search(candidates[i].text)
+    ]
     while open_ and len(chosen) < n:
         best, best_gain = None, 0.0
         for i in open_:
