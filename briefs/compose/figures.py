@@ -82,6 +82,9 @@ def figures_of(passages, docs: dict[int, Document], n: int, scope: Scope) -> lis
             for f in found:
                 if (f.text, p.doc_id) in seen or not (f.counts or f.unit):
                     continue
+                if f.unit and not f.counts and f.unit != "%":
+                    # A sum of money counts what it measures, never the currency.
+                    f = replace(f, counts=money_measure(sentence, f.start, len(f.text)))
                 if f.event:
                     if (f.value, f.event, p.doc_id) in events:
                         continue  # "10,000 villagers fleeing", "10,000 people fleeing": one event
@@ -183,6 +186,67 @@ def tiles(
             used.add(f.source)
     rest = [i for *_, i, _f in eligible if i not in first]
     return sorted((first + rest)[:n])
+
+
+# What a sum of money measures, as reports name it next to the sum.
+_MONEY_NOUNS = (
+    "exports",
+    "imports",
+    "budget",
+    "aid",
+    "assistance",
+    "investment",
+    "investments",
+    "debt",
+    "loan",
+    "loans",
+    "spending",
+    "expenditure",
+    "deficit",
+    "surplus",
+    "trade",
+    "funding",
+    "grant",
+    "grants",
+    "remittances",
+    "revenue",
+    "revenues",
+    "sales",
+    "profit",
+    "profits",
+    "income",
+    "reserves",
+    "GDP",
+    "output",
+    "bonds",
+    "pledges",
+    "damage",
+    "losses",
+    "goods",
+)
+_MONEY_VERBS = {
+    "exported": "exports",
+    "imported": "imports",
+    "invested": "investment",
+    "borrowed": "loans",
+    "pledged": "pledges",
+    "spent": "spending",
+}
+_MONEY_WORD = re.compile(r"[A-Za-z]+")
+
+
+def money_measure(sentence: str, start: int, length: int) -> str | None:
+    """The thing a sum of money measures, named within a few words of it: "Exports reached
+    USD 355 billion" -> exports, "US$ 1.2 billion in aid" -> aid, "exported USD 355 billion
+    worth of goods" -> exports. None when the sentence names none."""
+    before = _MONEY_WORD.findall(sentence[:start])[-5:]
+    after = _MONEY_WORD.findall(sentence[start + length :])[:4]
+    for word in [*reversed(before), *after]:
+        if word in _MONEY_NOUNS or word.lower() in _MONEY_NOUNS:
+            return word.lower() if word != "GDP" else word
+        if word.lower() in _MONEY_VERBS:
+            return _MONEY_VERBS[word.lower()]
+    return None
 
 
 def _proper(phrase: str) -> bool:
