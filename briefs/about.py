@@ -117,11 +117,8 @@ def _readable(text: str) -> str:
     return re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group(0).capitalize(), text)
 
 
-def signals(
-    doc: Document, flags: list[list[tuple[int, int, str, bool]]] | None = None
-) -> list[Signals]:
-    """The aboutness signals of ``doc`` for every country it names; ``flags`` are its
-    paragraphs' ``weak_flags`` when the caller has them already (ingest does)."""
+def signals(doc: Document) -> list[Signals]:
+    """The aboutness signals of ``doc`` for every country it names."""
     strong: Counter[str] = Counter()
     weak: Counter[str] = Counter()
     named: Counter[str] = Counter()
@@ -131,10 +128,9 @@ def signals(
     head = _DATELINE.match(first)
     if head:
         dateline = {iso for *_, iso, _weak in weak_flags(_readable(first[: head.end()]))}
-    if flags is None:
-        flags = [weak_flags(p) for p in doc.paragraphs]
     offset = 0
-    for paragraph, found in zip(doc.paragraphs, flags, strict=True):
+    for paragraph in doc.paragraphs:
+        found = weak_flags(paragraph)
         named.update({iso for *_, iso, _weak in found})
         for start, _end, iso, is_weak in found:
             if is_weak:

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from briefs.extract.dates import MONTH_NAMES, find_dates
 from briefs.extract.figures import find_figures
-from briefs.model import Brief, Check, Source
+from briefs.model import Brief, Check, Document, Source
 from briefs.readers.clean import collapse
 from briefs.rows import date_span
 
@@ -80,6 +80,11 @@ class SourceText:
     paragraphs: list[str]
     date: str | None  # what relative dates are read against (Document.anchor_date)
     written: str | None = None  # when the source was written, from whatever told it
+
+    @classmethod
+    def of(cls, doc: Document) -> SourceText:
+        """A stored document as the claim check reads it."""
+        return cls(list(doc.paragraphs), doc.anchor_date, doc.date)
 
     @cached_property
     def text(self) -> str:

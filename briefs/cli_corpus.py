@@ -10,6 +10,7 @@ import click
 from briefs import config
 from briefs.cli_common import DB_HELP as _DB_HELP
 from briefs.cli_common import friendly as _friendly
+from briefs.rows import listing
 
 _SOURCE_FIELDS = (
     "id",
@@ -71,20 +72,7 @@ def sources(db: Path | None, fmt: str, where: tuple[str, ...]) -> None:
     rows = []
     with open_corpus(settings.db) as store:
         for did, doc, n in store.documents():
-            row = {
-                "id": did,
-                "path": doc.path,
-                "title": doc.title,
-                "author": doc.author,
-                "publisher": doc.publisher,
-                "date": doc.date,
-                "url": doc.url,
-                "type": doc.type,
-                "country": doc.country,
-                "language": doc.language,
-                "passages": n,
-                "provenance": dict(doc.provenance),
-            }
+            row = listing(did, doc, n)
             if all(v in str(row[k] if row[k] is not None else "").casefold() for k, v in filters):
                 rows.append(row)
     if fmt == "json":

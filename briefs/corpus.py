@@ -37,9 +37,6 @@ class CorpusStore(Protocol):
     def search(
         self, query: str, limit: int = 200, since: str | None = None, until: str | None = None
     ) -> list[Passage]: ...
-    def passages_of_country(
-        self, country: str, limit: int = 400, since: str | None = None, until: str | None = None
-    ) -> list[Passage]: ...
     def about_documents(
         self, iso3: str, declared: str, since: str | None = None, until: str | None = None
     ) -> list[tuple[int, Signals | None, bool]]: ...

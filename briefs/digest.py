@@ -190,12 +190,7 @@ def build(
         source_of(sid, documents[did], store.also(did))
         for did, sid in sorted(numbering.items(), key=lambda x: int(x[1][1:]))
     ]
-    texts = {
-        sid: SourceText(
-            list(documents[did].paragraphs), documents[did].anchor_date, documents[did].date
-        )
-        for did, sid in numbering.items()
-    }
+    texts = {sid: SourceText.of(documents[did]) for did, sid in numbering.items()}
     digest = Digest(
         title=f"Digest: {_period_words(window)}",
         period={"from": window.since, "to": window.until},

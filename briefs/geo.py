@@ -260,8 +260,3 @@ def resolve(name: str) -> Country:
     names = list(dict.fromkeys(table[keys[k]].name for k in close))[:3]
     hint = f"; did you mean {' or '.join(names)}?" if names else ""
     raise ScopeError(f"unknown country {name!r}: give a country name, alias or ISO code{hint}")
-
-
-def mentions_of(text: str, country: Country) -> int:
-    """Count how often ``text`` names ``country``."""
-    return sum(1 for *_, iso in mentions(text) if iso == country.iso3)

@@ -168,14 +168,7 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
             manifest=_manifest(corpus_digest, settings, curation),
             tiles=parts.tiles,
         )
-        texts = {
-            sid: SourceText(
-                list(found.documents[did].paragraphs),
-                found.documents[did].anchor_date,
-                found.documents[did].date,
-            )
-            for sid, did in parts.source_docs.items()
-        }
+        texts = {sid: SourceText.of(found.documents[did]) for sid, did in parts.source_docs.items()}
         brief = _verified(brief, texts, _missing_pins(parts, curation))
         previous = store.previous_edition("brief", scope_key(scope), window[1])
         brief = replace(

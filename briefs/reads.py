@@ -143,20 +143,6 @@ class PortableReads:
             out.update({r[0]: r[1] for r in rows})
         return out
 
-    def passages_of_country(
-        self, country: str, limit: int = 400, since: str | None = None, until: str | None = None
-    ) -> list[Passage]:
-        """Passages of documents whose metadata declares ``country`` (a speech by that state),
-        newest first, within the window when one is given."""
-        window, params = window_sql(since, until)
-        rows = self._all(
-            "SELECT p.doc_id, p.seq, p.text, p.page FROM passages p JOIN documents d"
-            f" ON d.id=p.doc_id WHERE d.country=?{window}"
-            " ORDER BY d.date DESC, p.doc_id, p.seq LIMIT ?",
-            (country, *params, limit),
-        )
-        return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
-
     # -- what documents are about ---------------------------------------------------------------
 
     def about_documents(

@@ -144,7 +144,8 @@ def retrieve(
         )
         raise ScopeError(f"no passages found for {what} in the corpus")
     scored.sort(key=lambda sp: (-sp[0], sp[1].doc_id, sp[1].seq))
-    copies = _same_text(store, [p.doc_id for _, p in scored], metadata)
+    fetched: dict[int, Document] = {}  # whole documents read once, for the copy test and after
+    copies = _same_text(store, [p.doc_id for _, p in scored], fetched)
     scored = [(score, p) for score, p in scored if p.doc_id not in copies]
     taken: Counter[int] = Counter()
     out = []
@@ -155,7 +156,10 @@ def retrieve(
         out.append(Passage(p.doc_id, p.seq, p.text, p.page, round(score, 4)))
         if len(out) == pool:
             break
-    documents = {d: store.document(d) for d in sorted({p.doc_id for p in out})}
+    documents = {
+        d: fetched[d] if d in fetched else store.document(d)
+        for d in sorted({p.doc_id for p in out})
+    }
     thin = sum(1 for d in documents if d in about_set)
     also: dict[int, list[str]] = {}
     for copy, kept in copies.items():
@@ -174,15 +178,17 @@ def _shingles(doc: Document) -> set[str]:
 
 
 def _same_text(
-    store: CorpusStore, ranked: list[int], metadata: dict[int, Document], limit: int = 40
+    store: CorpusStore, ranked: list[int], fetched: dict[int, Document], limit: int = 40
 ) -> dict[int, int]:
     """{copy: kept} among the best-ranked documents: the same report as PDF and as Markdown,
     a DOCX and its PDF export (their texts differ in furniture, so not by hash: by how much of
-    the shorter text's word shingles the other holds). The better-ranked one is kept."""
+    the shorter text's word shingles the other holds). The better-ranked one is kept. The
+    documents read go into ``fetched``, for the caller to reuse."""
     order = list(dict.fromkeys(ranked))[:limit]
     if len(order) < 2:
         return {}
-    shingles = {d: _shingles(store.document(d)) for d in order}
+    fetched.update({d: store.document(d) for d in order})
+    shingles = {d: _shingles(fetched[d]) for d in order}
     copies: dict[int, int] = {}
     for i, d in enumerate(order):
         if d in copies or not shingles[d]:

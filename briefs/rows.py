@@ -154,3 +154,22 @@ class ParsedFile:
     documents: list[Document]
     about: list[list[Signals]] | None = None  # per document: aboutness signals per country
     replaces: bool = True  # False when the store is known not to hold this path yet
+
+
+def listing(doc_id: int, doc: Document, passages: int) -> dict:
+    """One stored document as ``briefs sources`` and the desk's corpus page list it: its
+    metadata, its passage count and where each field came from."""
+    return {
+        "id": doc_id,
+        "path": doc.path,
+        "title": doc.title,
+        "author": doc.author,
+        "publisher": doc.publisher,
+        "date": doc.date,
+        "url": doc.url,
+        "type": doc.type,
+        "country": doc.country,
+        "language": doc.language,
+        "passages": passages,
+        "provenance": dict(doc.provenance),
+    }

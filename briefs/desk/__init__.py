@@ -28,6 +28,7 @@ from briefs.corpus import open_corpus
 from briefs.desk.jobs import Jobs
 from briefs.errors import BriefsError, ConfigError, ScopeError
 from briefs.readers.clean import collapse
+from briefs.rows import listing
 
 FORMATS = ("json", "html", "md", "docx", "pdf")
 _KINDS = {"exclude_sentence", "pin", "exclude_source", "reset"}
@@ -105,21 +106,14 @@ def create_app(settings: Settings) -> Flask:
         with open_corpus(settings.db) as store:
             docs = []
             for did, doc, n in store.documents():
-                row = {
-                    "id": did,
-                    "path": doc.path,
-                    "title": doc.title,
-                    "author": doc.author or "",
-                    "publisher": doc.publisher or "",
-                    "date": doc.date or "",
-                    "type": doc.type,
-                    "country": doc.country or "",
-                    "passages": n,
-                }
-                if needle and needle not in " ".join(str(v) for v in row.values()).casefold():
+                row = listing(did, doc, n)
+                shown = " ".join(str(v) for k, v in row.items() if v and k != "provenance")
+                if needle and needle not in shown.casefold():
                     continue
                 docs.append(row)
-            docs.sort(key=lambda r: (str(r[sort]) if sort != "passages" else r[sort], r["id"]))
+            docs.sort(
+                key=lambda r: (str(r[sort] or "") if sort != "passages" else r[sort], r["id"])
+            )
             hits = []
             if query:
                 try:

@@ -88,13 +88,12 @@ def _pages(path: Path) -> tuple[list[list[tuple[str, float, float]]], dict, str 
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
 
     with path.open("rb") as fh:
         doc = PDFDocument(PDFParser(fh))
         # Values can be indirect objects (a title kept elsewhere in the file): resolve them
         # while the file is open.
-        from pdfminer.pdftypes import resolve1
-
         info = {k: resolve1(v) for k, v in (doc.info[0] if doc.info else {}).items()}
     laid: list[tuple[list, float]] = []
     # all_texts: text inside form XObjects (a pdfTeX title page, a stamped cover) is laid out
@@ -163,7 +162,8 @@ def _footnote_boxes(boxes: list, body: float, height: float) -> set[int]:
     that opens with a note marker ("1 Preliminary report …") down its column."""
     if not body:
         return set()
-    small = [b for b in boxes if _median_size(b) <= body * 0.9 and 1 - b.y1 / height > 0.45]
+    # Position first: it is free, and the type size means visiting every character.
+    small = [b for b in boxes if 1 - b.y1 / height > 0.45 and _median_size(b) <= body * 0.9]
     starts = [b for b in small if _NOTE_START.match(b.get_text())]
     notes: set[int] = set()
     for b in small:
