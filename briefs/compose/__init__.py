@@ -132,6 +132,8 @@ def compose(
     candidates: list[tuple[float, SourceSentence]] = []
     for p in passages:
         for s in sentences_of(p.doc_id, p.seq, p.text, p.page):
+            if curation.excludes_sentence(s.quote) or is_debris(s.quote):
+                continue  # excluded, or a contact line or notice inside a longer paragraph
             score = 2.0 * p.score / top
             low = s.quote.lower()
             score += sum(1.0 / (1 + 0.3 * i) for i, k in enumerate(kws) if k.text.lower() in low)
@@ -140,8 +142,6 @@ def compose(
             score += 0.5 * bool(find_figures(s.quote)) + 0.2 * (s.index == 0)
             score -= 1.0 * ("?" in s.quote)
             score -= 2.0 * bool(ABOUT_ITSELF.search(s.quote))
-            if curation.excludes_sentence(s.quote) or is_debris(s.quote):
-                continue  # excluded, or a contact line or notice inside a longer paragraph
             if any(pin in s.quote for pin in curation.pins):
                 score += 100.0  # pinned: first into the key points
             candidates.append((score, s))
