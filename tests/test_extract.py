@@ -353,3 +353,23 @@ def test_two_sources_on_one_measure_are_marked_as_differing() -> None:
         ]
     )
     assert [f.differs_from for f in marked] == [[1], [0, 2], [1], [], [], [6], [5], [], []]
+
+
+def test_a_number_the_document_names_a_model_with_counts_nothing() -> None:
+    from briefs.compose.figures import figures_of
+    from briefs.extract.figures import designations
+    from briefs.model import Document, Passage
+    from briefs.retrieve import Scope
+
+    # A variant shorter than the number is no range's upper end: "300-400 families" names nothing.
+    assert designations("a Boeing Model 737–8 airplane, the Boeing 787-9 fleet") == {737.0, 787.0}
+    assert designations("the plant, Around 300-400 families and Between 10-20 boats") == set()
+    paragraphs = (
+        "On March 10, 2019, a Boeing Model 737–8 airplane crashed, resulting in 157 fatalities.",
+        "This proposed AD would apply to the 737 MAX airplanes identified in the bulletin.",
+    )
+    doc = Document(path="fr.pdf", title="Proposed Rules", paragraphs=paragraphs, date="2020-08-06")
+    passages = [Passage(doc_id=1, seq=i, text=t) for i, t in enumerate(paragraphs)]
+    scope = Scope(country=None, topic="737 MAX", since=None, until=None)
+    found = [f.text for f in figures_of(passages, {1: doc}, 5, scope)]
+    assert found == ["157 fatalities"]

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from briefs.extract.counted import singular
 from briefs.extract.dates import find_dates
-from briefs.extract.figures import find_figures
+from briefs.extract.figures import designations, find_figures
 from briefs.extract.sentences import split
 from briefs.model import Document, Figure
 from briefs.retrieve import Scope
@@ -67,6 +67,7 @@ def figures_of(passages, docs: dict[int, Document], n: int, scope: Scope) -> lis
     ranked: list[tuple[float, int, Figure]] = []
     seen: set[tuple[str, int]] = set()
     events: set[tuple[float | None, str, int]] = set()
+    named: dict[int, frozenset[float]] = {}
     for rank, p in enumerate(passages):
         for sentence in split(p.text):
             found = find_figures(sentence)
@@ -91,6 +92,11 @@ def figures_of(passages, docs: dict[int, Document], n: int, scope: Scope) -> lis
                     events.add((f.value, f.event, p.doc_id))
                 if f.unit == "%" and not f.counts:
                     continue  # "7%" of what? A share with nothing named is no key figure.
+                if not f.unit and f.value is not None:
+                    if p.doc_id not in named:
+                        named[p.doc_id] = designations(docs[p.doc_id].text)
+                    if f.value in named[p.doc_id]:
+                        continue  # "737 MAX airplanes" where the document names "Model 737–8"
                 if f.counts and not f.unit and _proper(f.counts):
                     continue  # "901 Locust", "83 FR", "14 CFR": an address or a citation
 

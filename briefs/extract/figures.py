@@ -88,6 +88,10 @@ _FIGURE = re.compile(
 )
 # A Capitalized word (not the sentence's first) right before a number makes it part of a name.
 _NAMED_NUMBER = re.compile(r"\S\s+[A-Z][a-z]+\s$")
+# A model designation: a number after a capitalised word (not a sentence's first) with a
+# variant after a dash that is shorter than it, so never the upper end of a range: "Boeing
+# Model 737–8", "Model 787-9".
+_DESIGNATION = re.compile(r"\w[,;]?\s+[A-Z][a-z]+\s+([0-9]{3,4})[–-]([0-9]{1,3})\b")
 _DOT_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
@@ -262,3 +266,11 @@ def find_figures(sentence: str) -> list[FoundFigure]:
             happened = event_verb(weak) or event(sentence[:start], sentence[end + used :])
         out.append(FoundFigure(text, start, value, low, high, unit, counts, happened))
     return out
+
+
+def designations(text: str) -> frozenset[float]:
+    """Numbers ``text`` writes as a model's name ("Boeing Model 737–8"): in the same document a
+    bare "737 MAX airplanes" or "the 737 MAX type design" names that model, it counts nothing."""
+    return frozenset(
+        float(m.group(1)) for m in _DESIGNATION.finditer(text) if len(m.group(2)) < len(m.group(1))
+    )
