@@ -256,7 +256,7 @@ def brief(
         click.echo(f"wrote {path}")
     click.echo(
         f"claim check: {check.verified} of {check.sentences} items verified"
-        f"; {len(built.brief.sources)} sources cited"
+        f"; {len(built.brief.sources)} source{'' if len(built.brief.sources) == 1 else 's'} cited"
     )
 
 
