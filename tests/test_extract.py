@@ -246,6 +246,8 @@ def test_sentence_filter_and_trim() -> None:
     assert not stands_alone("He also said that talks would resume in Chanthaburi next week.")
     assert not stands_alone("Photo by TANG CHHIN SOTHY / AFP taken at the meeting in Laos.")
     assert not stands_alone("and then the delegates left the meeting without any agreement.")
+    # "In addition" leans on the sentence before it as "Additionally" does.
+    assert not stands_alone("In addition, the bulletin specifies reporting deviations to Boeing.")
     assert stands_alone(
         "Thailand and Cambodia have agreed to meet again this week to discuss a ceasefire."
     )
