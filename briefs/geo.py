@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefs.derived import derived
 from briefs.errors import ScopeError
 
 _GENERIC = {
@@ -64,7 +65,15 @@ def _clean(name: str) -> str:
 
 @functools.cache
 def countries() -> dict[str, Country]:
-    """Return every country by ISO alpha-3 code (built once, about 30 ms)."""
+    """Return every country by ISO alpha-3 code (built once per installation, then read)."""
+    table = derived("gazetteer", _build, packages=_SOURCES, files=_files())
+    return {
+        iso: Country(iso3=iso, name=name, names=tuple(names))
+        for iso, (name, names) in table.items()
+    }
+
+
+def _build() -> dict[str, tuple[str, tuple[str, ...]]]:
     import countryinfo
     import pycountry
 
@@ -85,7 +94,7 @@ def countries() -> dict[str, Country]:
     from briefs.readers.clean import english_words
 
     english = english_words()
-    out: dict[str, Country] = {}
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
     all_country_names = {_clean(c.name) for c in pycountry.countries}
     for c in pycountry.countries:
         iso = c.alpha_3
@@ -124,11 +133,11 @@ def countries() -> dict[str, Country]:
             n = n.strip()
             if n and n not in seen:
                 seen[n] = None
-        out[iso] = Country(iso3=iso, name=display, names=tuple(seen))
+        out[iso] = (display, tuple(seen))
     for iso, state in extra.get("states", {}).items():
         if iso.startswith("_"):
             continue
-        out[iso] = Country(iso3=iso, name=state["name"], names=tuple(dict.fromkeys(state["names"])))
+        out[iso] = (state["name"], tuple(dict.fromkeys(state["names"])))
     return out
 
 
@@ -218,9 +227,21 @@ def _key(name: str) -> str:
     return " ".join(words)
 
 
+_SOURCES = ("pycountry", "countryinfo", "pyspellchecker")
+
+
+def _files() -> tuple[Path, ...]:
+    here = Path(__file__)
+    return (here, here.with_name("geo_aliases.json"))
+
+
 @functools.cache
 def _by_key() -> dict[str, str]:
     """Every name, ISO name and code of every country, folded: {key: iso3}."""
+    return derived("country-keys", _build_keys, packages=_SOURCES, files=_files())
+
+
+def _build_keys() -> dict[str, str]:
     import pycountry
 
     table = countries()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from segtok.segmenter import split_single
 
@@ -78,10 +79,14 @@ def stands_alone(sentence: str) -> bool:
     return all(sentence.count(a) == sentence.count(b) for a, b in _OPEN_CLOSE)
 
 
-def sentences_of(doc_id: int, seq: int, passage: str, page: int | None) -> list[SourceSentence]:
+# Keywords, candidates and the timeline each walk the same passages: split them once.
+@lru_cache(maxsize=8192)
+def sentences_of(
+    doc_id: int, seq: int, passage: str, page: int | None
+) -> tuple[SourceSentence, ...]:
     """Every sentence of one passage that stands alone, with its position."""
-    out = []
-    for i, s in enumerate(split(passage)):
-        if stands_alone(s):
-            out.append(SourceSentence(doc_id, seq, i, s, trim(s), page, passage))
-    return out
+    return tuple(
+        SourceSentence(doc_id, seq, i, s, trim(s), page, passage)
+        for i, s in enumerate(split(passage))
+        if stands_alone(s)
+    )

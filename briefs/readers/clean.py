@@ -90,9 +90,14 @@ _DIGIT = re.compile(r"\d+")
 @functools.cache
 def english_words() -> dict[str, int]:
     """English words and their frequency (pyspellchecker's list, shipped in its package)."""
-    from spellchecker import SpellChecker
+    from briefs.derived import derived
 
-    return dict(SpellChecker(distance=1).word_frequency.dictionary)
+    def build() -> dict[str, int]:
+        from spellchecker import SpellChecker
+
+        return dict(SpellChecker(distance=1).word_frequency.dictionary)
+
+    return derived("english-words", build, packages=("pyspellchecker",), files=())
 
 
 def keeps_hyphen(stem: str, tail: str, vocabulary: set[str]) -> bool:
