@@ -8,13 +8,15 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefs import geo
 from briefs.citations import SourceText, check
-from briefs.compose import Limits, Parts, compose, source_of
+from briefs.compose import Limits, Parts, source_of
 from briefs.compose.figures import differs
+from briefs.compose.many import compose_many
 from briefs.config import Settings
 from briefs.corpus import CorpusStore
 from briefs.editions import compare, snapshot
@@ -124,17 +126,30 @@ def build(
             numbering[doc_id] = f"S{len(numbering) + 1}"
         return numbering[doc_id]
 
-    for country in countries:
-        scope = Scope(country, None, window.since, window.until)
-        if composed and country.name in composed:
-            found, parts = composed[country.name]
-        else:
+    ready: dict[str, tuple[Retrieved, Parts]] = dict(composed or {})
+    todo: list[tuple[geo.Country, Retrieved]] = []
+
+    def retrieved() -> Iterator[tuple[Retrieved, Scope]]:
+        for country in countries:
+            if country.name in ready:
+                continue
+            scope = Scope(country, None, window.since, window.until)
             try:
                 found = retrieve(store, scope)
             except ScopeError as e:
                 warnings.append(f"{country.name}: {e}")
                 continue
-            parts = compose(found, scope, limits=_LIMITS)
+            todo.append((country, found))
+            yield found, scope
+
+    made = compose_many(retrieved(), _LIMITS, expected=len(countries) - len(ready))
+    for (country, found), parts in zip(todo, made, strict=True):
+        ready[country.name] = (found, parts)
+
+    for country in countries:
+        if country.name not in ready:
+            continue
+        found, parts = ready[country.name]
         documents.update(found.documents)
         chosen = [s for sec in parts.sections if sec.kind == "key_points" for s in sec.sentences][
             : _LIMITS.key_points

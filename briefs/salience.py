@@ -124,17 +124,25 @@ def rank(
         for i in per_candidate
         if min_words <= length[i] <= max_words and not _FORMALITY.search(candidates[i].text)
     ]
+    # What does not change from one round to the next is worked out once per candidate.
+    position = {i: 1.0 + 0.5 / (1 + candidates[i].position) for i in open_}
+    specific = {i: 0.3 * bool(_SPECIFIC.search(candidates[i].text)) for i in open_}
+    penalty = {
+        i: 2.0 * ("?" in candidates[i].text) + 2.0 * bool(_OPINION.search(candidates[i].text))
+        for i in open_
+    }
+    shorter = {i: math.pow(length[i], 0.3) for i in open_}
+    bonus = {i: prior.get(candidates[i].key, 0.0) for i in open_}
     while open_ and len(chosen) < n:
         best, best_gain = None, 0.0
         for i in open_:
-            c = candidates[i]
             gain = sum(weight.get(k, 0.0) for k in per_candidate[i] - covered)
-            if gain <= 0 and not prior.get(c.key):
+            if gain <= 0 and not bonus[i]:
                 continue
-            gain *= 1.0 + 0.5 / (1 + c.position)
-            gain += 0.3 * bool(_SPECIFIC.search(c.text)) * (gain > 0)
-            gain -= 2.0 * ("?" in c.text) + 2.0 * bool(_OPINION.search(c.text))
-            gain = gain / math.pow(length[i], 0.3) + prior.get(c.key, 0.0)
+            gain *= position[i]
+            gain += specific[i] * (gain > 0)
+            gain -= penalty[i]
+            gain = gain / shorter[i] + bonus[i]
             if best is None or gain > best_gain or (gain == best_gain and i < best):
                 best, best_gain = i, gain
         if best is None or best_gain <= 0:

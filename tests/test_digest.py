@@ -226,3 +226,38 @@ def test_a_digest_with_briefs_retrieves_each_country_once(
     first = cambodia["sections"][0]["sentences"][0]["text"]
     lead = next(e for e in built.digest.countries if e.country == "Cambodia").lead
     assert lead.text == first
+
+
+def test_countries_composed_side_by_side_give_what_one_at_a_time_gives(
+    sqlite_seed_db: Path, monkeypatch
+) -> None:
+    import os
+    import threading
+
+    import briefs.compose.many as many
+    from briefs import geo
+    from briefs.compose import compose
+    from briefs.digest import _LIMITS
+    from briefs.retrieve import Scope, retrieve
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    with Store(sqlite_seed_db) as store:
+        jobs = [
+            (retrieve(store, scope), scope)
+            for scope in (
+                Scope(geo.resolve(c), None, None, None)
+                for c in ("Cambodia", "Myanmar", "Thailand")
+            )
+        ]
+    alone = [compose(found, scope, limits=_LIMITS) for found, scope in jobs]
+    assert many.compose_many(iter(jobs), _LIMITS, expected=3) == alone
+    assert alone[0].sections and alone[1].sections
+
+    # They did run in other processes: a worker reports its own process id.
+    monkeypatch.setattr(many, "compose", lambda found, scope, limits: os.getpid())
+    pids = many.compose_many(iter(jobs), _LIMITS, expected=3)
+    assert len(pids) == 3 and os.getpid() not in pids
+    # With another thread running (the desk's server) composition stays in this thread.
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert many.compose_many(iter(jobs), _LIMITS, expected=3) == [os.getpid()] * 3

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from briefs.extract.counted import (
     PARTITIVE,
@@ -141,6 +142,13 @@ def _scaled(s: str, scale: int, grouped_by_dots: bool = False) -> float:
 
 def find_figures(sentence: str) -> list[FoundFigure]:
     """Every figure in ``sentence`` that has a currency, percentage, unit or counted noun."""
+    return list(_figures(sentence))
+
+
+# Composition scores every candidate sentence by its figures and then reads the figures of the
+# same sentences again; the claim check asks once more.
+@lru_cache(maxsize=8192)
+def _figures(sentence: str) -> tuple[FoundFigure, ...]:
     masked = _mask(sentence)
     out: list[FoundFigure] = []
     for m in _FIGURE.finditer(masked):
@@ -265,7 +273,7 @@ def find_figures(sentence: str) -> list[FoundFigure]:
             weak = sentence[end : end + used] if not full else ""
             happened = event_verb(weak) or event(sentence[:start], sentence[end + used :])
         out.append(FoundFigure(text, start, value, low, high, unit, counts, happened))
-    return out
+    return tuple(out)
 
 
 def designations(text: str) -> frozenset[float]:
