@@ -246,8 +246,7 @@ def test_countries_composed_side_by_side_give_what_one_at_a_time_gives(
         jobs = [
             (retrieve(store, scope), scope)
             for scope in (
-                Scope(geo.resolve(c), None, None, None)
-                for c in ("Cambodia", "Myanmar", "Thailand")
+                Scope(geo.resolve(c), None, None, None) for c in ("Cambodia", "Myanmar", "Thailand")
             )
         ]
     alone = [compose(found, scope, limits=_LIMITS) for found, scope in jobs]

@@ -214,7 +214,7 @@ def _lost_ligatures(paragraphs: list[str]) -> bool:
     # Each distinct word once, in sorted order so the sample, and so the verdict, does not
     # depend on hashing.
     distinct = set(_WORD.findall(" ".join(opening)[:1000]))
-    unknown = sorted(w for w in distinct if w not in words and len(w) > 2 and w.islower())
+    unknown = sorted(w for w in distinct.difference(words) if len(w) > 2 and w.islower())
     for w in unknown[:25]:
         if mend_word(w) != w:
             seen += 1
