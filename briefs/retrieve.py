@@ -38,6 +38,8 @@ class Retrieved:
     excluded_coarse: int = 0
     about_documents: int = 0  # cited documents about the scope, not passing mentions
     also: dict[int, list[str]] = field(default_factory=dict)  # kept document -> its copies
+    # Which of ``documents`` are about the scope; the others lend passages that name it.
+    about: frozenset[int] = frozenset()
 
 
 def in_window(date: str | None, since: str | None, until: str | None) -> bool | None:
@@ -114,6 +116,7 @@ def retrieve(
     duplicates = store.duplicates_among(metadata)
     foreign = {d for d, doc in metadata.items() if doc.language not in (None, "en")}
     about_set = set(about_docs)
+    best_match = max((p.score for p in found.values()), default=0.0) or 1.0
     scored: list[tuple[float, Passage]] = []
     for p in found.values():
         if p.doc_id in duplicates or p.doc_id in foreign:
@@ -122,7 +125,11 @@ def retrieve(
         secondary = scores.get(p.doc_id, 0.0) >= about.SECONDARY
         if not in_about and not secondary and not mention_only:
             continue
-        score = p.score + 4.0 * scores.get(p.doc_id, 0.0) + 1.0 / (1 + p.seq)
+        # Inside a document about the scope a passage counts by what it adds (prose over a
+        # label or a field line); elsewhere by how well it matches (bm25, scaled to the same
+        # range), since there only the match makes it relevant at all.
+        match = substance(p.text) if in_about else MATCH_WEIGHT * p.score / best_match
+        score = match + 4.0 * scores.get(p.doc_id, 0.0) + 1.0 / (1 + p.seq)
         if country:
             flags = about.weak_flags(p.text)
             strong = sum(1 for *_, iso, weak in flags if iso == country.iso3 and not weak)
@@ -165,7 +172,31 @@ def retrieve(
     for copy, kept in copies.items():
         if kept in documents:
             also.setdefault(kept, []).append(metadata[copy].path)
-    return Retrieved(out, documents, undated, len(foreign), coarse, about_documents=thin, also=also)
+    return Retrieved(
+        out,
+        documents,
+        undated,
+        len(foreign),
+        coarse,
+        about_documents=thin,
+        also=also,
+        about=frozenset(d for d in documents if d in about_set),
+    )
+
+
+MATCH_WEIGHT = 3.0  # the most a passage's search match adds to its score
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]?$")
+
+
+def substance(text: str) -> float:
+    """What a passage of a document about the scope adds: ``MATCH_WEIGHT`` for prose (it ends
+    as a sentence does, eight words or more), nothing for a heading, a label or a field line
+    ("24 provinces (khett …)", "noun: Cambodian(s)"). Among prose, position and naming the
+    scope decide, as for a reader: a news paragraph of one sentence adds as much as a long
+    one."""
+    if len(text.split()) < 8 or not _SENTENCE_END.search(text.rstrip()):
+        return 0.0
+    return MATCH_WEIGHT
 
 
 SHINGLE = 5  # words in a shingle

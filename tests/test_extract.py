@@ -375,3 +375,77 @@ def test_a_number_the_document_names_a_model_with_counts_nothing() -> None:
     scope = Scope(country=None, topic="737 MAX", since=None, until=None)
     found = [f.text for f in figures_of(passages, {1: doc}, 5, scope)]
     assert found == ["157 fatalities"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A regulation's applicability clause: participles, no finite verb.
+        "Model 737–8 and 737–9 airplanes, certificated in any category, as identified in Boeing "
+        "Special Attention Service Bulletin 737–31–1860, dated June 12, 2020.",
+        # Reference-book fields, written out as one line.
+        "Religions Buddhist (official) 97.1%, Muslim 2%, Christian 0.3%, other 0.5% (2019 est.)",
+        "number of seats: 125 (all directly elected) electoral system: plurality/majority term "
+        "in office: 5 years",
+        # A fragment of a hard-wrapped line, and an address.
+        "Secretary-General for his leadership and steadfastness in the process.",
+        "AGENCY: Federal Aviation Administration (FAA), Department of Transportation (DOT).",
+        # Speaker's formalities in the imperative.
+        "Allow me to turn to developments in my country.",
+    ],
+)
+def test_a_sentence_without_a_finite_verb_states_nothing(sentence) -> None:
+    from briefs.extract.clauses import states_something
+
+    assert not states_something(sentence)
+    assert not stands_alone(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The representatives of Thailand and Cambodia held talks on Monday.",
+        "Troops killed 12 villagers near the border.",
+        "The capacity among countries in tackling COVID-19, including in vaccinations, differs.",
+        "Indonesia, along with other developing countries, embrace quality investments.",
+        "Now the rich want us to balance the trade and to buy more of their goods.",
+        "The implementation of resolution 2334 (2016), adopted on 23 December 2016, remains a "
+        "challenge.",
+        "Cambodia has deployed nearly 10,000 peacekeepers across UN missions since 2006.",
+        "Most Cambodians consider themselves to be Khmers, descendants of the Angkor Empire.",
+    ],
+)
+def test_a_sentence_with_a_finite_verb_states_something(sentence) -> None:
+    from briefs.extract.clauses import states_something
+
+    assert states_something(sentence)
+
+
+def test_an_ordinal_cut_from_its_noun_is_no_keyword() -> None:
+    from briefs.extract.keywords import noun_phrase
+
+    assert not noun_phrase("10th and 13th")
+    assert not noun_phrase("late 18th")
+    assert noun_phrase("Angkor Empire")
+
+
+def test_key_figures_are_claims_of_sentences_and_never_spans_of_time_or_targets() -> None:
+    from briefs.compose.figures import figures_of
+    from briefs.model import Document, Passage
+    from briefs.retrieve import Scope
+
+    paragraphs = (
+        # a record written out: its numbers are no sentence's claim
+        "number of seats: 125 (all directly elected) percent of women in chamber: 13.6% "
+        "expected date of next election: July 2028",
+        # how long something lasted is no key figure
+        "The fighting lasted 16 days and displaced 525,000 people in December 2025.",
+        # a target date is not the date a figure refers to
+        "The government plans to resettle 40,000 families by March 2027.",
+        "For 300 years, Lan Xang had influence reaching into present-day Cambodia.",
+    )
+    doc = Document(path="a.md", title="Cambodia", paragraphs=paragraphs, date="2026-01-02")
+    passages = [Passage(doc_id=1, seq=i, text=t) for i, t in enumerate(paragraphs)]
+    scope = Scope(country=None, topic="Cambodia", since=None, until=None)
+    found = {f.text: f.as_of for f in figures_of(passages, {1: doc}, 8, scope)}
+    assert found == {"525,000 people": "2025-12", "40,000 families": None}

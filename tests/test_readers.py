@@ -190,3 +190,30 @@ def test_language_and_source_type_signals(tmp_path: Path) -> None:
     assert read_file(french)[0].language == "fr"
     news = read_file(SEEDS / "003_14141caa1f55aa04.txt")[0]
     assert news.type == "news" and news.language == "en"
+
+
+def test_markdown_html_line_breaks_end_labels_sentences_and_paragraphs(tmp_path) -> None:
+    from briefs.readers.markdown import read
+
+    page = tmp_path / "profile.md"
+    page.write_text(
+        "# Laos\n\n## Introduction\n\n"
+        "**Background**<br>\nModern-day Laos has its roots in the kingdom of Lan Xang. "
+        "Laos became a member of ASEAN in 1997 and the WTO in 2013.<br><br>In the 2010s, the "
+        "country benefited from direct foreign investment.<br>\n\n"
+        "**Area**<br>\n_total_: 236,800 sq km<br>_land_: 230,800 sq km<br>\n\n"
+        "A line broken<br>inside a sentence reads on.\n",
+        "utf-8",
+    )
+    doc = read(page)
+    assert doc.title == "Laos"
+    assert doc.paragraphs == (
+        "Introduction",
+        "Background",
+        "Modern-day Laos has its roots in the kingdom of Lan Xang. Laos became a member of "
+        "ASEAN in 1997 and the WTO in 2013.",
+        "In the 2010s, the country benefited from direct foreign investment.",
+        "Area",
+        "total: 236,800 sq km land: 230,800 sq km",
+        "A line broken inside a sentence reads on.",
+    )

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from briefs import salience, topics
+from briefs.about import weak_flags
 from briefs.compose.figures import SPANS, differs, figures_of, measure_of, tiles
 from briefs.compose.gaps import gaps_of
 from briefs.compose.timeline import (
@@ -119,9 +120,26 @@ def compose(
     top = max((p.score for p in passages), default=1.0) or 1.0
     scope_names = {n.casefold() for n in (scope.country.names if scope.country else ())}
 
-    # Keywords from prose only: headings and link lists skew YAKE towards page furniture.
+    def names(sentence: str) -> bool:
+        """Does ``sentence`` name the scope's country in its own right (not in a list of
+        countries, not "Australian dollar")?"""
+        iso = scope.country.iso3 if scope.country else None
+        return any(found == iso and not weak for *_, found, weak in weak_flags(sentence))
+
+    def eligible(s: SourceSentence) -> bool:
+        """May the brief quote ``s``? Not when the analyst excluded it, when it is a contact
+        line or notice inside a longer paragraph, or when it comes from a document about
+        another place and does not name this one: such a document speaks for the scope only
+        where it names it."""
+        if curation.excludes_sentence(s.quote) or is_debris(s.quote):
+            return False
+        return not scope.country or s.doc_id in retrieved.about or names(s.quote)
+
+    # Keywords from the prose the brief may quote: headings and link lists skew YAKE towards
+    # page furniture, and another country's history towards that country.
     prose = "\n\n".join(
-        " ".join(s.quote for s in sentences_of(p.doc_id, p.seq, p.text, p.page)) for p in passages
+        " ".join(s.quote for s in sentences_of(p.doc_id, p.seq, p.text, p.page) if eligible(s))
+        for p in passages
     )[:KEYWORD_TEXT]
     kws = [
         k
@@ -132,8 +150,8 @@ def compose(
     candidates: list[tuple[float, SourceSentence]] = []
     for p in passages:
         for s in sentences_of(p.doc_id, p.seq, p.text, p.page):
-            if curation.excludes_sentence(s.quote) or is_debris(s.quote):
-                continue  # excluded, or a contact line or notice inside a longer paragraph
+            if not eligible(s):
+                continue
             score = 2.0 * p.score / top
             low = s.quote.lower()
             score += sum(1.0 / (1 + 0.3 * i) for i, k in enumerate(kws) if k.text.lower() in low)
@@ -187,7 +205,7 @@ def compose(
     pinned = [c for c in candidates if any(pin in c[1].quote for pin in curation.pins)]
     key = pick(pinned, len(pinned), spread=0.0)
     weight = {(p.doc_id, p.seq): p.score / top for p in passages}
-    ranked = _salient(candidates, scope, limits, weight)
+    ranked = _salient(candidates, scope, limits, weight, {d: docs[d].date for d in docs})
     key += pick(ranked, max(0, limits.key_points - len(key)), 0.0)
     if key:
         sections.append(Section("Key points", [as_sentence(s) for s in key], kind="key_points"))
@@ -307,11 +325,15 @@ def _theme_heading(keyword: str, quotes: list[str]) -> str | None:
     return capital(best)
 
 
+RECENCY = 0.5  # what being the newest source adds to a sentence's salience, in weight units
+
+
 def _salient(
     candidates: list[tuple[float, SourceSentence]],
     scope: Scope,
     limits: Limits,
     weight: dict[tuple[int, int], float],
+    dates: dict[int, str | None],
 ) -> list[tuple[float, SourceSentence]]:
     """The candidates in the order key points take them: central facts first, by concept
     coverage across sources (``briefs.salience``); sentences that name the scope (its country,
@@ -325,9 +347,14 @@ def _salient(
         for i, (_score, s) in enumerate(candidates)
         if not ABOUT_ITSELF.search(s.quote) and "?" not in s.quote
     ]
+    # The newest material matters most to a reader of a brief: a source's place among the
+    # dates of the sources in the pool, 0 for the oldest (or undated) to 1 for the newest.
+    dated = sorted({dates[c.doc] for c in pool if dates.get(c.doc)})
+    place = {d: i / max(1, len(dated) - 1) for i, d in enumerate(dated)}
     prior = {
         c.key: 0.5 * any(n in c.text.lower() for n in lowered)
         + 0.5 * weight.get((c.doc, candidates[c.key][1].seq), 0.0)  # type: ignore[index]
+        + RECENCY * place.get(dates.get(c.doc) or "", 0.0)
         for c in pool
     }
     ranked = salience.rank(pool, 4 * limits.key_points, prior=prior)

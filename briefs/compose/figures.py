@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from briefs.extract.clauses import states_something
 from briefs.extract.counted import singular
 from briefs.extract.dates import find_dates
 from briefs.extract.figures import designations, find_figures
@@ -13,7 +14,7 @@ from briefs.extract.sentences import split
 from briefs.model import Document, Figure
 from briefs.retrieve import Scope
 
-_AS_OF = re.compile(r"\b(?:as of|in|by|at the end of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+_AS_OF = re.compile(r"\b(?:as of|in|at the end of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
 
 def measure_of(counts: str | None, unit: str | None, event: str | None = None) -> str | None:
@@ -62,6 +63,13 @@ _DURATIONS = {
 }
 
 
+_AHEAD = re.compile(
+    r"\b(?:expected|next|planned|scheduled|due|by|until|till|before|target(?:ed)?)\W+"
+    r"(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def figures_of(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[Figure]:
     """The ``n`` strongest figures: on the country, counting people or things, not durations."""
     ranked: list[tuple[float, int, Figure]] = []
@@ -71,10 +79,15 @@ def figures_of(passages, docs: dict[int, Document], n: int, scope: Scope) -> lis
     for rank, p in enumerate(passages):
         for sentence in split(p.text):
             found = find_figures(sentence)
-            if not found:
-                continue
+            if not found or not states_something(sentence):
+                continue  # a figure is a claim a sentence makes, not a field of a table
             dates = find_dates(sentence, docs[p.doc_id].anchor_date, docs[p.doc_id].text)
-            full = [d.date for d in dates if d.date.count("-") >= 1]
+            # "expected date of next election: July 2028" names when, not as of when
+            full = [
+                d.date
+                for d in dates
+                if d.date.count("-") >= 1 and not _AHEAD.search(sentence[: d.start])
+            ]
             year = _AS_OF.search(sentence)
             as_of = full[0] if full else (year.group(1) if year else None)
             doc_date = docs[p.doc_id].date
@@ -105,7 +118,9 @@ def figures_of(passages, docs: dict[int, Document], n: int, scope: Scope) -> lis
                 if scope.country and any(x in sentence for x in scope.country.names):
                     score += 1.0
                 last = (f.counts or "").split()[-1:] or [""]
-                score += -1.5 if last[0] in _DURATIONS else 0.5 if f.counts else 0.0
+                if last[0] in _DURATIONS:
+                    continue  # how long something lasted ("16 days", "300 years") is no key figure
+                score += 0.5 if f.counts else 0.0
                 figure = Figure(
                     text=f.text,
                     value=f.value,

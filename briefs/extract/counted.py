@@ -137,6 +137,11 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return getAllLemmas(word)
 
 
+def lemmas_of(word: str) -> dict[str, tuple[str, ...]]:
+    """The lexicon's lemmas of ``word`` by part of speech: {"VERB": ("meet",)} for "met"."""
+    return _lemmas(word)
+
+
 def singular(noun: str) -> str:
     """``noun`` in the singular, by the lexicon ("countries" -> "country", "people" stays)."""
     lemmas = _lemmas(noun).get("NOUN")

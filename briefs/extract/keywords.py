@@ -124,6 +124,8 @@ def noun_phrase(phrase: str) -> bool:
 
     words = phrase.split()
     last = words[-1]
+    if _ORDINAL.fullmatch(last):
+        return False  # "10th and 13th", "late 18th": an ordinal with its noun cut off
     if last.islower() and word_kinds(last) and "NOUN" not in word_kinds(last):
         return False  # "dialogue in southern", "dialogue to include"
     name = all(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "the", "for"))
@@ -152,6 +154,7 @@ def noun_phrase(phrase: str) -> bool:
 
 
 _MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth", re.IGNORECASE)
 
 
 def _clause(phrase: str) -> bool:

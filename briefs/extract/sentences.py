@@ -2,7 +2,8 @@
 
 A brief shows source sentences verbatim or trimmed of a leading connective ("But", "However,"),
 so the filter here decides what can stand alone: no photo captions or bylines, no fragments,
-no sentence that leans on the one before it ("He also said…").
+no sentence that leans on the one before it ("He also said…"), and none without a verb that
+says something (``clauses.states_something``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 from segtok.segmenter import split_single
 
+from briefs.extract.clauses import states_something
 from briefs.readers.clean import collapse
 
 _CAPTION = re.compile(
@@ -76,7 +78,9 @@ def stands_alone(sentence: str) -> bool:
         return False
     if re.fullmatch(r"[“\"][^“”\"]*[”\"]", sentence):
         return False  # a bare quotation: who said it is in the sentence before
-    return all(sentence.count(a) == sentence.count(b) for a, b in _OPEN_CLOSE)
+    if not all(sentence.count(a) == sentence.count(b) for a, b in _OPEN_CLOSE):
+        return False
+    return states_something(sentence)  # not a label, a list, a caption or an address
 
 
 # Keywords, candidates and the timeline each walk the same passages: split them once.

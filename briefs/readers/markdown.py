@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import yaml
@@ -32,27 +33,64 @@ def _front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
     return meta, text[end + 4 :].split("\n", 1)[-1]
 
 
-def _inline_text(token: Token) -> str:
-    """The text of an inline token; empty for a line that is only links (a navigation bar,
-    "Read more: [...]"), which a web page saved as Markdown keeps."""
-    parts = []
-    linked = depth = 0
-    for child in token.children or []:
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')]?$")
+
+
+def _inline_texts(token: Token) -> list[str]:
+    """The paragraphs an inline token holds: usually one, more where HTML line breaks end a
+    label, a sentence or a paragraph ("**Background**<br>…", "…in 2013.<br><br>In the 2010s").
+
+    A line that is only links (a navigation bar, "Read more: [...]"), which a web page saved
+    as Markdown keeps, gives nothing."""
+    out: list[str] = []
+    parts: list[str] = []
+    linked = depth = emphasis = 0
+    plain = False  # text outside bold or italics since the last break: not a bare label
+    breaks = 0
+
+    def close() -> None:
+        nonlocal linked, plain
+        text = collapse("".join(parts))
+        letters = sum(c.isalnum() for c in text)
+        if text and not (letters and linked >= 0.7 * letters):
+            out.append(text)
+        parts.clear()
+        linked, plain = 0, False
+
+    children = token.children or []
+    for k, child in enumerate(children):
+        if child.type == "html_inline" and _BREAK.fullmatch(child.content.strip()):
+            breaks += 1
+            following = children[k + 1] if k + 1 < len(children) else None
+            if following is not None and following.type == "html_inline":
+                continue  # a run of breaks is decided at its last one
+            text = "".join(parts).strip()
+            if breaks > 1 or (text and not plain) or _ENDS_SENTENCE.search(text):
+                close()  # a paragraph break, a label's end, or a sentence's
+            else:
+                parts.append(" ")
+            breaks = 0
+            continue
+        breaks = 0
         if child.type == "link_open":
             depth += 1
         elif child.type == "link_close":
             depth -= 1
+        elif child.type in ("strong_open", "em_open"):
+            emphasis += 1
+        elif child.type in ("strong_close", "em_close"):
+            emphasis -= 1
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif child.type in ("text", "code_inline"):
             parts.append(child.content)
+            if child.content.strip() and not emphasis:
+                plain = True
             if depth:
                 linked += len(child.content.strip())
-    text = collapse("".join(parts))
-    letters = sum(c.isalnum() for c in text)
-    if letters and linked >= 0.7 * letters:
-        return ""
-    return text
+    close()
+    return out
 
 
 def _paragraphs(body: str) -> tuple[str | None, list[str]]:
@@ -68,15 +106,17 @@ def _paragraphs(body: str) -> tuple[str | None, list[str]]:
         elif t.type == "heading_close":
             in_heading = False
         elif t.type == "inline":
-            text = _inline_text(t)
-            if not text:
+            texts = _inline_texts(t)
+            if not texts:
                 continue
             if in_heading and heading is None and (not out or level == "h1"):
-                heading = text
+                heading = " ".join(texts)
                 # What came before the page's only h1 is its chrome ("Skip to main content").
                 out = [p for p in out if len(p) > 120]
+            elif in_heading:
+                out.append(" ".join(texts))
             else:
-                out.append(text)
+                out.extend(texts)
     return heading, out
 
 

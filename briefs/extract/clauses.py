@@ -1,0 +1,96 @@
+"""Whether a sentence states something: a subject and a tensed verb, not a label or a list.
+
+A brief quotes sentences that say what happened or what is so. A regulation's applicability
+clause ("Model 737–8 and 737–9 airplanes, certificated in any category, as identified in …,
+dated June 12, 2020."), a reference-book field ("Khmer (official) 95.8%, minority languages
+2.9% …") or a caption has no finite verb: it names things without saying anything of them.
+
+Without a part-of-speech tagger the test leans towards keeping: a sentence passes as soon as
+one word could be a finite verb where it stands. Evidence, strongest first:
+
+- an auxiliary or modal ("is", "was", "has", "will", "must"…), lower case;
+- a past form ("killed", "met") unless it opens a reduced clause: after a comma, "as", "if",
+  "when", "once", or at the start (a participle there modifies what follows);
+- a present form ("says", "agree") after a word that can be its subject: a pronoun, a name,
+  a noun, an adjective standing for people ("the rich want"), an adverb ("also agree"), or
+  the comma that closes an aside ("Indonesia, with other developing countries, embraces").
+
+Which words can be verbs, and which forms are past forms, comes from LemmInflect's lexicon
+(``counted.word_kinds`` and its lemmas), the same one the figure extractor uses.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefs.extract.counted import lemmas_of, word_kinds
+
+_AUXILIARIES = frozenset(
+    "is are was were am has have had do does did will would shall should can could may might "
+    "must isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't "
+    "can't cannot couldn't shouldn't mustn't 's 're 've 'd 'll".split()
+)
+_PRONOUNS = frozenset("i we you they he she it who which that there this these those".split())
+# After these a past form opens a reduced clause ("…, dated June 12", "as identified in").
+_REDUCING = frozenset(", as if when once unless though although than being been be having".split())
+_NOT_SUBJECT = frozenset(
+    "the a an to of in on at for from by with and or but any all each every no some its their "
+    "his her our your my".split()
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|,")
+
+
+@lru_cache(maxsize=8192)
+def _past(word: str) -> bool:
+    """A past form of a verb: "killed", "met", "held" (not "need", not "bed")."""
+    verbs = lemmas_of(word).get("VERB", ())
+    return bool(verbs) and word not in verbs and not word.endswith(("s", "ing"))
+
+
+def _can_be_subject(words: list[str], i: int) -> bool:
+    """Can what ends at ``words[i]`` be the subject of the verb after it?"""
+    word = words[i]
+    if word == ",":
+        # "Indonesia, along with other developing countries, embrace …": the verb after an
+        # aside; a comma after an article or preposition closes nothing.
+        return i > 0 and words[i - 1].lower() not in _NOT_SUBJECT
+    low = word.lower()
+    if low in _PRONOUNS:
+        return True
+    if low in _NOT_SUBJECT:
+        return False
+    if word[:1].isupper():
+        return True  # a name
+    kinds = word_kinds(low)
+    # An adjective standing for people ("the rich want …") or an adverb ("also agree").
+    return not kinds or bool(kinds & {"NOUN", "ADV", "ADJ"})
+
+
+# "number of seats: 125 (all directly elected) electoral system: …": a table row written out.
+_FIELD = re.compile(r"(?:^|[\s;,)])[a-z][a-z() %/-]{1,40}:\s")
+
+
+def states_something(sentence: str) -> bool:
+    """Does ``sentence`` have a word that can be its finite verb? (See the module's notes.)
+
+    A run of two or more "label: value" fields is a record written out, whatever its words."""
+    if len(_FIELD.findall(sentence)) >= 2:
+        return False
+    words = [w.replace("’", "'") for w in _TOKEN.findall(sentence)]
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _AUXILIARIES or (low.endswith(("n't", "'s")) and i > 0):
+            return True
+        if i == 0 or word == "," or word[:1].isupper() or low.endswith("ing"):
+            continue
+        if "VERB" not in word_kinds(low):
+            continue
+        before = words[i - 1].lower()
+        if _past(low):
+            if before not in _REDUCING:
+                return True
+            continue
+        if before != "to" and _can_be_subject(words, i - 1):
+            return True
+    return False
