@@ -19,7 +19,7 @@ from pathlib import Path
 from briefs.about import signals
 from briefs.corpus import CorpusStore
 from briefs.errors import ReadError
-from briefs.readers import read_file, walk
+from briefs.readers import read_file, reading, walk
 from briefs.readers.metadata import load_sidecar
 from briefs.rows import ParsedFile
 
@@ -71,7 +71,9 @@ def _parse(job: _Job) -> _Outcome:
     try:
         st = job.path.stat()
         data = job.path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
+        # The content's hash under the readers' fingerprint: the same file read by readers
+        # that changed since is a changed file.
+        digest = f"{reading()}:{hashlib.sha256(data).hexdigest()}"
         if digest == job.known_digest:
             return _Outcome(job, same=(st.st_size, st.st_mtime_ns))
         docs = read_file(job.path, job.meta)
@@ -136,7 +138,12 @@ def ingest(
             _skip(result, rel, e.strerror or str(e))
             continue
         state = known.get(key)
-        if state and state[0] == st.st_size and state[1] == st.st_mtime_ns:
+        if (
+            state
+            and state[0] == st.st_size
+            and state[1] == st.st_mtime_ns
+            and state[2].startswith(f"{reading()}:")
+        ):
             result.unchanged.append(rel)
             if progress:
                 progress(path)

@@ -1,6 +1,7 @@
 """The embedded corpus store: one SQLite file with an FTS5 index over passages.
 
-Files are tracked by path, size, mtime and content hash, so a second ingest of unchanged
+Files are tracked by path, size, mtime and content hash (under the readers' fingerprint, so
+files are read again after an upgrade that reads differently), so a second ingest of unchanged
 files reads nothing but their stat. Search uses FTS5's bm25 with the porter stemmer and
 diacritic folding (``remove_diacritics 2``); "Đ/đ", which unicode61 does not fold, is folded
 before indexing and querying.

@@ -204,7 +204,8 @@ def test_review_a_brief_in_the_browser(served) -> None:
         mark = _wait(browser, "#panel mark")
         assert len(mark.text) > 40
         first = _key_points(browser)[0]
-        assert mark.text[:40] in first or first[:40] in mark.text
+        # The key point may be the quote trimmed of a connective ("Yet, amidst" -> "Amidst").
+        assert first[1:40] in mark.text
         browser.save_screenshot(str(SHOTS / "3-citation.png"))
 
         # Exclude the first key point: gone from the rebuilt brief and from the DOCX.

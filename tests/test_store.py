@@ -37,6 +37,21 @@ def test_changed_file_is_updated_and_removed_file_pruned(tmp_path: Path, seed_co
         assert not store.search('"Sok Chenda Sophea"')
 
 
+def test_files_are_read_again_when_the_readers_change(
+    tmp_path: Path, seed_copy: Path, monkeypatch
+) -> None:
+    import briefs.ingest as ingest_module
+
+    with Store(tmp_path / "c.db") as store:
+        ingest(store, [seed_copy])
+        # An upgrade whose readers read differently: what the old ones made is not kept.
+        monkeypatch.setattr(ingest_module, "reading", lambda: "0123456789ab")
+        again = ingest(store, [seed_copy])
+        assert (len(again.updated), len(again.unchanged)) == (5, 0)
+        assert len(ingest(store, [seed_copy]).unchanged) == 5
+        assert store.count() == 11
+
+
 def test_touched_but_identical_file_is_not_reparsed(tmp_path: Path, seed_copy: Path) -> None:
     with Store(tmp_path / "c.db") as store:
         ingest(store, [seed_copy])

@@ -133,7 +133,12 @@ def compose(
         where it names it."""
         if curation.excludes_sentence(s.quote) or is_debris(s.quote):
             return False
-        return not scope.country or s.doc_id in retrieved.about or names(s.quote)
+        return speaks_for(s.doc_id, s.quote)
+
+    def speaks_for(doc_id: int, sentence: str) -> bool:
+        """A document about the scope speaks for it in every sentence; another document only
+        in a sentence that names it (for a key point, a figure or a dated event alike)."""
+        return not scope.country or doc_id in retrieved.about or names(sentence)
 
     # Keywords from the prose the brief may quote: headings and link lists skew YAKE towards
     # page furniture, and another country's history towards that country.
@@ -205,7 +210,9 @@ def compose(
     pinned = [c for c in candidates if any(pin in c[1].quote for pin in curation.pins)]
     key = pick(pinned, len(pinned), spread=0.0)
     weight = {(p.doc_id, p.seq): p.score / top for p in passages}
-    ranked = _salient(candidates, scope, limits, weight, {d: docs[d].date for d in docs})
+    ranked = _salient(
+        candidates, scope, limits, weight, {d: docs[d].date for d in docs}, retrieved.about
+    )
     key += pick(ranked, max(0, limits.key_points - len(key)), 0.0)
     if key:
         sections.append(Section("Key points", [as_sentence(s) for s in key], kind="key_points"))
@@ -250,12 +257,12 @@ def compose(
 
     figures = [
         f
-        for f in figures_of(passages, docs, limits.figures, scope)
+        for f in figures_of(passages, docs, limits.figures, scope, speaks_for)
         if not curation.excludes_sentence(f.quote)
     ]
     timeline = [
         e
-        for e in timeline_of(passages, docs, scope, limits.timeline)
+        for e in timeline_of(passages, docs, scope, limits.timeline, speaks_for)
         if not curation.excludes_sentence(e.quote)
     ]
     # Sources are numbered in the order the default template shows them: key points, the
@@ -326,6 +333,9 @@ def _theme_heading(keyword: str, quotes: list[str]) -> str | None:
 
 
 RECENCY = 0.5  # what being the newest source adds to a sentence's salience, in weight units
+# What coming from a document about the scope adds: a reader trusts the report on Thailand
+# over another country's report that mentions it.
+ABOUT_PRIOR = 1.0
 
 
 def _salient(
@@ -334,6 +344,7 @@ def _salient(
     limits: Limits,
     weight: dict[tuple[int, int], float],
     dates: dict[int, str | None],
+    about: frozenset[int],
 ) -> list[tuple[float, SourceSentence]]:
     """The candidates in the order key points take them: central facts first, by concept
     coverage across sources (``briefs.salience``); sentences that name the scope (its country,
@@ -355,6 +366,7 @@ def _salient(
         c.key: 0.5 * any(n in c.text.lower() for n in lowered)
         + 0.5 * weight.get((c.doc, candidates[c.key][1].seq), 0.0)  # type: ignore[index]
         + RECENCY * place.get(dates.get(c.doc) or "", 0.0)
+        + ABOUT_PRIOR * (c.doc in about)
         for c in pool
     }
     ranked = salience.rank(pool, 4 * limits.key_points, prior=prior)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from briefs.extract.clauses import states_something
@@ -70,8 +71,15 @@ _AHEAD = re.compile(
 )
 
 
-def figures_of(passages, docs: dict[int, Document], n: int, scope: Scope) -> list[Figure]:
-    """The ``n`` strongest figures: on the country, counting people or things, not durations."""
+def figures_of(
+    passages,
+    docs: dict[int, Document],
+    n: int,
+    scope: Scope,
+    speaks_for: Callable[[int, str], bool] = lambda doc, sentence: True,
+) -> list[Figure]:
+    """The ``n`` strongest figures: on the country, counting people or things, not durations;
+    from sentences that ``speaks_for`` lets speak for the scope."""
     ranked: list[tuple[float, int, Figure]] = []
     seen: set[tuple[str, int]] = set()
     events: set[tuple[float | None, str, int]] = set()
@@ -81,6 +89,8 @@ def figures_of(passages, docs: dict[int, Document], n: int, scope: Scope) -> lis
             found = find_figures(sentence)
             if not found or not states_something(sentence):
                 continue  # a figure is a claim a sentence makes, not a field of a table
+            if not speaks_for(p.doc_id, sentence):
+                continue  # Xinjiang's population, from a sentence naming the scope as a neighbour
             dates = find_dates(sentence, docs[p.doc_id].anchor_date, docs[p.doc_id].text)
             # "expected date of next election: July 2028" names when, not as of when
             full = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefs.extract.dates import MONTH_NAMES, find_dates
 from briefs.extract.sentences import sentences_of
@@ -60,7 +61,15 @@ def after_written(date: str, written: str | None) -> bool:
     return date_span(date)[0] > date_span(written)[1]
 
 
-def timeline_of(passages, docs: dict[int, Document], scope: Scope, n: int) -> list[TimelineEntry]:
+def timeline_of(
+    passages,
+    docs: dict[int, Document],
+    scope: Scope,
+    n: int,
+    speaks_for: Callable[[int, str], bool] = lambda doc, sentence: True,
+) -> list[TimelineEntry]:
+    """Up to ``n`` dated events, oldest first, one per event, from sentences that
+    ``speaks_for`` lets speak for the scope."""
     entries: dict[str, TimelineEntry] = {}
     near: dict[str, set[str]] = {}  # by entry key: the words next to its date
     for p in passages:
@@ -68,6 +77,8 @@ def timeline_of(passages, docs: dict[int, Document], scope: Scope, n: int) -> li
         for s in sentences_of(p.doc_id, p.seq, p.text, p.page):
             if ABOUT_ITSELF.search(s.quote):
                 continue  # "the June 2022 Issue" dates the publication, not an event
+            if not speaks_for(p.doc_id, s.quote):
+                continue  # another country's history, from a document about it
             dates = [
                 d for d in find_dates(s.quote, doc.anchor_date, doc.text) if d.date.count("-") >= 1
             ]

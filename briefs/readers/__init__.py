@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import fnmatch
+import functools
+import hashlib
 import logging
 import os
 import re
@@ -74,6 +76,19 @@ def walk(paths: list[Path], exclude: tuple[str, ...] = ()) -> Iterator[tuple[Pat
                 found.append(os.path.join(prefix, name) if prefix else name)
         for rel in sorted(found):
             yield root, rel
+
+
+@functools.cache
+def reading() -> str:
+    """A fingerprint of how this version of briefs reads files: the readers' own source (and
+    the aboutness signals ingest stores with them). The store keeps it with each file's hash,
+    so that an ingest after an upgrade that reads differently reads every file again rather
+    than keep what the old readers made of it."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for source in (*sorted(here.glob("*.py")), here.parent / "about.py"):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def read_file(path: Path, meta: dict[str, str] | None = None) -> list[Document]:

@@ -93,6 +93,31 @@ def _inline_texts(token: Token) -> list[str]:
     return out
 
 
+_HTML_BREAK = re.compile(
+    r"<br\s*/?>|</?(?:p|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def _html_texts(html: str) -> list[str]:
+    """The paragraphs of a block of HTML inside Markdown (a "<p>…" paragraph, a table): text
+    without tags, split where the HTML breaks lines or blocks; scripts, styles and comments
+    give nothing. CommonMark passes such a block through untouched, so without this its text
+    would be lost."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    marked = _HTML_BREAK.sub("\n\n", html)
+    try:
+        root = lxml_html.fragment_fromstring(marked, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    for node in root.xpath("//script|//style|//comment()"):
+        node.drop_tree() if hasattr(node, "drop_tree") else node.getparent().remove(node)
+    text = root.text_content()
+    return [t for t in (collapse(x) for x in re.split(r"\n\s*\n", text)) if t]
+
+
 def _paragraphs(body: str) -> tuple[str | None, list[str]]:
     """Return (first heading, paragraphs as plain text) of a Markdown body."""
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
@@ -105,6 +130,8 @@ def _paragraphs(body: str) -> tuple[str | None, list[str]]:
             level = t.tag
         elif t.type == "heading_close":
             in_heading = False
+        elif t.type == "html_block":
+            out.extend(_html_texts(t.content))
         elif t.type == "inline":
             texts = _inline_texts(t)
             if not texts:
