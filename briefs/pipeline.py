@@ -21,6 +21,7 @@ from briefs.config import Settings
 from briefs.corpus import CorpusStore, open_corpus
 from briefs.document import parse
 from briefs.editions import compare, snapshot
+from briefs.errors import ScopeError
 from briefs.ingest import ingest
 from briefs.model import Brief, Check, Manifest
 from briefs.resources import seeds_dir
@@ -151,6 +152,8 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
             also = {d: sorted({*store.also(d), *found.also.get(d, [])}) for d in found.documents}
             corpus_digest = store.digest()
         parts = compose(found, scope, also=also, curation=curation)
+        if not parts.sources:
+            raise ScopeError(_nothing_quotable(scope, found))
         title, scope_label, period_label = _labels(scope, settings)
         brief = Brief(
             title=title,
@@ -181,13 +184,6 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
                 brief.keywords,
             ),
         )
-        store.record_edition(
-            "brief",
-            scope_key(scope),
-            window,
-            brief.generated,
-            snapshot(brief.sources, brief.figures, brief.keywords),
-        )
     context = {"brief": brief, "scope_label": scope_label, "period_label": period_label}
     markdown, blocks = render_document("brief.md.j2", context, brief.sources, settings)
     name = out_name or slug(title.removesuffix(": policy brief"))
@@ -195,7 +191,28 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
         _write(fmt, brief, blocks, settings.out / f"{name}.{fmt}", settings)
         for fmt in settings.formats
     ]
+    # Recorded once the files exist: a run that fails to write leaves the next run comparing
+    # against the edition before it.
+    with open_store(settings) as store:
+        store.record_edition(
+            "brief",
+            scope_key(scope),
+            window,
+            brief.generated,
+            snapshot(brief.sources, brief.figures, brief.keywords),
+        )
     return Built(brief, markdown, paths, texts, found, parts)
+
+
+def _nothing_quotable(scope: Scope, found: Retrieved) -> str:
+    what = " and ".join(
+        x for x in (scope.country and scope.country.name, scope.topic and repr(scope.topic)) if x
+    )
+    files = ", ".join(sorted({d.path for d in found.documents.values()})[:3])
+    return (
+        f"nothing to quote for {what}: the {len(found.passages)} passages found (in {files}"
+        f"{', …' if len(found.documents) > 3 else ''}) hold no sentence that stands on its own"
+    )
 
 
 def _manifest(digest: str, settings: Settings, curation: Curation) -> Manifest:

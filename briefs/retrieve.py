@@ -73,8 +73,8 @@ def retrieve(
     For a country, a document is about it by its title, its opening and its share of
     mentions (``briefs.about``); every passage of such a document may be quoted, ranked by
     what it adds. A document that only mentions the country gives passages only where they
-    name it strongly (not in a list of countries, not "Australian dollar"), and only when
-    fewer than ``ENOUGH`` documents are about it. A topic works the same way on its words and
+    name it strongly (not in a list of countries, not "Australian dollar"), and only when no
+    document is about it. A topic works the same way on its words and
     related terms (``briefs.topics``): in the title or opening, or a good share of passages.
 
     Raises ScopeError when neither a country nor a topic is given, or nothing matches.
@@ -95,7 +95,7 @@ def retrieve(
         for p in _topic_passages(store, scope):
             topic_hits.setdefault(p.doc_id, {})[p.seq] = p
             found[(p.doc_id, p.seq)] = p
-    topic_docs = _topic_scores(store, topic_hits) if scope.topic else {}
+    topic_docs = _topic_scores(store, topic_hits, scope) if scope.topic else {}
     # Which documents are about the whole scope: the country's and the topic's, or both.
     if country and scope.topic:
         scores = {d: min(country_docs.get(d, 0.0), topic_docs[d]) for d in topic_docs}
@@ -106,7 +106,10 @@ def retrieve(
     about_docs = sorted(
         (d for d, v in scores.items() if v >= about.ABOUT), key=lambda d: (-scores[d], d)
     )[:MAX_DOCUMENTS]
-    mention_only = len(about_docs) < ENOUGH
+    # Passing mentions serve only when nothing at all is about the scope: a few documents
+    # about it are the brief (the gaps say the material is thin), not a list padded with
+    # speeches that name it once.
+    mention_only = not about_docs
     if country and not scope.topic:
         for p in store.passages_of(about_docs, per_document * 2):
             found.setdefault((p.doc_id, p.seq), p)
@@ -233,34 +236,64 @@ def _same_text(
     return copies
 
 
-ENOUGH = 3  # with fewer documents about the scope, passages that name it strongly may serve
 MAX_DOCUMENTS = 60  # documents about the scope read for a brief, most about it first
+PASSING = 0.2  # the most a topic's single mention in a document makes it about the topic
 MENTION_FLOOR = 0.2  # a document must say at least this much of a country to lend a passage
 
 
 def _topic_passages(store: CorpusStore, scope: Scope) -> list[Passage]:
-    """Passages that hold the topic: as a phrase or a related term; failing that, all its
-    words (each stemmed by the index), in the window."""
+    """Passages that hold the topic: as a phrase or a related term; and, for a topic of
+    several words, passages holding enough of its content words (``topics.needed``), each
+    word found by the index in any of its forms. A passage with one word of "Vietnam's
+    contribution to regional peace" ("peace") does not hold the topic. Failing any such
+    passage, the passages of documents that hold all the words somewhere."""
     terms = topics.terms(scope.topic or "", scope.related)
     found = store.find([terms], 3000, scope.since, scope.until)
-    words = topics.words(scope.topic or "")
-    if len(found) < 5 and len(words) > 1:
-        found += store.find([[w] for w in words], 3000, scope.since, scope.until)
-    if len(found) < 5 and len(words) > 1:  # no passage holds them all: any of them
-        found += store.find([words], 3000, scope.since, scope.until)
+    content = topics.content_words(scope.topic or "")
+    if len(found) < 5 and len(content) > 1:
+        count: Counter[tuple[int, int]] = Counter()
+        by_key: dict[tuple[int, int], Passage] = {}
+        docs_of: list[set[int]] = []
+        for word in content:
+            hits = store.find([[word]], 3000, scope.since, scope.until)
+            if not hits:
+                continue  # a word the corpus never uses ("etc") cannot be required
+            docs_of.append({p.doc_id for p in hits})
+            for p in hits:
+                key = (p.doc_id, p.seq)
+                count[key] += 1
+                by_key.setdefault(key, p)
+        need = topics.needed(len(docs_of))
+        together = [p for key, p in by_key.items() if count[key] >= need]
+        if not together and docs_of:
+            # No passage holds them together (a cover page puts each name on a line of its
+            # own): the documents that hold every one of them somewhere.
+            every = set.intersection(*docs_of)
+            together = [p for p in by_key.values() if p.doc_id in every]
+        found += together
     unique = {(p.doc_id, p.seq): p for p in reversed(found)}  # the first find's score wins
     return list(unique.values())
 
 
-def _topic_scores(store: CorpusStore, hits: dict[int, dict[int, Passage]]) -> dict[int, float]:
+def _topic_scores(
+    store: CorpusStore, hits: dict[int, dict[int, Passage]], scope: Scope
+) -> dict[int, float]:
     """How much each document is about the topic, 0 to 1, by where and how often it holds
-    the topic: the title (the index holds it with the first passage), the opening, the share
-    of passages."""
+    the topic: its title, its opening, the share of its passages. One passage holding it,
+    wherever that is, is a passing mention, unless the title names the topic too."""
     counts = store.passage_counts(hits)
+    titles = {d: doc.title for d, doc in store.metadata(hits).items()}
+    wanted = [t.casefold() for t in topics.terms(scope.topic or "", scope.related)]
     out = {}
     for doc_id, seqs in hits.items():
+        title = (titles.get(doc_id) or "").casefold()
+        titled = any(t in title for t in wanted) or topics.holds(
+            titles.get(doc_id) or "", scope.topic or ""
+        )
         share = len(seqs) / max(counts.get(doc_id, 1), 1)
-        value = 0.45 * (0 in seqs) + 0.25 * (1 in seqs or 2 in seqs)
+        value = 0.45 * (titled or 0 in seqs) + 0.25 * (1 in seqs or 2 in seqs)
         value += 0.3 * min(1.0, 2 * share) + 0.1 * min(len(seqs), 4) / 4
+        if len(seqs) < 2 and not titled:
+            value = min(value, PASSING)
         out[doc_id] = round(min(value, 1.0), 4)
     return out

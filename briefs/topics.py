@@ -40,3 +40,42 @@ def terms(topic: str, extra: tuple[str, ...] = ()) -> list[str]:
     """What a passage about ``topic`` holds: the topic as a phrase, or a related term."""
     phrase = " ".join(words(topic))
     return list(dict.fromkeys([phrase, *related(topic, extra)]))
+
+
+# Words that carry no subject of their own in a topic typed as a phrase.
+_FUNCTION = frozenset(
+    "a an the of in on at to for from by with and or its their his her this that these those "
+    "about into over under between among during after before against".split()
+)
+
+
+def content_words(topic: str) -> list[str]:
+    """The words of ``topic`` that say what it is about ("Vietnam's contribution to regional
+    peace" -> Vietnam, contribution, regional, peace): no function words, no possessive."""
+    out = []
+    for w in words(topic):
+        w = re.sub(r"['’]s$", "", w)
+        if w.casefold() not in _FUNCTION and len(w) > 1:
+            out.append(w)
+    return list(dict.fromkeys(out)) or words(topic)
+
+
+def needed(count: int) -> int:
+    """How many of a topic's ``count`` content words a passage must hold to be about it: all
+    of up to three; all but one of four or more (a reader allows one to be implied)."""
+    return count if count <= 3 else count - 1
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word in two forms ("contribution", "Contributing"; "region", "regional")."""
+    a, b = a.casefold(), b.casefold()
+    n = min(6, len(a), len(b))
+    return a[:n] == b[:n] and (n >= 5 or a == b)
+
+
+def holds(text: str, topic: str) -> bool:
+    """Does ``text`` (a title) hold the topic: enough of its content words, in any form?"""
+    wanted = content_words(topic)
+    present = _WORD.findall(text)
+    found = sum(1 for w in wanted if any(_same_word(w, p) for p in present))
+    return found >= needed(len(wanted))

@@ -131,3 +131,23 @@ def test_help_carries_examples(runner: CliRunner) -> None:
     for command in (["--help"], ["brief", "--help"], ["ingest", "--help"]):
         result = runner.invoke(main, command)
         assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_passages_without_a_quotable_sentence_say_so(runner: CliRunner, tmp_path: Path) -> None:
+    """A transcript's cover page names the case, one name a line: found, but nothing in it is
+    a sentence a brief can quote. One line that says so, no empty brief."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(SEEDS.parent / "tests/fixtures/real/scotus-transcript-p1.pdf", docs)
+    db = str(tmp_path / "c.db")
+    assert runner.invoke(main, ["ingest", str(docs), "--db", db]).exit_code == 0
+    result = runner.invoke(
+        main,
+        ["brief", "--topic", "Knowles v. Mirzayance", "--db", db, "--out", str(tmp_path / "o")],
+    )
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "error: nothing to quote for 'Knowles v. Mirzayance': the 2 passages found (in "
+        "scotus-transcript-p1.pdf) hold no sentence that stands on its own"
+    )
+    assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
