@@ -114,6 +114,8 @@ def test_what_the_web_export_and_browser_print_keep() -> None:
 def test_federal_register_reads_as_its_body(tmp_path: Path) -> None:
     (doc,) = read_file(REAL / "federal-register-2020-17221.pdf")
     assert doc.date == "2020-08-06" and doc.source_of("date") == "head"
+    # The masthead ("Federal Register / Vol. 85, No. 152") names the periodical.
+    assert doc.publisher == "Federal Register" and doc.source_of("publisher") == "head"
     text = " ".join(doc.paragraphs)
     # Footnotes are gone, and the sentences they were glued to read on.
     assert "Preliminary KNKT.18.10.35.04" not in text
@@ -233,3 +235,4 @@ def test_a_transcripts_date_is_its_own_not_its_files() -> None:
     # Line-numbered: the date line reads "10 | Tuesday, January 13, 2009" in its text layer.
     (doc,) = read_file(REAL / "scotus-transcript-p1.pdf")
     assert doc.date == "2009-01-13" and doc.source_of("date") == "head"
+    assert doc.publisher is None  # no masthead: no periodical

@@ -76,14 +76,41 @@ def _largest_text(boxes: list) -> str | None:
     return title if 4 <= len(title) <= 250 and any(c.isalpha() for c in title) else None
 
 
+_VOLUME = re.compile(
+    r"^Vol(?:ume)?\.?\s*\d+\s*[,;/]?\s*(?:No|Number|Issue|Iss)\.?\s*\d+", re.IGNORECASE
+)
+
+
+def _periodical(boxes: list) -> str | None:
+    """The periodical a first page's masthead names: the line before its "Vol. 85, No. 152"
+    ("Federal Register", "Journal of Southeast Asian Studies"), when it reads as a name."""
+    from pdfminer.layout import LTTextLine
+
+    lines = [
+        collapse(line.get_text())
+        for box in boxes
+        for line in box
+        if isinstance(line, LTTextLine) and line.get_text().strip()
+    ][:20]
+    for i, line in enumerate(lines):
+        if _VOLUME.match(line):
+            for before in reversed(lines[max(0, i - 2) : i]):
+                if 3 <= len(before) <= 80 and not re.search(r"\d", before):
+                    return before.strip(" .,/|")
+    return None
+
+
 # pdfminer warns on stderr about files that ask not to be extracted, broken xrefs and the like:
 # the file is read all the same, and a reader failure is reported as one line by ingest.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
-def _pages(path: Path) -> tuple[list[list[tuple[str, float, float]]], dict, str | None]:
+def _pages(
+    path: Path,
+) -> tuple[list[list[tuple[str, float, float]]], dict, str | None, str | None]:
     """Per page: (box text, top, bottom; 0 is the top of the page, 1 its foot) in reading
-    order; the info dictionary; and the largest text on page one."""
+    order; the info dictionary; the largest text on page one; and the periodical its
+    masthead names."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument
@@ -105,6 +132,7 @@ def _pages(path: Path) -> tuple[list[list[tuple[str, float, float]]], dict, str 
     sizes = Counter(size for boxes, _ in laid for b in boxes for size in _sizes(b))
     body = sizes.most_common(1)[0][0] if sizes else 0.0
     largest = _largest_text(laid[0][0]) if laid else None
+    periodical = _periodical(laid[0][0]) if laid else None
     pages = []
     for boxes, height in laid:
         notes = _footnote_boxes(boxes, body, height)
@@ -115,7 +143,7 @@ def _pages(path: Path) -> tuple[list[list[tuple[str, float, float]]], dict, str 
                 for text, top, bottom in _rows(kept, body)
             ]
         )
-    return pages, info, largest
+    return pages, info, largest, periodical
 
 
 def _stamp(box) -> bool:  # noqa: ANN001
@@ -266,7 +294,7 @@ def read(path: Path) -> Document:
     from pdfminer.psparser import PSException
 
     try:
-        pages, info, largest = _pages(path)
+        pages, info, largest, periodical = _pages(path)
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise ReadError(str(path), "encrypted PDF: it needs a password") from e
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as e:
@@ -318,6 +346,8 @@ def read(path: Path) -> Document:
     date = _pdf_date(info.get("CreationDate"))
     if date:
         provenance["date"] = "file-metadata"
+    if periodical:
+        provenance["publisher"] = "head"
     if paragraphs and collapse(paragraphs[0]) == collapse(title):
         paragraphs, page_of = paragraphs[1:], page_of[1:]
     first_page = sum(1 for n in page_of if n == 1)
@@ -328,6 +358,7 @@ def read(path: Path) -> Document:
         pages=tuple(page_of),
         author=author,
         date=date,
+        publisher=periodical,
         provenance=tuple(sorted(provenance.items())),
         extra=tuple(
             (k.lower(), v)
