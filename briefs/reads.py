@@ -111,9 +111,13 @@ class PortableReads:
         return self._all("SELECT count(*) FROM documents")[0][0]
 
     def digest(self) -> str:
-        """A hash over every stored file's content hash: the corpus as the brief saw it."""
+        """A hash over every stored file's content hash: the files the brief was made from.
+
+        The readers' fingerprint that prefixes each stored hash is left out: the digest names
+        the input, and the manifest's versions name the code that read it."""
         h = hashlib.sha256()
-        for (d,) in self._all("SELECT hash FROM files ORDER BY hash"):
+        contents = sorted(d.rpartition(":")[2] for (d,) in self._all("SELECT hash FROM files"))
+        for d in contents:
             h.update(d.encode())
         return h.hexdigest()[:16]
 
