@@ -19,16 +19,31 @@ def gaps_of(
             gaps.append(
                 f"“{sec.title}” rests only on advocacy sources ({', '.join(sorted(cited))})."
             )
+    cited_paths = {s.path for s in sources}
+    about_paths = {retrieved.documents[d].path for d in retrieved.about}
     if retrieved.about_documents < 3:
         n = retrieved.about_documents
+        mentions = len(cited_paths - about_paths)
         gaps.append(
             f"Material is thin: {n or 'no'} document{'' if n == 1 else 's'} in the corpus "
             f"{'is' if n == 1 else 'are'} about this scope"
             + (
-                f"; {len(sources) - n} more only mention it."
-                if len(sources) > n
+                f"; {mentions} cited source{'' if mentions == 1 else 's'} only "
+                f"mention{'s' if mentions == 1 else ''} it."
+                if mentions
                 else "; passing mentions elsewhere were not used."
             )
+        )
+    silent = sorted(
+        retrieved.documents[d].path
+        for d in retrieved.about
+        if retrieved.documents[d].path not in cited_paths
+    )
+    if silent:
+        gaps.append(
+            f"{len(silent)} document{'' if len(silent) == 1 else 's'} about this scope "
+            f"gave no sentence a brief can quote (a cover page, a table, a list): "
+            f"{', '.join(silent[:3])}{', …' if len(silent) > 3 else ''}."
         )
     by_measure = Counter(f.measure for f in figures if f.measure)
     single = [f.text for f in figures if by_measure[f.measure] == 1]
