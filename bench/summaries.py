@@ -108,6 +108,7 @@ def key_points(cluster: Cluster) -> str:
     import json
 
     from briefs import build_brief, geo, load_settings
+    from briefs.errors import BriefsError
     from briefs.ingest import ingest
     from briefs.store import Store
 
@@ -132,7 +133,12 @@ def key_points(cluster: Cluster) -> str:
             today="2026-01-05",
             charts=False,
         )
-        data = json.loads(build_brief(settings).paths[0].read_text("utf-8"))
+        try:
+            data = json.loads(build_brief(settings).paths[0].read_text("utf-8"))
+        except BriefsError as e:
+            # Scored as an empty summary, and said: a brief that cannot be made says so.
+            print(f"{cluster.name}: no brief ({e})", file=sys.stderr)
+            return ""
     points = next((s for s in data["sections"] if s["title"] == "Key points"), {"sentences": []})
     return cut([s["text"] for s in points["sentences"]])
 

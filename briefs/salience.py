@@ -49,6 +49,10 @@ _FORMALITY = re.compile(
     r"honoured|honored|happy|grateful))\b"
 )
 _SPECIFIC = re.compile(r"\d")
+UNIGRAMS = 0.5  # content words count too, at half a pair: small clusters share few pairs
+POSITION = (
+    0.5  # what opening its document adds to a sentence's gain (news puts first what matters most)
+)
 
 
 def stem(word: str) -> str:
@@ -63,7 +67,8 @@ def stem(word: str) -> str:
 
 
 def concepts(sentence: str) -> set[tuple[str, str]]:
-    """The content bigrams of a sentence ("killed 12", "border talks", "hun sen")."""
+    """The content bigrams of a sentence ("killed 12", "border talks", "hun sen"), and, when
+    ``UNIGRAMS`` weighs them, its content words as (word, "")."""
     stems = [stem(w) for w in _TOKEN.findall(sentence)]
     out = set()
     # "the border" says less than "border talks": pairs of content words only, adjacent or
@@ -74,6 +79,8 @@ def concepts(sentence: str) -> set[tuple[str, str]]:
     for a, mid, b in zip(stems, stems[1:], stems[2:], strict=False):
         if mid in _STOP and a not in _STOP and b not in _STOP:
             out.add((a, b))
+    if UNIGRAMS:
+        out |= {(a, "") for a in stems if a not in _STOP and len(a) > 2 and not a.isdigit()}
     return out
 
 
@@ -115,7 +122,11 @@ def rank(
                 df[k] += 1
             first_pos[k] = min(first_pos.get(k, 10**6), c.position)
     least = 1 if len(docs) <= 3 else 2
-    weight = {k: d * (1.0 + 1.0 / (1 + first_pos[k])) for k, d in df.items() if d >= least}
+    weight = {
+        k: d * (1.0 + 1.0 / (1 + first_pos[k])) * (UNIGRAMS if not k[1] else 1.0)
+        for k, d in df.items()
+        if d >= least
+    }
     covered: set[tuple[str, str]] = set()
     chosen: list[Candidate] = []
     length = {i: len(_TOKEN.findall(c.text)) for i, c in enumerate(candidates)}
@@ -125,7 +136,7 @@ def rank(
         if min_words <= length[i] <= max_words and not _FORMALITY.search(candidates[i].text)
     ]
     # What does not change from one round to the next is worked out once per candidate.
-    position = {i: 1.0 + 0.5 / (1 + candidates[i].position) for i in open_}
+    position = {i: 1.0 + POSITION / (1 + candidates[i].position) for i in open_}
     specific = {i: 0.3 * bool(_SPECIFIC.search(candidates[i].text)) for i in open_}
     penalty = {
         i: 2.0 * ("?" in candidates[i].text) + 2.0 * bool(_OPINION.search(candidates[i].text))

@@ -28,7 +28,8 @@ _LEANS_BACK = re.compile(
     r"Thus|Hence|Therefore|Then)\b"
 )
 _CONNECTIVE = re.compile(
-    r"^(?:\(?\d{1,3}[.)]\s+)?(?:(?:But|And|Yet|So|However|Still|Nevertheless|Nonetheless)\b,?\s+)?"
+    r"^(?:\(?\d{1,3}[.)]\s+)?(?:(?:But|And|Yet|So|However|Still|Nevertheless|Nonetheless)\b,?\s+"
+    r"|(?:First|Second|Third|Fourth|Fifth|Finally|Lastly),\s+)?"
 )
 _OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"))
 
