@@ -332,6 +332,8 @@ def _theme_heading(keyword: str, quotes: list[str]) -> str | None:
     return capital(best)
 
 
+NAME_PRIOR = 0.5  # what naming the scope adds to a sentence's salience, in weight units
+RANK_PRIOR = 0.5  # what retrieval's rank of its passage adds, at most
 RECENCY = 0.5  # what being the newest source adds to a sentence's salience, in weight units
 # What coming from a document about the scope adds: a reader trusts the report on Thailand
 # over another country's report that mentions it.
@@ -363,8 +365,8 @@ def _salient(
     dated = sorted({dates[c.doc] for c in pool if dates.get(c.doc)})
     place = {d: i / max(1, len(dated) - 1) for i, d in enumerate(dated)}
     prior = {
-        c.key: 0.5 * any(n in c.text.lower() for n in lowered)
-        + 0.5 * weight.get((c.doc, candidates[c.key][1].seq), 0.0)  # type: ignore[index]
+        c.key: NAME_PRIOR * any(n in c.text.lower() for n in lowered)
+        + RANK_PRIOR * weight.get((c.doc, candidates[c.key][1].seq), 0.0)  # type: ignore[index]
         + RECENCY * place.get(dates.get(c.doc) or "", 0.0)
         + ABOUT_PRIOR * (c.doc in about)
         for c in pool
