@@ -426,7 +426,9 @@ def test_an_ordinal_cut_from_its_noun_is_no_keyword() -> None:
 
     assert not noun_phrase("10th and 13th")
     assert not noun_phrase("late 18th")
+    assert not noun_phrase("includes Malay")
     assert noun_phrase("Angkor Empire")
+    assert noun_phrase("military junta")
 
 
 def test_key_figures_are_claims_of_sentences_and_never_spans_of_time_or_targets() -> None:

@@ -297,7 +297,8 @@ def compose(
 
 _HEADING_STOP = frozenset(
     "the a an of in on at to and or for with by from as is are was were be been its their "
-    "his her this that these those which who said has have had will would also not".split()
+    "his her this that these those which who said has have had will would also not can "
+    "could may might must shall should does did do".split()
 )
 
 

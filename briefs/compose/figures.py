@@ -130,6 +130,8 @@ def figures_of(
                 last = (f.counts or "").split()[-1:] or [""]
                 if last[0] in _DURATIONS:
                     continue  # how long something lasted ("16 days", "300 years") is no key figure
+                if not f.event and singular(last[0].lower()) in _UNITS_OF_NOTHING:
+                    continue  # "250-member (Senate)", "3 thresholds": a unit, not a subject
                 score += 0.5 if f.counts else 0.0
                 figure = Figure(
                     text=f.text,
@@ -157,6 +159,9 @@ def figures_of(
         (chosen if per_source[figure.source] <= cap else held).append(figure)
     return chosen[:n] + held[: max(0, n - len(chosen))]
 
+
+# Units a number can count that carry no subject of their own: no key figure at all.
+_UNITS_OF_NOTHING = {"member", "threshold", "time", "point", "page", "percent", "session", "round"}
 
 # What is counted in every brief and says nothing by itself: no headline tile.
 _GENERIC_TILES = {

@@ -126,6 +126,9 @@ def noun_phrase(phrase: str) -> bool:
     last = words[-1]
     if _ORDINAL.fullmatch(last):
         return False  # "10th and 13th", "late 18th": an ordinal with its noun cut off
+    first = words[0]
+    if first.islower() and (kinds := word_kinds(first)) and not kinds & {"NOUN", "ADJ"}:
+        return False  # "includes Malay", "remains unclear": a verb and what follows it
     if last.islower() and word_kinds(last) and "NOUN" not in word_kinds(last):
         return False  # "dialogue in southern", "dialogue to include"
     name = all(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "the", "for"))
