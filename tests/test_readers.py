@@ -202,7 +202,8 @@ def test_markdown_html_line_breaks_end_labels_sentences_and_paragraphs(tmp_path)
         "Laos became a member of ASEAN in 1997 and the WTO in 2013.<br><br>In the 2010s, the "
         "country benefited from direct foreign investment.<br>\n\n"
         "**Area**<br>\n_total_: 236,800 sq km<br>_land_: 230,800 sq km<br>\n\n"
-        "A line broken<br>inside a sentence reads on.\n",
+        "A line broken<br>inside a sentence reads on.\n\n"
+        "Mun - 1,162 km<br><br><strong>note:</strong> [s] marks a river's source<br>\n",
         "utf-8",
     )
     doc = read(page)
@@ -216,4 +217,6 @@ def test_markdown_html_line_breaks_end_labels_sentences_and_paragraphs(tmp_path)
         "Area",
         "total: 236,800 sq km land: 230,800 sq km",
         "A line broken inside a sentence reads on.",
+        "Mun - 1,162 km",
+        "note: [s] marks a river's source",
     )

@@ -34,7 +34,7 @@ _STOP = set(
     it they we he she you i them us one two three four five six seven eight nine ten eleven
     twelve hundred thousand higher lower greater larger smaller bigger fewer equal equivalent
     compared still times fold worth daily weekly monthly yearly many most several few much today
-    yesterday tomorrow tonight currently""".split()
+    yesterday tomorrow tonight currently due owing thanks""".split()
 )
 # Adjectives that stand for people when counted: "almost 100 dead", "13,650 injured".
 _SUBSTANTIVE = {"dead", "injured", "wounded", "missing", "displaced", "homeless", "unemployed"}

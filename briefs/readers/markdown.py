@@ -63,7 +63,11 @@ def _inline_texts(token: Token) -> list[str]:
         if child.type == "html_inline" and _BREAK.fullmatch(child.content.strip()):
             breaks += 1
             following = children[k + 1] if k + 1 < len(children) else None
-            if following is not None and following.type == "html_inline":
+            if (
+                following is not None
+                and following.type == "html_inline"
+                and _BREAK.fullmatch(following.content.strip())
+            ):
                 continue  # a run of breaks is decided at its last one
             text = "".join(parts).strip()
             if breaks > 1 or (text and not plain) or _ENDS_SENTENCE.search(text):
