@@ -137,6 +137,6 @@ EVAL_REPORT: list[str] = []  # filled by test_eval, printed at the end of every 
 
 def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 (pytest hook)
     if EVAL_REPORT:
-        terminalreporter.section("evals: extraction, relevance, debris, summaries")
+        terminalreporter.section("evals: extraction, relevance, topics, debris, summaries")
         for line in EVAL_REPORT:
             terminalreporter.write_line(line)
