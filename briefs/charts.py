@@ -18,6 +18,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from briefs.citations import human_date
+from briefs.compose.figures import tile_label
 from briefs.model import Brief
 
 WIDTH = 480.0  # points: the text width of an A4 page with 2 cm margins, a little less
@@ -81,7 +82,7 @@ def _tiles(brief: Brief, font: str, palette: dict[str, str], markers: dict[str, 
                 fillColor=accent,
             )
         )
-        label = _fit(f.counts or f.unit or "", font, 8.5, w - 14)
+        label = _fit(tile_label(f), font, 8.5, w - 14)
         d.add(
             String(
                 x + 8,

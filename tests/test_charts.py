@@ -136,3 +136,36 @@ def test_pictures_show_the_briefs_own_numbers(with_charts) -> None:
     assert all(f.event or (f.unit and f.counts) for f in tiled)
     if len(set(sources)) < len(sources):
         assert {f.source for f in brief.figures if f.event} <= set(sources)
+
+
+def test_a_tile_says_what_happened_to_what_it_counts() -> None:
+    from briefs.compose.figures import tile_label
+    from briefs.model import Figure
+
+    def figure(counts, event, quote):
+        return Figure(
+            text="x",
+            value=1.0,
+            low=None,
+            high=None,
+            unit=None,
+            counts=counts,
+            measure=counts,
+            as_of=None,
+            source="S1",
+            quote=quote,
+            event=event,
+        )
+
+    assert tile_label(figure("people", "displace", "…and 525,000 people displaced.")) == (
+        "people displaced"
+    )
+    assert (
+        tile_label(
+            figure("peacekeepers", "deploy", "Cambodia has deployed nearly 10,000 peacekeepers.")
+        )
+        == "peacekeepers deployed"
+    )
+    # Where the sentence has no past form of it, the tile names only what is counted.
+    assert tile_label(figure("tax", "add", "…and adding 15% tax.")) == "tax"
+    assert tile_label(figure("deminers", None, "over 1,000 deminers")) == "deminers"

@@ -160,6 +160,21 @@ def figures_of(
     return chosen[:n] + held[: max(0, n - len(chosen))]
 
 
+def tile_label(f: Figure) -> str:
+    """What a headline tile says under its number: what is counted and, where the sentence
+    says it, what happened to it, in the sentence's own word ("people displaced",
+    "peacekeepers deployed")."""
+    what = f.counts or f.unit or ""
+    if not (f.event and what):
+        return what
+    stem = f.event[: max(4, len(f.event) - 1)].lower()
+    for word in re.findall(r"[A-Za-z]+", f.quote):
+        low = word.lower()
+        if low.startswith(stem) and low.endswith("ed"):
+            return f"{what} {low}"
+    return what
+
+
 # Units a number can count that carry no subject of their own: no key figure at all.
 _UNITS_OF_NOTHING = {"member", "threshold", "time", "point", "page", "percent", "session", "round"}
 
