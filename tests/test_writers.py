@@ -180,3 +180,16 @@ def test_a_reference_entry_and_its_link_target_move_to_the_next_page_together(tm
     assert target == reader.pages[1].indirect_reference.idnum
     assert "An entry long enough" in reader.pages[1].extract_text()
     assert "1" not in reader.pages[0].extract_text().replace("[1]", "")  # no orphaned number
+
+
+def test_the_shipped_templates_use_only_glyphs_the_shipped_fonts_have() -> None:
+    """A template's own words ("Figure moved: …, now …", the digest's trend line) must not
+    print as boxes in the PDF: every character of every shipped template, string literals in
+    its expressions included, is in the shipped fonts."""
+    from briefs.looks import fonts, load_style
+    from briefs.resources import templates_dir
+
+    shipped = fonts(load_style(None))
+    text = "".join(p.read_text("utf-8") for p in sorted(templates_dir().rglob("*.j2")))
+    assert len(text) > 1000
+    assert shipped.missing(text) == set()

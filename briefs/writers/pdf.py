@@ -117,6 +117,7 @@ def _styles(style: Style, fonts: Fonts) -> dict[str, ParagraphStyle]:
             textColor=style.colour("accent"),
             spaceBefore=10,
             spaceAfter=4,
+            keepWithNext=1,  # a heading never ends a page without its first lines
         ),
         "h3": ParagraphStyle(
             "h3",
@@ -125,6 +126,7 @@ def _styles(style: Style, fonts: Fonts) -> dict[str, ParagraphStyle]:
             fontSize=style.size("body") + 1,
             spaceBefore=6,
             spaceAfter=3,
+            keepWithNext=1,
         ),
         "cell": ParagraphStyle(
             "cell",
