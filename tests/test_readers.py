@@ -220,3 +220,44 @@ def test_markdown_html_line_breaks_end_labels_sentences_and_paragraphs(tmp_path)
         "Mun - 1,162 km",
         "note: [s] marks a river's source",
     )
+
+
+def test_html_line_breaks_between_sentences_split_paragraphs(tmp_path) -> None:
+    """Many pages separate paragraphs with <br> inside one <p>: "Brooklyn.<br>For the first
+    time" must not read "Brooklyn.For"; a <br> inside a sentence is a space."""
+    from briefs.readers.html import read
+
+    body = (
+        "<p>Wednesday is a monumental day for residents of the Nostrand Houses in Sheepshead "
+        "Bay, Brooklyn.<br>For the first time, tenants will vote on how their buildings are "
+        "repaired and who will manage them over the next thirty years.<br>The vote runs for "
+        "twenty days and residents who are on a lease<br>and at least 18 years old can cast a "
+        "ballot in person or by mail.</p>"
+        "<p>Housing officials said the three funding models had been explained at meetings "
+        "held on the campus over the summer, and that every household had been sent a guide."
+        "</p>"
+    )
+    page = tmp_path / "vote.html"
+    page.write_text(
+        "<html><head><title>Tenants vote on repairs</title></head><body><article>"
+        f"<h1>Tenants vote on repairs</h1>{body}{body.replace('Wednesday', 'Thursday')}"
+        "</article></body></html>",
+        "utf-8",
+    )
+    text = read(page).paragraphs
+    assert not any("Brooklyn.For" in p for p in text)
+    assert any(p.startswith("For the first time, tenants will vote") for p in text)
+    assert any("on a lease and at least 18 years old" in p for p in text)
+
+
+def test_program_code_left_in_a_page_is_debris() -> None:
+    from briefs.readers.debris import is_debris
+
+    assert is_debris(
+        "(function() { document.addEventListener('DOMContentLoaded', function() { var meta = "
+        "JSON.parse('\\x7b\\x22componentName\\x22\\x3a\\x22Rating\\x22\\x7d'); }); })();"
+    )
+    assert not is_debris(
+        "The function of the committee is to return its report by Friday; the minister said "
+        "the var of opinions (sic) was wide."
+    )

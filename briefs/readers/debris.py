@@ -224,6 +224,22 @@ def _lost_ligatures(paragraphs: list[str]) -> bool:
     return False
 
 
+_CODE_WORDS = ("function", "var ", "=>", "};", "document.", "window.", "JSON.", "return ", "null;")
+
+
+def _code(p: str) -> bool:
+    """Program code a page left in its text ("(function() { document.addEventListener(…"):
+    two or more of its keywords, and braces, brackets and semicolons as one character in
+    twenty (forty with four keywords or more), which prose never has."""
+    if "{" not in p and ";" not in p:
+        return False
+    words = sum(1 for w in _CODE_WORDS if w in p)
+    if words < 2:
+        return False
+    # Four keywords or more are code even where escaped data ("\x7b\x22…") thins the braces.
+    return sum(p.count(c) for c in "{}();=") >= len(p) / (20 if words < 4 else 40)
+
+
 def is_debris(paragraph: str, *, legal: bool = True, contact: bool = True) -> bool:
     """A paragraph that is page or web furniture, a blob, or boilerplate: never a passage.
 
@@ -248,6 +264,8 @@ def is_debris(paragraph: str, *, legal: bool = True, contact: bool = True) -> bo
             return True  # OCR noise (a table row is not noise)
     elif p.count(" ") < n / 20 and _BLOB.search(p):
         return True  # an encoded blob: one "word" of 80 characters or more
+    if _code(p):
+        return True
     if n <= 600 and (legal or contact):
         low = p.lower()
         if legal and any(k in low for k in _DISCLAIMER_KEYS) and _DISCLAIMER.search(p):

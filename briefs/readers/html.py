@@ -7,6 +7,7 @@ and the canonical link. Paragraph boundaries come from its XML output.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -31,10 +32,36 @@ def _paragraphs(xml: str) -> list[str]:
         elif any(a.tag in ("p", "item", "quote") for a in el.iterancestors()):
             continue  # nested: its text is in the ancestor's
         else:
-            text = collapse("".join(el.itertext()))
-        text = text.rstrip("¶# ")  # Sphinx and static-site heading permalinks
+            for text in _broken(el):
+                text = text.rstrip("¶# ")  # Sphinx and static-site heading permalinks
+                if text:
+                    out.append(text)
+            continue
+        text = text.rstrip("¶# ")
         if text:
             out.append(text)
+    return out
+
+
+_BREAK = "\u2028"
+_ENDS = re.compile(r"[.!?:;][\"”’')]?$")
+
+
+def _broken(el) -> list[str]:  # noqa: ANN001 (an lxml element)
+    """The paragraphs of one block, split where a line break (<lb/>, the page's <br>) ends a
+    sentence: many pages separate paragraphs with <br> inside one <p>, and joining the lines
+    bare gives "Brooklyn.For the first time". A break inside a sentence is a space."""
+    for lb in el.iter("lb"):
+        lb.tail = _BREAK + (lb.tail or "")
+    lines = [collapse(x) for x in "".join(el.itertext()).split(_BREAK)]
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if out and not _ENDS.search(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
     return out
 
 
