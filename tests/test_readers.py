@@ -261,3 +261,22 @@ def test_program_code_left_in_a_page_is_debris() -> None:
         "The function of the committee is to return its report by Friday; the minister said "
         "the var of opinions (sic) was wide."
     )
+
+
+def test_html_bylines_keep_every_author_the_page_names(tmp_path) -> None:
+    """Multi-author and upper-case bylines are kept, each name checked on its own; a desk,
+    an agency acronym or a widget ("Username") is no author."""
+    from briefs.readers.html import _byline
+
+    page = (
+        "<html><head><title>Flooding</title></head><body><p>By <a href='/a'>DAVID BRAND</a> "
+        "and Ramsey Khalifeh, with J. O. Haselhoef</p></body></html>"
+    )
+    head = "<head><title>Flooding</title></head>"
+    found = "DAVID BRAND; Ramsey Khalifeh; J O Haselhoef; CNN; Staff; Username; Set Authorizer"
+    assert _byline(found, page, head) == "David Brand; Ramsey Khalifeh; J O Haselhoef"
+    # A name given only as a heading of the page is no byline.
+    assert _byline("Set Authorizer", "<h2>Set Authorizer</h2>", "") is None
+    # Structured data names the author too; the site itself is not one.
+    data = '<script>{"author": {"@type": "Person", "name": "Charnele Henry"}}</script>'
+    assert _byline("Charnele Henry; The Local", data, "", site="The Local") == "Charnele Henry"

@@ -43,6 +43,47 @@ def _paragraphs(xml: str) -> list[str]:
     return out
 
 
+# Words that make a byline entry a label, a desk or a widget rather than a person.
+_NOT_A_PERSON = re.compile(
+    r"^(?:Article by|Unknown|Staff|Admin|Editor|Editorial|Jobs|Hire|PhD|MD|says|Agencies|"
+    r"No Author|User|Username|Anonymous|Guest)$"
+    r"|\b(?:Staff|Reports|Kitchens|says|Edition|Edited)\b",
+    re.IGNORECASE,
+)
+
+
+def _byline(found: str | None, html: str, head: str, site: str | None = None) -> str | None:
+    """The page's authors, each checked on its own: trafilatura joins several with "; "
+    ("David Brand; Ramsey Khalifeh") and its text heuristics take headings for bylines
+    ("Set Authorizer"). A name is kept when the page gives it as one: in its <head>
+    metadata, within a "By …" line ("By David Brand and Ramsey Khalifeh"), or as the author
+    of the page's structured data (JSON-LD). Desks and
+    labels ("Staff", "Article by"), the site itself and agency acronyms ("CNN") are not
+    authors. Upper-case names are put in title case; a name given twice is kept once."""
+    if not found:
+        return None
+    kept: list[str] = []
+    for part in found.split(";"):
+        given = collapse(part)
+        if not given or _NOT_A_PERSON.search(given) or given == site:
+            continue
+        if " " not in given and given.isupper():
+            continue  # "CNN", "AFP", "BBNTEAM": an agency or a desk
+        # The page may write initials with stops and apostrophes curly: "J. O. Haselhoef".
+        pattern = r"\s*".join(
+            re.escape(w) + (r"\.?" if len(w) == 1 else "") for w in given.split()
+        ).replace("'", "['’]")
+        # "By <a href=…>Emily Burack</a>": tags may stand between the word and the name.
+        byline = re.search(
+            rf"\bBy\b(?:[^<>]|<[^<>]{{0,200}}>){{0,300}}?{pattern}", html, re.IGNORECASE
+        )
+        # Structured data: "author": {"@type": "Person", "name": "Charnele Henry"}
+        declared = re.search(rf'"author"\s*:\s*[\[{{][^\]]{{0,400}}?"name"\s*:\s*"{pattern}"', html)
+        if given in head or byline or declared:
+            kept.append(given.title() if given.isupper() else given)
+    return "; ".join(dict.fromkeys(kept)) or None
+
+
 _BREAK = "\u2028"
 _ENDS = re.compile(r"[.!?:;][\"”’')]?$")
 
@@ -96,12 +137,10 @@ def read(path: Path) -> Document:
         paragraphs = paragraphs[1:]
     lower = html.lower()
     head = html[: lower.find("</head>")] if "</head>" in lower else ""
-    author = meta.author if meta else None
-    if author and author not in head and f"By {author}" not in html:
-        author = None  # trafilatura's text heuristics take headings for bylines ("Set Authorizer")
     site = meta.sitename if meta else None
     if site and collapse(site).rstrip("¶# ") == title:
         site = None  # with no og:site_name, trafilatura falls back to the title
+    author = _byline(meta.author if meta else None, html, head, site)
     provenance = {
         name: "head"
         for name, value in (
