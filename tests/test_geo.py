@@ -53,3 +53,14 @@ def test_resolve_accepts_any_name(name: str, expected: str) -> None:
 def test_unknown_country_names_the_value() -> None:
     with pytest.raises(ScopeError, match="'Narnia'"):
         geo.resolve("Narnia")
+
+
+def test_capitals_that_are_also_common_words_in_the_list_still_name_their_country() -> None:
+    """London and Rome are frequent in English text, and were dropped with "Male" and
+    "Island"; a news dateline ("LONDON, March 3 -") or "Washington said" names a country."""
+    assert [iso for *_, iso in geo.mentions("London and Rome agreed; Washington and Bonn")] == [
+        "GBR",
+        "ITA",
+        "USA",
+        "DEU",
+    ]
