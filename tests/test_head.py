@@ -285,3 +285,12 @@ def test_a_wire_header_joined_by_a_hard_wrapped_export_is_read_line_by_line() ->
     doc = document_from_text("wire.txt", text)
     assert doc.title.startswith("Fed to keep hawkish tone") and "--" not in doc.title
     assert (doc.author, doc.date, doc.publisher) == ("Ros Krasny", "2006-10-20", "Reuters")
+
+
+def test_an_address_line_is_no_byline() -> None:
+    from briefs.readers.head import _byline
+
+    assert _byline(
+        "Cupertino Union School District 1309 S. Mary Avenue Sunnyvale, CA 94087 April 6, 2016"
+    ) == (None, None, None)
+    assert _byline("Jane Doe, France 24, 3 March 2024") == ("Jane Doe", "France 24", "2024-03-03")

@@ -90,6 +90,10 @@ def _people(text: str) -> str | None:
     return ", ".join(names) if names else None
 
 
+# A street number or a postal code: an address line, not a name and an outlet.
+_ADDRESS_NUMBER = re.compile(r"\b\d{3,}\b|\b[A-Z]{2} \d{5}\b")
+
+
 def _byline(line: str) -> tuple[str | None, str | None, str | None]:
     """(author, outlet, date) of a byline: "By X", "By X and Y", "X, Outlet, 12 October 2023",
     "X | Outlet". A line without "By" needs an outlet beside the name; "Outlet, 4 March 2024"
@@ -112,6 +116,8 @@ def _byline(line: str) -> tuple[str | None, str | None, str | None]:
         return (author, outlet, date) if author else (None, None, None)
     if ":" in line or not all(p[:1].isupper() or p[:1].isdigit() for p in pieces):
         return None, None, None  # "Timor-Leste: The Government of X, at present, …" is a title
+    if any(_ADDRESS_NUMBER.search(p) for p in pieces):
+        return None, None, None  # "… 1309 S. Mary Avenue, Sunnyvale, CA 94087": an address
     if len(pieces) >= 2 and (author := _people(pieces[0])) and len(pieces[1]) <= 60:
         return author, ", ".join(pieces[1:]), date
     if len(pieces) == 1 and date and len(pieces[0]) <= 60 and pieces[0][:1].isupper():
