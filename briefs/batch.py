@@ -34,7 +34,11 @@ def build_all(
     window = digests.Window(settings.since or "0001-01-01", settings.until or "9999-12-31", label)
     folder = settings.out / label
     with open_store(settings) as store:
-        chosen = digests.countries_with_material(store, window, settings.countries, minimum)
+        # With no period, every document counts, dated or not (a reference profile is undated).
+        everything = not (settings.since or settings.until)
+        chosen = digests.countries_with_material(
+            store, window, settings.countries, minimum, undated=everything
+        )
     written: list[Path] = []
     failed: list[tuple[str, str]] = []
     done: list[tuple[str, list[Path]]] = []

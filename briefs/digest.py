@@ -82,14 +82,23 @@ def window_of(settings: Settings, week_spec: str | None) -> Window:
 
 
 def countries_with_material(
-    store: CorpusStore, window: Window, desk: tuple[str, ...] = (), minimum: int = MIN_PASSAGES
+    store: CorpusStore,
+    window: Window,
+    desk: tuple[str, ...] = (),
+    minimum: int = MIN_PASSAGES,
+    *,
+    undated: bool = False,
 ) -> list[geo.Country]:
     """Countries named in at least ``minimum`` passages of documents dated in the window, or
-    declared by such a document's metadata; limited to ``desk`` when it is given."""
+    declared by such a document's metadata; limited to ``desk`` when it is given. With
+    ``undated`` (a run over all dates), undated documents count too."""
     counts: Counter[str] = Counter()
     declared: set[str] = set()
-    for iso, date, country, n in store.country_material(window.since, window.until):
-        if in_window(date, window.since, window.until):
+    # The store's window leaves undated documents out; a run over all dates reads them all.
+    since, until = (None, None) if undated else (window.since, window.until)
+    for iso, date, country, n in store.country_material(since, until):
+        inside = in_window(date, window.since, window.until)
+        if inside or (inside is None and undated):
             counts[iso] += n
             if country and geo.resolve(country).iso3 == iso:
                 declared.add(iso)

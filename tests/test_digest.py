@@ -260,3 +260,28 @@ def test_countries_composed_side_by_side_give_what_one_at_a_time_gives(
     # With another thread running (the desk's server) composition stays in this thread.
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert many.compose_many(iter(jobs), _LIMITS, expected=3) == [os.getpid()] * 3
+
+
+def test_all_countries_over_all_dates_counts_undated_documents(tmp_path: Path) -> None:
+    """A reference profile carries no date: over all dates, its country has material."""
+    from briefs.corpus import open_corpus
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, country in (("laos.md", "Laos"), ("cambodia.md", "Cambodia")):
+        (folder / name).write_text(
+            f"# {country}\n\n"
+            + "\n\n".join(
+                f"{country} held talks with its neighbours on trade and the border in year {i}, "
+                f"and officials in {country} said the results would be published."
+                for i in range(6)
+            ),
+            "utf-8",
+        )
+    db = tmp_path / "c.db"
+    with open_corpus(db) as store:
+        ingest(store, [folder])
+    settings = load_settings(db=db, out=tmp_path / "out", formats=("json",), today="2026-01-05")
+    written, failed, _index = build_all(settings)
+    assert failed == []
+    assert sorted(p.name for p in written) == ["cambodia.json", "laos.json"]
