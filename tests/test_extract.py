@@ -427,6 +427,10 @@ def test_an_ordinal_cut_from_its_noun_is_no_keyword() -> None:
     assert not noun_phrase("10th and 13th")
     assert not noun_phrase("late 18th")
     assert not noun_phrase("includes Malay")
+    from briefs.extract.keywords import _whole_name
+
+    text = "Lan Xang ruled the north. Lan Na fell to Burma. The Lan Xang court moved."
+    assert _whole_name("Lan", text) == ""  # only ever the start of two longer names
     assert noun_phrase("Angkor Empire")
     assert noun_phrase("military junta")
 

@@ -79,7 +79,8 @@ def _whole_name(phrase: str, text: str) -> str:
     "Minister Hun Sen" where the text says "Aung San Suu Kyi" and "Prime Minister Hun Sen".
 
     A neighbouring capitalised word is taken when it stands there in most of the phrase's
-    occurrences (and the phrase stays within five words).
+    occurrences (and the phrase stays within five words). A single word that always opens a
+    longer name, and more than one, gives "" (no keyword).
     """
     words = phrase.split()
     if not (words[0][:1].isupper() or words[-1][:1].isupper()):
@@ -97,6 +98,10 @@ def _whole_name(phrase: str, text: str) -> str:
         tails = {a.group(1) for a in after if a}
         if len(tails) == 1 and sum(1 for a in after if a) * 2 > len(found):
             grown = f"{grown} {tails.pop()}"
+        elif len(words) == 1 and len(tails) > 1 and all(after):
+            # "Lan" of "Lan Xang" and "Lan Na": always the start of a longer name, and of
+            # more than one, so no name of its own.
+            return ""
     if words[0][:1].isupper() and len(grown.split()) < 5:
         heads = {b.group(1) for b in before if b}
         if len(heads) == 1 and sum(1 for b in before if b) * 2 > len(found):
@@ -192,6 +197,8 @@ def keywords(text: str, top: int = 15) -> list[Keyword]:
         if _clause(phrase) or not noun_phrase(phrase):
             continue
         phrase = _whole_name(phrase, original)
+        if not phrase:
+            continue
         key = phrase.casefold()
         if _DROP.search(phrase) or key in seen or len(phrase) < 3 or _common(phrase):
             continue
