@@ -109,6 +109,8 @@ def figures_of(
                 if f.unit and not f.counts and f.unit != "%":
                     # A sum of money counts what it measures, never the currency.
                     f = replace(f, counts=money_measure(sentence, f.start, len(f.text)))
+                    if not f.counts:
+                        continue  # "£10,000" of what? A sum with nothing named is no key figure.
                 if f.event:
                     if (f.value, f.event, p.doc_id) in events:
                         continue  # "10,000 villagers fleeing", "10,000 people fleeing": one event

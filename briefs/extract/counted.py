@@ -196,6 +196,9 @@ def plural(word: str) -> bool:
     if w in PLURALS:
         return True
     lemmas = _lemmas(w).get("NOUN", ())
+    if not lemmas and word[:1].isupper():
+        # A people the lexicon lacks in the plural: "Americans", "Cambodians", "Filipinos".
+        return w.endswith("s") and not w.endswith("ss") and len(w) > 4
     return w.endswith("s") and any(lemma != w for lemma in lemmas)
 
 

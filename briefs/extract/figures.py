@@ -41,6 +41,7 @@ _MASKS = [
     r"\b\d{1,2}:\d{2}\b(?:\s*[ap]\.?m\.?)?",
     r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b",  # ages: "a 13-year-old boy"
     r"\b\d{1,2}\s*[ap]\.m\.",
+    r"\b\d{1,2}\s*[ap]m\b",  # "4am Saturday", "10 pm": a clock time
     r"\b\d+(?:st|nd|rd|th)\b",
     r"\b(?i:No|Vol|Issue|Article|Chapter|Section|Resolution|paragraph|para|page|p|pp|Table|Figure|"
     r"Protocol|Phase|Level|Class|Grade|Decree|Law|Order|Session|Item|Rule|Goal|SDG|Target|"

@@ -129,6 +129,8 @@ def noun_phrase(phrase: str) -> bool:
 
     words = phrase.split()
     last = words[-1]
+    if len(last) == 1 and len(words) > 1:
+        return False  # "white Christian A": cut off at an initial
     if _ORDINAL.fullmatch(last):
         return False  # "10th and 13th", "late 18th": an ordinal with its noun cut off
     first = words[0]

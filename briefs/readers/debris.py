@@ -60,7 +60,12 @@ _DISCLAIMER = re.compile(
     r"(?:was|has been) (?:prepared|produced|made possible)|is (?:a|an) (?:work|publication) of "
     r"the united states government|not subject to copyright protection|may be reproduced "
     r"(?:in (?:whole|part)|without)|for (?:general )?information purposes only|"
-    r"reproduction is authori[sz]ed|©|\(c\) \d{4}",
+    r"reproduction is authori[sz]ed|©|\(c\) \d{4}|"
+    # A site's privacy policy and terms: "how we collect, use, protect or otherwise handle
+    # your Personally Identifiable Information", "By using this site you agree to …"
+    r"personally identifiable information|read (?:our|this) privacy policy|"
+    r"by (?:using|accessing) (?:this|our) (?:site|website|service)|"
+    r"(?:we|this site) uses? cookies",
     re.I,
 )
 # Cheap tests before the regular expressions: most paragraphs hold none of these words.
@@ -80,6 +85,11 @@ _DISCLAIMER_KEYS = (
     "purposes only",
     "©",
     "(c) ",
+    "identifiable information",
+    "privacy policy",
+    "by using",
+    "by accessing",
+    "cookies",
 )
 _CONTACT_KEYS = (
     "phone",

@@ -33,6 +33,7 @@ def _paragraphs(xml: str) -> list[str]:
             continue  # nested: its text is in the ancestor's
         else:
             for text in _broken(el):
+                text = _AGENCY_GLUED.sub(r"\1 ", text)
                 text = text.rstrip("¶# ")  # Sphinx and static-site heading permalinks
                 if text:
                     out.append(text)
@@ -84,6 +85,8 @@ def _byline(found: str | None, html: str, head: str, site: str | None = None) ->
     return "; ".join(dict.fromkeys(kept)) or None
 
 
+# A wire dateline whose agency tag stood in its own element: "London (CNN)It was …".
+_AGENCY_GLUED = re.compile(r"^([A-Z][\w .,'-]{1,40}\((?:[A-Z][A-Za-z]{1,9}|AP|AFP)\))(?=[A-Z])")
 _BREAK = "\u2028"
 _ENDS = re.compile(r"[.!?:;][\"”’')]?$")
 
