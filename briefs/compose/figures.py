@@ -237,7 +237,16 @@ def tiles(
         if f.source not in used:
             first.append(i)
             used.add(f.source)
-    rest = [i for *_, i, _f in eligible if i not in first]
+    # One development, one tile: a second figure for the same event in the same source
+    # ("nearly 10,000 peacekeepers" and "9,205 personnel" deployed) says it again.
+    told = {(figures[i].source, figures[i].event) for i in first if figures[i].event}
+    rest = []
+    for *_, i, f in eligible:
+        if i in first or (f.event and (f.source, f.event) in told):
+            continue
+        rest.append(i)
+        if f.event:
+            told.add((f.source, f.event))
     return sorted((first + rest)[:n])
 
 
