@@ -455,3 +455,21 @@ def test_key_figures_are_claims_of_sentences_and_never_spans_of_time_or_targets(
     scope = Scope(country=None, topic="Cambodia", since=None, until=None)
     found = {f.text: f.as_of for f in figures_of(passages, {1: doc}, 8, scope)}
     assert found == {"525,000 people": "2025-12", "40,000 families": None}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Only call NHS 111 if you cannot cope with your symptoms at home.", True),
+        ("Please read our privacy policy carefully before you go on.", True),
+        ("Click here to subscribe to our newsletter for the latest news.", True),
+        ("Only two people survived the crash on the road on Monday night.", False),
+        ("Never before had the junta allowed an envoy to visit the prison.", False),
+        ("Contact tracing has been expanded to all provinces, officials said.", False),
+    ],
+)
+def test_advice_to_the_reader_is_no_finding(sentence, expected) -> None:
+    from briefs.extract.clauses import instructs
+
+    assert instructs(sentence) is expected
+    assert stands_alone(sentence) is not expected

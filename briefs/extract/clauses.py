@@ -94,3 +94,38 @@ def states_something(sentence: str) -> bool:
         if before != "to" and _can_be_subject(words, i - 1):
             return True
     return False
+
+
+# Words that may stand before an instruction's verb: "Please read …", "Only call NHS 111 …".
+_BEFORE_COMMAND = frozenset("please only always never do don't kindly".split())
+
+
+def instructs(sentence: str) -> bool:
+    """Is ``sentence`` an instruction to the reader ("Please read our privacy policy…",
+    "Only call NHS 111 if…", "Click the link…")? A base-form verb opening it, alone or after
+    "Please", "Only", "Always", "Never": advice on a page, not a finding."""
+    words = [w.replace("’", "'") for w in _TOKEN.findall(sentence) if w != ","]
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    if first in _BEFORE_COMMAND:
+        verb = words[1]
+        if first == "please":
+            return True
+        return verb.islower() and _base_verb(verb)
+    if first not in _COMMANDS:
+        return False
+    # "Contact tracing has been expanded": the word is the subject's noun, with its verb near.
+    return not any(w.lower() in _AUXILIARIES for w in words[1:4])
+
+
+# Verbs that open instructions on web pages and in forms, and rarely open a report's sentence.
+_COMMANDS = frozenset(
+    "click tap read call contact visit subscribe sign register download share follow "
+    "check enter select submit".split()
+)
+
+
+def _base_verb(word: str) -> bool:
+    verbs = lemmas_of(word.lower()).get("VERB", ())
+    return word.lower() in verbs

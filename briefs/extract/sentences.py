@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from segtok.segmenter import split_single
 
-from briefs.extract.clauses import states_something
+from briefs.extract.clauses import instructs, states_something
 from briefs.readers.clean import collapse
 
 _CAPTION = re.compile(
@@ -81,7 +81,8 @@ def stands_alone(sentence: str) -> bool:
         return False  # a bare quotation: who said it is in the sentence before
     if not all(sentence.count(a) == sentence.count(b) for a, b in _OPEN_CLOSE):
         return False
-    return states_something(sentence)  # not a label, a list, a caption or an address
+    # not a label, a list, a caption or an address; not advice to the reader
+    return states_something(sentence) and not instructs(sentence)
 
 
 # Keywords, candidates and the timeline each walk the same passages: split them once.
