@@ -431,6 +431,8 @@ def test_an_ordinal_cut_from_its_noun_is_no_keyword() -> None:
 
     text = "Lan Xang ruled the north. Lan Na fell to Burma. The Lan Xang court moved."
     assert _whole_name("Lan", text) == ""  # only ever the start of two longer names
+    said = "by Secretary of State Antony Blinken. Later Secretary of State Antony Blinken said"
+    assert _whole_name("State Antony Blinken", said) == "Secretary of State Antony Blinken"
     assert noun_phrase("Angkor Empire")
     assert noun_phrase("military junta")
 

@@ -106,6 +106,16 @@ def _whole_name(phrase: str, text: str) -> str:
         heads = {b.group(1) for b in before if b}
         if len(heads) == 1 and sum(1 for b in before if b) * 2 > len(found):
             grown = f"{heads.pop()} {grown}"
+        elif len(grown.split()) < 4:
+            # A title joined by "of": "Secretary of State Antony Blinken", "Minister of
+            # Foreign Affairs": the office and its holder are one name.
+            offices = [
+                re.search(r"\b([A-Z][\w’'-]* of) $", text[max(0, m.start() - 40) : m.start()])
+                for m in found
+            ]
+            titles = {o.group(1) for o in offices if o}
+            if len(titles) == 1 and sum(1 for o in offices if o) * 2 > len(found):
+                grown = f"{titles.pop()} {grown}"
     return grown
 
 
