@@ -17,6 +17,9 @@ one word could be a finite verb where it stands. Evidence, strongest first:
 
 Which words can be verbs, and which forms are past forms, comes from LemmInflect's lexicon
 (``counted.word_kinds`` and its lemmas), the same one the figure extractor uses.
+
+``instructs`` finds the other kind of sentence a brief must not quote as a finding: advice
+to the reader ("Please read our privacy policy…", "Only call NHS 111 if…").
 """
 
 from __future__ import annotations
@@ -96,6 +99,11 @@ def states_something(sentence: str) -> bool:
     return False
 
 
+# Verbs that open instructions on web pages and in forms, and rarely open a report's sentence.
+_COMMANDS = frozenset(
+    "click tap read call contact visit subscribe sign register download share follow "
+    "check enter select submit".split()
+)
 # Words that may stand before an instruction's verb: "Please read …", "Only call NHS 111 …".
 _BEFORE_COMMAND = frozenset("please only always never do don't kindly".split())
 
@@ -117,13 +125,6 @@ def instructs(sentence: str) -> bool:
         return False
     # "Contact tracing has been expanded": the word is the subject's noun, with its verb near.
     return not any(w.lower() in _AUXILIARIES for w in words[1:4])
-
-
-# Verbs that open instructions on web pages and in forms, and rarely open a report's sentence.
-_COMMANDS = frozenset(
-    "click tap read call contact visit subscribe sign register download share follow "
-    "check enter select submit".split()
-)
 
 
 def _base_verb(word: str) -> bool:
