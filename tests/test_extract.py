@@ -475,3 +475,11 @@ def test_advice_to_the_reader_is_no_finding(sentence, expected) -> None:
 
     assert instructs(sentence) is expected
     assert stands_alone(sentence) is not expected
+
+
+def test_a_double_hyphen_ends_what_a_number_counts() -> None:
+    found = find_figures(
+        "Although relations amongst its diverse population--there are more than 300 ethnic "
+        "groups--have been harmonious, there have been areas of violence."
+    )
+    assert [(f.text, f.counts) for f in found] == [("more than 300 ethnic groups", "ethnic groups")]

@@ -256,7 +256,10 @@ def counted(rest: str) -> tuple[str | None, int, bool]:
     words: list[str] = []
     ends: list[int] = []
     pos = 0
-    tokens = list(re.finditer(r"\S+", rest))
+    # A double hyphen stands for a dash: "300 ethnic groups--have been" ends at "groups".
+    tokens = list(re.finditer(r"(?:(?!--)\S)+|--", rest))
+    dash = next((k for k, t in enumerate(tokens) if t.group(0) == "--"), len(tokens))
+    tokens = tokens[:dash]
     for i, m in enumerate(tokens):
         if m.start() - pos > 1 and words:
             break
