@@ -483,3 +483,10 @@ def test_a_double_hyphen_ends_what_a_number_counts() -> None:
         "groups--have been harmonious, there have been areas of violence."
     )
     assert [(f.text, f.counts) for f in found] == [("more than 300 ethnic groups", "ethnic groups")]
+
+
+def test_a_word_an_adverb_qualifies_is_not_what_is_counted() -> None:
+    # A Factbook note: "with over 75 historically active; significant …" names no thing.
+    assert find_figures("Indonesia has the most volcanoes, with over 75 historically active.") == []
+    (found,) = find_figures("At least 10,000 internally displaced people fled the fighting.")
+    assert found.counts == "internally displaced people"

@@ -247,6 +247,11 @@ def _verb_in_s(word: str, following: list[re.Match], token: str) -> bool:
     return "VERB" not in word_kinds(nxt)  # "member States agreed": then "States" is the noun
 
 
+def _adverb(word: str) -> bool:
+    low = word.lower()
+    return low.endswith("ly") and "ADV" in word_kinds(low)
+
+
 def counted(rest: str) -> tuple[str | None, int, bool]:
     """The noun phrase a number counts, right after it: (head phrase, span used, full).
 
@@ -299,8 +304,13 @@ def counted(rest: str) -> tuple[str | None, int, bool]:
         if len(words) == _PHRASE_WORDS or word != token:
             break
     pos = ends[-1] if ends else 0  # the figure's text keeps the words as written
-    while words and not (_nominal(words[-1]) and head_noun(words[-1])):
-        words.pop()  # modifiers with no noun after them ("5 killed and", "20 per cent urban")
+    while words and (
+        not (_nominal(words[-1]) and head_noun(words[-1]))
+        or (len(words) > 1 and _adverb(words[-2]))
+    ):
+        # Modifiers with no noun after them ("5 killed and", "20 per cent urban"), and a word
+        # an adverb qualifies ("75 historically active"): an adjective, not what is counted.
+        words.pop()
     head = list(words)
     while len(head) > 1 and _participle(head[-1]):
         head.pop()
