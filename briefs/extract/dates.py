@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefs.readers.printed_dates import written_date
+
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -93,29 +95,20 @@ def _weekday(base: dt.datetime, weekday: int, day: str | None) -> dt.datetime | 
     return best
 
 
-_MONTH_NUMBER = {name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
-_SHAPED = re.compile(
-    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})(?:\s+(?P<d2>\d{{1,2}}))?)"
-    rf"\.?\s+(?P<y>\d{{4}})"
-)
-
-
 def _parse(text: str, base_year: int | None = None) -> dt.datetime | None:
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(",", " ")
     if base_year is not None:
         cleaned = f"{cleaned} {base_year}"
     cleaned = " ".join(cleaned.split())
-    # The candidates are shaped by _CANDIDATE: day, month and year read straight off them
+    # The candidates are shaped by _CANDIDATE: the head reader's month table reads them
     # (dateparser took 3 ms a date, a third of a brief's composition); anything else still
     # goes to dateparser.
-    shaped = _SHAPED.fullmatch(cleaned)
-    if shaped:
-        month = _MONTH_NUMBER[(shaped.group("m1") or shaped.group("m2"))[:3].lower()]
-        day = int(shaped.group("d1") or shaped.group("d2") or 1)
-        try:
-            return dt.datetime(int(shaped.group("y")), month, day)
-        except ValueError:
-            return None
+    written = written_date(cleaned)
+    if written == "":
+        return None  # "31 February 2024": no such day
+    if written is not None:
+        year, month, day = ([int(x) for x in written.split("-")] + [1])[:3]
+        return dt.datetime(year, month, day)
     import dateparser
 
     return dateparser.parse(

@@ -66,7 +66,7 @@ def parse_date(text: str, *, today: dt.date | None = None) -> str | None:
         .replace("rd", ""),
     ):
         return None  # a word that is not part of a date: "Room 12, 4 March Street"
-    fast = _common_form(core)
+    fast = written_date(core)
     if fast == "":
         return None
     if fast is not None:
@@ -101,9 +101,12 @@ _ISO_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
 
-def _common_form(core: str) -> str | None:
-    """The written forms most heads use, read with a month table (dateutil costs about 0.1 ms
-    a call, and ingest reads every file's head); None sends anything else to dateutil."""
+def written_date(core: str) -> str | None:
+    """The written forms most heads and sentences use ("4 March 2024", "March 4, 2024",
+    "March 2024", "2024-03-04"), read with a month table: an ISO date, "" for a day the month
+    does not have, None for any other form (the caller's general parser takes those).
+    dateutil costs about 0.1 ms a call and dateparser 3 ms; ingest reads every file's head,
+    and a brief resolves every date its sentences give."""
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR, _ISO_DAY):
         m = pattern.match(core)
         if not m:
