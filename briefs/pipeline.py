@@ -205,13 +205,11 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
 
 
 def _nothing_quotable(scope: Scope, found: Retrieved) -> str:
-    what = " and ".join(
-        x for x in (scope.country and scope.country.name, scope.topic and repr(scope.topic)) if x
-    )
     files = ", ".join(sorted({d.path for d in found.documents.values()})[:3])
     return (
-        f"nothing to quote for {what}: the {len(found.passages)} passages found (in {files}"
-        f"{', …' if len(found.documents) > 3 else ''}) hold no sentence that stands on its own"
+        f"nothing to quote for {scope.named()}: the {len(found.passages)} passages found "
+        f"(in {files}{', …' if len(found.documents) > 3 else ''}) hold no sentence that stands "
+        "on its own"
     )
 
 

@@ -28,6 +28,11 @@ class Scope:
     until: str | None
     related: tuple[str, ...] = ()  # the user's related terms for the topic (briefs.toml)
 
+    def named(self) -> str:
+        """The scope as a message names it: "Cambodia", "'ceasefire'", "Cambodia and 'haze'"."""
+        parts = (self.country and self.country.name, self.topic and repr(self.topic))
+        return " and ".join(x for x in parts if x)
+
 
 @dataclass(frozen=True)
 class Retrieved:
@@ -149,10 +154,7 @@ def retrieve(
         scored.append((score, p))
     undated, coarse = store.window_counts(scope.since, scope.until)
     if not scored:
-        what = " and ".join(
-            x for x in (country and country.name, scope.topic and repr(scope.topic)) if x
-        )
-        raise ScopeError(f"no passages found for {what} in the corpus")
+        raise ScopeError(f"no passages found for {scope.named()} in the corpus")
     scored.sort(key=lambda sp: (-sp[0], sp[1].doc_id, sp[1].seq))
     fetched: dict[int, Document] = {}  # whole documents read once, for the copy test and after
     copies = _same_text(store, [p.doc_id for _, p in scored], fetched)
@@ -284,12 +286,12 @@ def _topic_scores(
     counts = store.passage_counts(hits)
     titles = {d: doc.title for d, doc in store.metadata(hits).items()}
     wanted = [t.casefold() for t in topics.terms(scope.topic or "", scope.related)]
+    content = topics.content_words(scope.topic or "")
     out = {}
     for doc_id, seqs in hits.items():
-        title = (titles.get(doc_id) or "").casefold()
-        titled = any(t in title for t in wanted) or topics.holds(
-            titles.get(doc_id) or "", scope.topic or ""
-        )
+        title = titles.get(doc_id) or ""
+        low = title.casefold()
+        titled = any(t in low for t in wanted) or topics.holds(title, content)
         share = len(seqs) / max(counts.get(doc_id, 1), 1)
         value = 0.45 * (titled or 0 in seqs) + 0.25 * (1 in seqs or 2 in seqs)
         value += 0.3 * min(1.0, 2 * share) + 0.1 * min(len(seqs), 4) / 4

@@ -73,9 +73,9 @@ def _same_word(a: str, b: str) -> bool:
     return a[:n] == b[:n] and (n >= 5 or a == b)
 
 
-def holds(text: str, topic: str) -> bool:
-    """Does ``text`` (a title) hold the topic: enough of its content words, in any form?"""
-    wanted = content_words(topic)
+def holds(text: str, wanted: list[str]) -> bool:
+    """Does ``text`` (a title) hold a topic: enough of its content words ``wanted``
+    (``content_words``), in any form?"""
     present = _WORD.findall(text)
     found = sum(1 for w in wanted if any(_same_word(w, p) for p in present))
     return found >= needed(len(wanted))

@@ -14,6 +14,9 @@ import unicodedata
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*(?:of\s+\d{1,4})?\s*$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?:;…”’\"')\]]\s*$")
+# Where a line break in a web page or a Markdown export ends a paragraph: after a sentence's
+# (or a label's) last mark, a closing quote or bracket allowed.
+LINE_ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')]?$")
 _HYPHEN_END = re.compile(r"([A-Za-zÀ-ÿ]+)-$")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*")
 _SPACES = re.compile(r"[ \t\u00a0]+")

@@ -14,7 +14,7 @@ from lxml import etree
 
 from briefs.errors import ReadError
 from briefs.model import Document
-from briefs.readers.clean import collapse, normalise
+from briefs.readers.clean import LINE_ENDS_SENTENCE, collapse, normalise
 from briefs.readers.text import decode
 
 _BLOCKS = {"p", "head", "item", "quote", "cell", "row", "list"}
@@ -88,7 +88,6 @@ def _byline(found: str | None, html: str, head: str, site: str | None = None) ->
 # A wire dateline whose agency tag stood in its own element: "London (CNN)It was …".
 _AGENCY_GLUED = re.compile(r"^([A-Z][\w .,'-]{1,40}\((?:[A-Z][A-Za-z]{1,9}|AP|AFP)\))(?=[A-Z])")
 _BREAK = "\u2028"
-_ENDS = re.compile(r"[.!?:;][\"”’')]?$")
 
 
 def _broken(el) -> list[str]:  # noqa: ANN001 (an lxml element)
@@ -102,7 +101,7 @@ def _broken(el) -> list[str]:  # noqa: ANN001 (an lxml element)
     for line in lines:
         if not line:
             continue
-        if out and not _ENDS.search(out[-1]):
+        if out and not LINE_ENDS_SENTENCE.search(out[-1]):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from briefs.errors import ReadError
 from briefs.model import Document
-from briefs.readers.clean import collapse, normalise
+from briefs.readers.clean import LINE_ENDS_SENTENCE, collapse, normalise
 from briefs.readers.head import apply_head, parse_date
 from briefs.readers.metadata import KNOWN
 from briefs.readers.text import decode
@@ -34,7 +34,6 @@ def _front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
 
 
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')]?$")
 
 
 def _inline_texts(token: Token) -> list[str]:
@@ -70,7 +69,7 @@ def _inline_texts(token: Token) -> list[str]:
             ):
                 continue  # a run of breaks is decided at its last one
             text = "".join(parts).strip()
-            if breaks > 1 or (text and not plain) or _ENDS_SENTENCE.search(text):
+            if breaks > 1 or (text and not plain) or LINE_ENDS_SENTENCE.search(text):
                 close()  # a paragraph break, a label's end, or a sentence's
             else:
                 parts.append(" ")
