@@ -229,7 +229,13 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     end = 0
     for m in _CAPITAL.finditer(text):
         # A capitalised word is its own index key (what _KEY takes of a name's first word).
-        names = index.get(m.group(0))
+        word = m.group(0)
+        names = index.get(word)
+        shout = False
+        if not names and len(word) > 2 and word.isupper():
+            # A wire dateline or headline in capitals ("MUMBAI:", "PHNOM PENH, Cambodia")
+            # names its place as surely as the same words in title case.
+            names, shout = index.get(word.title()), True
         if not names:
             continue
         start = m.start()
@@ -237,7 +243,10 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
             continue
         for name, iso in names:
             stop = start + len(name)
-            if text.startswith(name, start) and not _AFTER.match(text, stop):
+            said = (
+                text[start:stop].upper() == name.upper() if shout else text.startswith(name, start)
+            )
+            if said and not _AFTER.match(text, stop):
                 out.append((start, stop, iso))
                 end = stop
                 break

@@ -248,6 +248,8 @@ def test_sentence_filter_and_trim() -> None:
     assert not stands_alone("and then the delegates left the meeting without any agreement.")
     # "In addition" leans on the sentence before it as "Additionally" does.
     assert not stands_alone("In addition, the bulletin specifies reporting deviations to Boeing.")
+    # "As a result" says what followed from the sentence before it, which the reader lacks.
+    assert not stands_alone("As a result, the whole society had lost every chance of development.")
     assert stands_alone(
         "Thailand and Cambodia have agreed to meet again this week to discuss a ceasefire."
     )

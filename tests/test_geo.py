@@ -74,3 +74,13 @@ def test_a_major_city_names_its_country_and_an_ambiguous_one_none() -> None:
     assert "Sydney" in geo.resolve("Australia").names
     # Hyderabad is a city of millions in India and in Pakistan: it names neither.
     assert not [iso for *_, iso in geo.mentions("Hyderabad")]
+
+
+def test_a_dateline_or_headline_in_capitals_names_its_place() -> None:
+    """Wire datelines and headlines set in capitals ("MUMBAI:", "PHNOM PENH, Cambodia (AP)")
+    name their place as the same words in title case do; an acronym that is no place
+    ("NATO") names none."""
+    found = [iso for *_, iso in geo.mentions("MUMBAI: Equities closed lower. NEW YORK (AP)")]
+    assert found == ["IND", "USA"]
+    assert [iso for *_, iso in geo.mentions("PHNOM PENH, Cambodia")] == ["KHM", "KHM"]
+    assert not geo.mentions("NATO AND ASEAN MINISTERS MET")

@@ -319,11 +319,19 @@ def _salient(
     if scope.topic:
         names += topics.terms(scope.topic, scope.related)
     lowered = [n.lower() for n in names]
-    pool = [
-        salience.Candidate(i, s.doc_id, s.seq + s.index, s.quote)
+    kept = [
+        (i, s)
         for i, (_score, s) in enumerate(candidates)
         if not ABOUT_ITSELF.search(s.quote) and "?" not in s.quote
     ]
+    # A sentence's place in its document counts the quotable sentences before it, as a
+    # reader meets them: a subtitle, a byline or a photo caption does not push the lead back.
+    place_in_doc: dict[int, int] = {}
+    met: Counter[int] = Counter()
+    for doc, _seq, _index, i in sorted((s.doc_id, s.seq, s.index, i) for i, s in kept):
+        place_in_doc[i] = met[doc]
+        met[doc] += 1
+    pool = [salience.Candidate(i, s.doc_id, place_in_doc[i], s.quote) for i, s in kept]
     # The newest material matters most to a reader of a brief: a source's place among the
     # dates of the sources in the pool, 0 for the oldest (or undated) to 1 for the newest.
     dated = sorted({dates[c.doc] for c in pool if dates.get(c.doc)})

@@ -17,7 +17,10 @@ ABOUT_ITSELF = re.compile(
     # "the June 2022 Issue" is the magazine's; "the issue of landmines" is a subject.
     r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+(?:\d{4}\s+)?)?Issue\b"
     r"|(?i:\b(?:the|this) (?:magazine|newsletter|publication)\b|\bthis (?:article|paper|report)\b"
-    r"|\bthe authors?\b|\bour readers\b)"
+    r"|\bthe authors?\b|\bour readers\b"
+    # an editor walking through the issue: "The third article explained how…"
+    r"|\bthe (?:first|second|third|fourth|fifth|sixth|final|last|next|previous|following)"
+    r" (?:article|paper|chapter|section|essay|contribution)s?\b)"
 )
 
 

@@ -25,7 +25,8 @@ _CAPTION = re.compile(
 _LEANS_BACK = re.compile(
     r"^(?:He|She|They|It|His|Her|Their|Its|Him|Them|Such|Both|This|These|Those|That|The latter|"
     r"The former|Meanwhile|Moreover|Furthermore|Additionally|In addition|Likewise|Similarly|Also|"
-    r"Thus|Hence|Therefore|Then)\b"
+    r"Thus|Hence|Therefore|Then|As a result|As such|Consequently|Accordingly|In turn|Instead|"
+    r"In response|To this end|For this reason|Even so|Despite this|In that case)\b"
 )
 _CONNECTIVE = re.compile(
     r"^(?:\(?\d{1,3}[.)]\s+)?(?:(?:But|And|Yet|So|However|Still|Nevertheless|Nonetheless)\b,?\s+"

@@ -80,13 +80,13 @@ def walk(paths: list[Path], exclude: tuple[str, ...] = ()) -> Iterator[tuple[Pat
 
 @functools.cache
 def reading() -> str:
-    """A fingerprint of how this version of briefs reads files: the readers' own source (and
-    the aboutness signals ingest stores with them). The store keeps it with each file's hash,
-    so that an ingest after an upgrade that reads differently reads every file again rather
-    than keep what the old readers made of it."""
+    """A fingerprint of how this version of briefs reads files: the readers' own source, the
+    aboutness signals ingest stores with them and the country matcher those use. The store
+    keeps it with each file's hash, so that an ingest after an upgrade that reads differently
+    reads every file again rather than keep what the old readers made of it."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for source in (*sorted(here.glob("*.py")), here.parent / "about.py"):
+    for source in (*sorted(here.glob("*.py")), here.parent / "about.py", here.parent / "geo.py"):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:12]
 
