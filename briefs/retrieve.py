@@ -108,8 +108,14 @@ def retrieve(
         scores = country_docs
     else:
         scores = topic_docs
+    # When nothing is squarely about a topic, the documents that have it as a second subject
+    # are the nearest a reader would turn to. Not for a country: there a document about its
+    # neighbour lends only the sentences that name it (the passing-mention path below).
+    floor = about.ABOUT
+    if not country and not any(v >= about.ABOUT for v in scores.values()):
+        floor = about.SECONDARY
     about_docs = sorted(
-        (d for d, v in scores.items() if v >= about.ABOUT), key=lambda d: (-scores[d], d)
+        (d for d, v in scores.items() if v >= floor), key=lambda d: (-scores[d], d)
     )[:MAX_DOCUMENTS]
     # Passing mentions serve only when nothing at all is about the scope: a few documents
     # about it are the brief (the gaps say the material is thin), not a list padded with
@@ -257,7 +263,7 @@ def _topic_passages(store: CorpusStore, scope: Scope) -> list[Passage]:
         by_key: dict[tuple[int, int], Passage] = {}
         docs_of: list[set[int]] = []
         for word in content:
-            hits = store.find([[word]], 3000, scope.since, scope.until)
+            hits = store.find([list(topics.forms(word))], 3000, scope.since, scope.until)
             if not hits:
                 continue  # a word the corpus never uses ("etc") cannot be required
             docs_of.append({p.doc_id for p in hits})
@@ -265,12 +271,15 @@ def _topic_passages(store: CorpusStore, scope: Scope) -> list[Passage]:
                 key = (p.doc_id, p.seq)
                 count[key] += 1
                 by_key.setdefault(key, p)
-        need = topics.needed(len(docs_of))
+        # A word the corpus never uses is not required, but it does not make the topic a
+        # shorter one: seven words still need four.
+        need = min(topics.needed(len(content)), len(docs_of))
         together = [p for key, p in by_key.items() if count[key] >= need]
         if not together and docs_of:
             # No passage holds them together (a cover page puts each name on a line of its
-            # own): the documents that hold every one of them somewhere.
-            every = set.intersection(*docs_of)
+            # own): the documents that hold enough of them somewhere.
+            per_doc = Counter(d for docs in docs_of for d in docs)
+            every = {d for d, n in per_doc.items() if n >= max(need, len(docs_of) - 1)}
             together = [p for p in by_key.values() if p.doc_id in every]
         found += together
     unique = {(p.doc_id, p.seq): p for p in reversed(found)}  # the first find's score wins
@@ -292,9 +301,18 @@ def _topic_scores(
         title = titles.get(doc_id) or ""
         low = title.casefold()
         titled = any(t in low for t in wanted) or topics.holds(title, content)
-        share = len(seqs) / max(counts.get(doc_id, 1), 1)
-        value = 0.45 * (titled or 0 in seqs) + 0.25 * (1 in seqs or 2 in seqs)
-        value += 0.3 * min(1.0, 2 * share) + 0.1 * min(len(seqs), 4) / 4
+        # A passage with the whole topic (its phrase, a related term, its content words, but
+        # for what a reader allows implied in a long one) holds it; one that holds only enough
+        # of them to be found counts half.
+        whole = {
+            seq
+            for seq, p in seqs.items()
+            if any(t in p.text.casefold() for t in wanted)
+            or topics.found(p.text, content) >= topics.whole(len(content))
+        }
+        share = (len(whole) + 0.5 * (len(seqs) - len(whole))) / max(counts.get(doc_id, 1), 1)
+        value = 0.45 * (titled or 0 in whole) + 0.25 * bool({1, 2} & whole)
+        value += 0.3 * min(1.0, 2 * share) + 0.1 * min(len(whole), 4) / 4
         if len(seqs) < 2 and not titled:
             value = min(value, PASSING)
         out[doc_id] = round(min(value, 1.0), 4)

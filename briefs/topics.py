@@ -54,7 +54,7 @@ def content_words(topic: str) -> list[str]:
     peace" -> Vietnam, contribution, regional, peace): no function words, no possessive."""
     out = []
     for w in words(topic):
-        w = re.sub(r"['’]s$", "", w)
+        w = re.sub(r"['’]s$", "", w).strip("'’-")
         if w.casefold() not in _FUNCTION and len(w) > 1:
             out.append(w)
     return list(dict.fromkeys(out)) or words(topic)
@@ -62,8 +62,17 @@ def content_words(topic: str) -> list[str]:
 
 def needed(count: int) -> int:
     """How many of a topic's ``count`` content words a passage must hold to be about it: all
-    of up to three; all but one of four or more (a reader allows one to be implied)."""
-    return count if count <= 3 else count - 1
+    of up to three; three of four to six (a reader allows one or two to be implied); half of
+    a topic typed as a sentence ("Nobel Peace Prize awarded to Kenyan environmental
+    activist"), whose other words are detail a passage about it need not repeat."""
+    return count if count <= 3 else max(3, -(-count // 2))
+
+
+def whole(count: int) -> int:
+    """How many of a topic's ``count`` content words make a passage hold all of it: every one
+    of up to four ("Vietnam's contribution to regional peace" is not a Vietnamese speech's
+    "peace" and "contribution"); of a topic typed as a sentence, one more than ``needed``."""
+    return count if count <= 4 else needed(count) + 1
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -73,9 +82,39 @@ def _same_word(a: str, b: str) -> bool:
     return a[:n] == b[:n] and (n >= 5 or a == b)
 
 
+@functools.cache
+def forms(word: str) -> tuple[str, ...]:
+    """A content word and, when it names a country, that country's own names (not its cities):
+    a topic's "China" is also found as "Chinese", its "Americans" as "United States", "US"."""
+    from briefs import geo
+
+    for w in dict.fromkeys((word, word[:-1] if word.endswith("s") else word)):
+        hit = geo.mentions(w)
+        if len(hit) == 1 and hit[0][:2] == (0, len(w)):
+            country = geo.countries()[hit[0][2]]
+            stems = {word[:4].casefold(), country.name[:4].casefold()}
+            own = [
+                n
+                for n in country.names
+                if country.name in n
+                or n[:4].casefold() in stems
+                or (n.replace(".", "").isupper() and len(n) <= 5)
+            ]
+            return tuple(dict.fromkeys((word, country.name, *own)))
+    return (word,)
+
+
 def holds(text: str, wanted: list[str]) -> bool:
     """Does ``text`` (a title) hold a topic: enough of its content words ``wanted``
     (``content_words``), in any form?"""
+    return found(text, wanted) >= needed(len(wanted))
+
+
+def found(text: str, wanted: list[str]) -> int:
+    """How many of a topic's content words ``wanted`` ``text`` holds, in any form."""
     present = _WORD.findall(text)
-    found = sum(1 for w in wanted if any(_same_word(w, p) for p in present))
-    return found >= needed(len(wanted))
+    return sum(
+        1
+        for w in wanted
+        if any(_same_word(w, p) for p in present) or any(f in text for f in forms(w)[1:])
+    )

@@ -176,3 +176,52 @@ def test_a_name_in_a_list_gives_nothing_and_the_subject_gives_all(tmp_path: Path
         assert never not in quotes and "summit.txt" not in [s["path"] for s in data["sources"]]
     malaysia = json.loads((tmp_path / "Malaysia" / "malaysia.json").read_text("utf-8"))
     assert any(f["value"] == 12 for f in malaysia["figures"]), malaysia["figures"]
+
+
+def test_a_topic_typed_as_a_sentence_finds_the_story(tmp_path: Path) -> None:
+    """A topic typed as a headline ("Nobel Peace Prize awarded to Kenyan environmental
+    activist") is rarely repeated whole: passages holding half its words are about it, a
+    country word is found in any of the country's names ("Kenya" for "Kenyan"), and a speech
+    that names the prize once is not."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "nobel.txt").write_text(
+        "Maathai wins the Nobel\n\n"
+        "OSLO - The Norwegian Nobel Committee awarded the 2004 Peace Prize to Wangari "
+        "Maathai of Kenya for her contribution to sustainable development.\n\n"
+        "Maathai, an environmentalist, founded a movement that has planted 30 million "
+        "trees across Kenya since 1977.\n\n"
+        "She is the first African woman to receive the prize, the committee said.\n",
+        "utf-8",
+    )
+    (folder / "speech.txt").write_text(
+        "Statement to the assembly\n\n"
+        "We congratulate all laureates of the Nobel Peace Prize and thank the delegates "
+        "for their work over the past year on trade and fisheries.\n\n"
+        "Our fishing fleet landed 40,000 tonnes of tuna last season, a record catch.\n",
+        "utf-8",
+    )
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        ingest(store, [folder])
+    settings = load_settings(
+        db=db,
+        out=tmp_path / "out",
+        topic="Nobel Peace Prize awarded to Kenyan environmental activist",
+        formats=("json",),
+        today="2026-01-05",
+        charts=False,
+    )
+    data = json.loads(build_brief(settings).paths[0].read_text("utf-8"))
+    assert [Path(s["path"]).name for s in data["sources"]] == ["nobel.txt"]
+    quotes = " ".join(s["text"] for sec in data["sections"] for s in sec["sentences"])
+    assert "Wangari Maathai of Kenya" in quotes
+
+
+def test_a_country_word_in_a_topic_is_found_in_the_country_names() -> None:
+    from briefs import topics
+
+    assert "Chinese" in topics.forms("China")
+    assert {"United States", "US"} <= set(topics.forms("Americans"))
+    assert topics.forms("lunches") == ("lunches",)
+    assert [topics.needed(n) for n in (1, 3, 4, 6, 8, 11)] == [1, 3, 3, 3, 4, 6]

@@ -319,6 +319,9 @@ def _salient(
     if scope.topic:
         names += topics.terms(scope.topic, scope.related)
     lowered = [n.lower() for n in names]
+    # A topic typed as a sentence is rarely repeated whole: a sentence holding more of its
+    # words is more about it.
+    content = topics.content_words(scope.topic) if scope.topic else []
     kept = [
         (i, s)
         for i, (_score, s) in enumerate(candidates)
@@ -338,6 +341,7 @@ def _salient(
     place = {d: i / max(1, len(dated) - 1) for i, d in enumerate(dated)}
     prior = {
         c.key: NAME_PRIOR * any(n in c.text.lower() for n in lowered)
+        + NAME_PRIOR * topics.found(c.text, content) / max(1, len(content))
         + RANK_PRIOR * weight.get((c.doc, candidates[c.key][1].seq), 0.0)  # type: ignore[index]
         + RECENCY * place.get(dates.get(c.doc) or "", 0.0)
         + ABOUT_PRIOR * (c.doc in about)
