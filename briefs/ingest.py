@@ -21,7 +21,7 @@ from briefs.corpus import CorpusStore
 from briefs.errors import ReadError
 from briefs.readers import read_file, reading, walk
 from briefs.readers.metadata import load_sidecar
-from briefs.rows import ParsedFile
+from briefs.rows import ParsedFile, search_texts
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,10 @@ def _parse(job: _Job) -> _Outcome:
             return _Outcome(job, same=(st.st_size, st.st_mtime_ns))
         docs = read_file(job.path, job.meta)
         about = [signals(d) for d in docs]
+        # What the writer would otherwise work out alone, in this process, one file at a time.
+        searches = [search_texts(d) for d in docs]
+        for d in docs:
+            _ = d.text_hash  # cached on the document, and sent with it
         return _Outcome(
             job,
             ParsedFile(
@@ -89,6 +93,7 @@ def _parse(job: _Job) -> _Outcome:
                 docs,
                 about,
                 replaces=job.stored,
+                searches=searches,
             ),
         )
     except ReadError as e:

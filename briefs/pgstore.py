@@ -25,7 +25,7 @@ from briefs.rows import (
     ParsedFile,
     about_rows,
     document_row,
-    search_text,
+    search_texts,
 )
 
 SCHEMA_VERSION = 2
@@ -202,8 +202,15 @@ class PgStore(PortableReads):
                     "INSERT INTO passages (doc_id, seq, text, page, search) VALUES"
                     " (%s,%s,%s,%s, to_tsvector('briefs', %s))",
                     [
-                        (doc_id, seq, text, page, search_text(doc.title, text, seq))
-                        for seq, (text, page) in enumerate(zip(doc.paragraphs, pages, strict=True))
+                        (doc_id, seq, text, page, search)
+                        for seq, (text, page, search) in enumerate(
+                            zip(
+                                doc.paragraphs,
+                                pages,
+                                f.searches[n] if f.searches else search_texts(doc),
+                                strict=True,
+                            )
+                        )
                     ],
                 )
 

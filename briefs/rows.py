@@ -142,6 +142,11 @@ def search_text(title: str, text: str, seq: int) -> str:
     return fold(f"{title}\n{text}" if seq == 0 else text)
 
 
+def search_texts(doc: Document) -> list[str]:
+    """``search_text`` of each passage of ``doc``."""
+    return [search_text(doc.title, text, seq) for seq, text in enumerate(doc.paragraphs)]
+
+
 @dataclass(frozen=True)
 class ParsedFile:
     """A file read and ready to store: what an ingest worker hands to the single writer."""
@@ -154,6 +159,9 @@ class ParsedFile:
     documents: list[Document]
     about: list[list[Signals]] | None = None  # per document: aboutness signals per country
     replaces: bool = True  # False when the store is known not to hold this path yet
+    # per document: what the index holds for each passage (``search_text``), worked out by
+    # the worker that read the file so that the single writer only writes
+    searches: list[list[str]] | None = None
 
 
 def listing(doc_id: int, doc: Document, passages: int) -> dict:

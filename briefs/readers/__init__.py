@@ -53,14 +53,14 @@ def discover(paths: list[Path], exclude: tuple[str, ...] = ()) -> Iterator[tuple
 def walk(paths: list[Path], exclude: tuple[str, ...] = ()) -> Iterator[tuple[Path, str]]:
     """Yield (root, path relative to it) for every supported file: ``discover`` on strings,
     which a 100,000-file folder walks several times faster than with pathlib."""
-    skip = _SKIP + _NOT_DOCUMENTS + exclude
+    # One pattern for every glob, matched in C: a glob at a time costs more than reading the
+    # folder on a corpus of 100,000 files.
+    skip = re.compile("|".join(fnmatch.translate(g) for g in _SKIP + _NOT_DOCUMENTS + exclude))
     for root in paths:
         if not root.exists():
             raise ReadError(str(root), "no such file or folder")
         if root.is_file():
-            if root.suffix.lower() in READERS and not any(
-                fnmatch.fnmatch(root.name, g) for g in skip
-            ):
+            if root.suffix.lower() in READERS and not skip.match(os.path.normcase(root.name)):
                 yield root.parent, root.name
             continue
         base = str(root)
@@ -71,7 +71,7 @@ def walk(paths: list[Path], exclude: tuple[str, ...] = ()) -> Iterator[tuple[Pat
             for name in names:
                 if name.startswith(".") or os.path.splitext(name)[1].lower() not in READERS:
                     continue
-                if any(fnmatch.fnmatch(name, g) for g in skip):
+                if skip.match(os.path.normcase(name)):
                     continue
                 found.append(os.path.join(prefix, name) if prefix else name)
         for rel in sorted(found):
