@@ -228,5 +228,13 @@ def _run(jobs: list[_Job], workers: int | None) -> Iterator[_Outcome]:
         yield from map(_parse, jobs)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
+        # The next chunk is handed out before this one's results are written, so the workers
+        # never wait for the writer at a chunk's end; two chunks in flight bound the memory.
+        pending: Iterator[_Outcome] | None = None
         for start in range(0, len(jobs), CHUNK):
-            yield from pool.map(_parse, jobs[start : start + CHUNK], chunksize=16)
+            current = pool.map(_parse, jobs[start : start + CHUNK], chunksize=16)
+            if pending is not None:
+                yield from pending
+            pending = current
+        if pending is not None:
+            yield from pending
