@@ -248,6 +248,18 @@ def test_sentence_filter_and_trim() -> None:
     assert not stands_alone("and then the delegates left the meeting without any agreement.")
     # "In addition" leans on the sentence before it as "Additionally" does.
     assert not stands_alone("In addition, the bulletin specifies reporting deviations to Boeing.")
+    # A headline, its byline and the lead run together by a page's export.
+    assert not stands_alone(
+        "Air Force punishes Boeing by taking 7 contracts By Edward Iwata, USA TODAY Handing "
+        "down some of the harshest penalties ever against a defense contractor."
+    )
+    # A name and title line: "program" after one name is a noun, not its verb.
+    assert not stands_alone(
+        "Col. James Planeaux, Delta IV program manager, Space and Missile Systems Center, "
+        "Los Angeles Air Force Base, California."
+    )
+    assert stands_alone("Officials in Bangkok want the talks on the border to resume soon.")
+    assert stands_alone("Hun Sen and Prayut Chan-o-cha agree to meet on the border next week.")
     # "As a result" says what followed from the sentence before it, which the reader lacks.
     assert not stands_alone("As a result, the whole society had lost every chance of development.")
     assert stands_alone(
@@ -492,3 +504,12 @@ def test_a_word_an_adverb_qualifies_is_not_what_is_counted() -> None:
     assert find_figures("Indonesia has the most volcanoes, with over 75 historically active.") == []
     (found,) = find_figures("At least 10,000 internally displaced people fled the fighting.")
     assert found.counts == "internally displaced people"
+
+
+def test_a_makers_model_number_is_no_count() -> None:
+    """ "Boeing 767 aircraft" and "the 767s" name a model; "300 troops" after a name counts."""
+    found = find_figures(
+        "The Air Force would lease 100 planes from Boeing Co. and modify the 767s, and buy "
+        "Boeing 767 aircraft later; Thailand sent 300 troops."
+    )
+    assert [(f.value, f.counts) for f in found] == [(100.0, "planes"), (300.0, "troops")]

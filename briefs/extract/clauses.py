@@ -94,9 +94,29 @@ def states_something(sentence: str) -> bool:
             if before not in _REDUCING:
                 return True
             continue
+        if _names_one(words, i - 1) and not low.endswith("s"):
+            continue  # "Delta IV program manager": one name takes "programs", not "program"
         if before != "to" and _can_be_subject(words, i - 1):
             return True
     return False
+
+
+def _names_one(words: list[str], i: int) -> bool:
+    """Does ``words[i]`` end a name of one thing ("Boeing", "Delta IV") that a verb after it
+    would have as subject? Not a pronoun, a plural name ("the Philippines"), the last of two
+    joined by "and", or a name after a preposition ("officials in Bangkok want")."""
+    word = words[i]
+    if not word[:1].isupper() or word.lower() in _PRONOUNS or word.endswith("s"):
+        return False
+    start = i
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    before = words[start - 1].lower() if start > 0 else ""
+    return before not in _JOINING
+
+
+# Words before a name that make it something other than the subject of the verb after it.
+_JOINING = frozenset("and or of in on at from with for by to into near than".split())
 
 
 # Verbs that open instructions on web pages and in forms, and rarely open a report's sentence.

@@ -94,6 +94,9 @@ _NAMED_NUMBER = re.compile(r"\S\s+[A-Z][a-z]+\s$")
 # variant after a dash that is shorter than it, so never the upper end of a range: "Boeing
 # Model 737–8", "Model 787-9".
 _DESIGNATION = re.compile(r"\w[,;]?\s+[A-Z][a-z]+\s+([0-9]{3,4})[–-]([0-9]{1,3})\b")
+# Three or four digits with no thousands comma after a name: a model ("Boeing 767", "Airbus
+# 380"); a count that large after a name is written "Thailand's 1,200 troops".
+_MODEL = re.compile(r"[0-9]{3,4}")
 _DOT_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
@@ -231,11 +234,16 @@ def _figures(sentence: str) -> tuple[FoundFigure, ...]:
         if (
             not (m.group("qual") or cur or pct)
             and _NAMED_NUMBER.search(sentence[:start])
-            and not (counts and plural(counts.split()[-1]) and not counts[:1].isupper())
+            and (
+                not (counts and plural(counts.split()[-1]) and not counts[:1].isupper())
+                or _MODEL.fullmatch(m.group("num"))
+            )
         ):
             # a number in a name: "Kim Jong 11", "the Thailand 4.0 programme", "the Developing
-            # 8 Countries"
+            # 8 Countries"; a maker's model, however plural what follows ("Boeing 767 aircraft")
             continue
+        if re.match(r"s\b", sentence[end:]):
+            continue  # "the 767s": a model named in the plural, not a count
         if (
             not sentence[:start].strip()
             and not m.group("qual")

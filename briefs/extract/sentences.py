@@ -32,6 +32,9 @@ _CONNECTIVE = re.compile(
     r"^(?:\(?\d{1,3}[.)]\s+)?(?:(?:But|And|Yet|So|However|Still|Nevertheless|Nonetheless)\b,?\s+"
     r"|(?:First|Second|Third|Fourth|Fifth|Finally|Lastly),\s+)?"
 )
+# "…taking 7 contracts By Edward Iwata, USA TODAY Handing down…": prose writes "by" in lower
+# case after a word; a capital "By" and a name there is a byline inside the text.
+_INLINE_BYLINE = re.compile(r"[a-z0-9,] By [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+")
 _OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"))
 
 
@@ -76,6 +79,8 @@ def stands_alone(sentence: str) -> bool:
         return False
     if _CAPTION.search(sentence) or _LEANS_BACK.match(trim(sentence)):
         return False
+    if _INLINE_BYLINE.search(sentence):
+        return False  # a headline, its byline and the lead run together by the page's export
     if sentence.count('"') % 2:
         return False
     if re.fullmatch(r"[“\"][^“”\"]*[”\"]", sentence):
