@@ -282,6 +282,14 @@ def test_speaker_and_recommendation() -> None:
         == "Dr. Lynn Wei-Ling"
     )
     assert not recommends("The talks were held on Monday in Kuala Lumpur.")
+    # "need" after an article or an adjective is the noun: a need described, not urged.
+    assert not recommends("The leadership says these create an urgent need to renew the fleet.")
+    assert recommends("Countries need to cooperate on the haze before the dry season.")
+    # A mail's header written out in a paragraph is a record, not a sentence.
+    assert not stands_alone(
+        "USAF e-mails on the lease From: James Roche To: William Bodie Date: August 07, 2002 "
+        "Subject: FW: Crosby Finds a Home at EADS Well, well."
+    )
 
 
 def test_an_event_named_by_its_date_is_not_placed_in_the_documents_year() -> None:

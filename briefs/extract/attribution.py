@@ -56,6 +56,16 @@ def speaker(sentence: str) -> str | None:
     return None
 
 
+def _names_a_need(before: str) -> bool:
+    """Is "need" after ``before`` the noun ("the need to", "an urgent need to")?"""
+    from briefs.extract.counted import word_kinds
+
+    if before in ("a", "an", "the", "no", "any", "this", "that", "its", "their", "our"):
+        return True
+    kinds = word_kinds(before)
+    return "ADJ" in kinds and not kinds & {"NOUN", "PRON", "VERB"}
+
+
 _MODAL = frozenset(("should", "must", "need to", "needs to", "ought to"))
 _RELATIVE = frozenset(("that", "which", "who", "what", "whatever"))
 _NOTED = re.compile(r"\s+(?:be|been)\s+(?:noted|said|remembered|recalled|emphasi[sz]ed|stressed)")
@@ -75,8 +85,10 @@ def recommends(sentence: str) -> bool:
     for m in RECOMMENDS.finditer(sentence):
         word = " ".join(m.group(0).lower().split())
         if word in _MODAL:
-            before = [w.strip(",;").lower() for w in sentence[: m.start()].split()[-2:]]
+            before = [w.strip(",;'`\"’”").lower() for w in sentence[: m.start()].split()[-2:]]
             if _RELATIVE.intersection(before) or _NOTED.match(sentence, m.end()):
                 continue
+            if word == "need to" and before and _names_a_need(before[-1]):
+                continue  # "an urgent need to recapitalize": a need described, not urged
         return True
     return bool(FORECASTS.search(sentence))

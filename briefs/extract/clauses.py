@@ -71,6 +71,8 @@ def _can_be_subject(words: list[str], i: int) -> bool:
 
 
 # "number of seats: 125 (all directly elected) electoral system: …": a table row written out.
+# "From: James Roche To: William Bodie Date: August 07, 2002 Subject: …": a mail's header.
+_MAIL_FIELD = re.compile(r"\b(?:From|To|Cc|CC|Bcc|Date|Sent|Subject|Subj|Re|RE):\s")
 _FIELD = re.compile(r"(?:^|[\s;,)])[a-z][a-z() %/-]{1,40}:\s")
 
 
@@ -78,7 +80,7 @@ def states_something(sentence: str) -> bool:
     """Does ``sentence`` have a word that can be its finite verb? (See the module's notes.)
 
     A run of two or more "label: value" fields is a record written out, whatever its words."""
-    if len(_FIELD.findall(sentence)) >= 2:
+    if len(_FIELD.findall(sentence)) >= 2 or len(_MAIL_FIELD.findall(sentence)) >= 2:
         return False
     words = [w.replace("’", "'") for w in _TOKEN.findall(sentence)]
     for i, word in enumerate(words):
