@@ -45,9 +45,23 @@ def build(
     return maker(brief, font, palette, markers) if maker else None
 
 
+_SHORT_SCALE = {"thousand": "k", "million": "m", "billion": "bn", "trillion": "tn"}
+
+
 def _number(text: str) -> str:
-    m = re.search(r"(?:US\$|USD|\$|€|£)?\s?\d[\d,.]*(?:\s?(?:million|billion|%|per ?cent))?", text)
-    return m.group(0).strip() if m else text
+    """The figure's number as a tile shows it, its scale written short as a financial page
+    does ("$11.5 billion deal" -> "$11.5bn", "350 milliondollars" -> "350m")."""
+    m = re.search(
+        r"(?:US\$|USD|\$|€|£)?\s?\d[\d,.]*"
+        r"(?:\s?(?:thousand|million|billion|trillion|%|per ?cent))?",
+        text,
+    )
+    if not m:
+        return text
+    value = m.group(0).strip()
+    return re.sub(
+        r"\s?(thousand|million|billion|trillion)$", lambda s: _SHORT_SCALE[s.group(1)], value
+    )
 
 
 def _tile_figures(brief: Brief, n: int = 4) -> list:
@@ -72,13 +86,14 @@ def _tiles(brief: Brief, font: str, palette: dict[str, str], markers: dict[str, 
         )
         d.add(Rect(x, h - 4, w, 4, fillColor=accent, strokeColor=None))
         value = re.sub(r"\s?per ?cent", "%", _number(f.text))  # the tile's large number
+        size = _size_to_fit(value, font, 20, 13, w - 14)
         d.add(
             String(
                 x + 8,
                 h - 32,
-                _fit(value, font, 20, w - 14),
+                _fit(value, font, size, w - 14),
                 fontName=font,
-                fontSize=20,
+                fontSize=size,
                 fillColor=accent,
             )
         )
@@ -115,6 +130,16 @@ def _tiles(brief: Brief, font: str, palette: dict[str, str], markers: dict[str, 
         f"{f.text} ({markers.get(f.source, f.source)})" for f in figures
     )
     return Picture("tiles", d, alt)
+
+
+def _size_to_fit(text: str, font: str, largest: float, smallest: float, width: float) -> float:
+    """The largest type size from ``largest`` down to ``smallest`` at which ``text`` fits."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = largest
+    while size > smallest and stringWidth(text, font, size) > width:
+        size -= 1
+    return size
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

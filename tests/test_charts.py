@@ -169,3 +169,17 @@ def test_a_tile_says_what_happened_to_what_it_counts() -> None:
     # Where the sentence has no past form of it, the tile names only what is counted.
     assert tile_label(figure("tax", "add", "…and adding 15% tax.")) == "tax"
     assert tile_label(figure("deminers", None, "over 1,000 deminers")) == "deminers"
+
+
+def test_a_tile_writes_a_large_number_short_and_whole() -> None:
+    """ "$11.5 billion" on a tile reads "$11.5bn", as a financial page writes it, and a value
+    too wide for its tile is set smaller rather than cut."""
+    from briefs.charts import _number, _size_to_fit
+    from briefs.looks import Fonts, load_style
+
+    assert _number("$11.5 billion deal") == "$11.5bn"
+    assert _number("350 million people") == "350m"
+    assert _number("1,200 troops") == "1,200"
+    font = Fonts(load_style(None)).names["regular"]
+    assert _size_to_fit("USD 355bn", font, 20, 13, 60) < 20
+    assert _size_to_fit("75", font, 20, 13, 60) == 20
