@@ -160,7 +160,17 @@ def retrieve(
         scored.append((score, p))
     undated, coarse = store.window_counts(scope.since, scope.until)
     if not scored:
-        raise ScopeError(f"no passages found for {scope.named()} in the corpus")
+        other = {d for d in foreign if d not in duplicates}
+        raise ScopeError(
+            f"no passages found for {scope.named()} in the corpus"
+            + (
+                f" ({len(other)} document{'s' if len(other) != 1 else ''} naming it "
+                f"{'are' if len(other) != 1 else 'is'} not in English, which the extractors "
+                "do not read)"
+                if other
+                else ""
+            )
+        )
     scored.sort(key=lambda sp: (-sp[0], sp[1].doc_id, sp[1].seq))
     fetched: dict[int, Document] = {}  # whole documents read once, for the copy test and after
     copies = _same_text(store, [p.doc_id for _, p in scored], fetched)

@@ -42,6 +42,9 @@ _OPINION = re.compile(
     r"\b(?:I think|I believe|in my view|we believe|it seems|arguably|perhaps|should be noted)\b",
     re.I,
 )
+# The writer speaking as "I" (case-sensitive, opening the sentence): a view or an aside, which
+# a key point gives only when no reporting says as much.
+_FIRST_PERSON = re.compile(r"^I\b")
 # A speaker's formalities rather than reported facts: "I would like to congratulate…",
 # "I certify that the proposed regulation…", "I thank…" (case-sensitive: the pronoun "I").
 _FORMALITY = re.compile(
@@ -139,7 +142,9 @@ def rank(
     position = {i: 1.0 + POSITION / (1 + candidates[i].position) for i in open_}
     specific = {i: 0.3 * bool(_SPECIFIC.search(candidates[i].text)) for i in open_}
     penalty = {
-        i: 2.0 * ("?" in candidates[i].text) + 2.0 * bool(_OPINION.search(candidates[i].text))
+        i: 2.0 * ("?" in candidates[i].text)
+        + 2.0
+        * bool(_OPINION.search(candidates[i].text) or _FIRST_PERSON.search(candidates[i].text))
         for i in open_
     }
     shorter = {i: math.pow(length[i], 0.3) for i in open_}

@@ -521,3 +521,22 @@ def test_a_makers_model_number_is_no_count() -> None:
         "Boeing 767 aircraft later; Thailand sent 300 troops."
     )
     assert [(f.value, f.counts) for f in found] == [(100.0, "planes"), (300.0, "troops")]
+
+
+def test_notices_to_the_reader_and_the_writers_asides() -> None:
+    """A sentence addressing the reader as "you" outside a quotation is a notice, not a
+    finding; a quoted "you" is a speaker's. Between two sentences telling the same thing, key
+    points take the reporting over the writer's "I"."""
+    from briefs import salience
+
+    assert not stands_alone(
+        "In the event of Heathrow Express not running, you will need to use other rail services."
+    )
+    assert stands_alone("“You cannot buy peace,” the minister told reporters in Phnom Penh.")
+    aside = "I know the border talks in Chanthaburi were delayed again after the shelling."
+    report = (
+        "The border talks in Chanthaburi were delayed again after the shelling, officials said."
+    )
+    other = "Talks on the border in Chanthaburi were delayed again after shelling."
+    pool = [salience.Candidate(i, i, 0, s) for i, s in enumerate([aside, report, other])]
+    assert salience.rank(pool, 1)[0].text != aside

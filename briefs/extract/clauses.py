@@ -121,6 +121,10 @@ def _names_one(words: list[str], i: int) -> bool:
 _JOINING = frozenset("and or of in on at from with for by to into near than".split())
 
 
+# The reader addressed outside a quotation: service text, not reporting ("you" inside quotes
+# is a speaker's).
+_TO_READER = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
 # Verbs that open instructions on web pages and in forms, and rarely open a report's sentence.
 _COMMANDS = frozenset(
     "click tap read call contact visit subscribe sign register download share follow "
@@ -133,10 +137,13 @@ _BEFORE_COMMAND = frozenset("please only always never do don't kindly".split())
 def instructs(sentence: str) -> bool:
     """Is ``sentence`` an instruction to the reader ("Please read our privacy policy…",
     "Only call NHS 111 if…", "Click the link…")? A base-form verb opening it, alone or after
-    "Please", "Only", "Always", "Never": advice on a page, not a finding."""
+    "Please", "Only", "Always", "Never", or the reader addressed as "you" outside a quotation:
+    advice on a page, not a finding."""
     words = [w.replace("’", "'") for w in _TOKEN.findall(sentence) if w != ","]
     if len(words) < 2:
         return False
+    if _TO_READER.search(_QUOTED.sub("", sentence)):
+        return True  # "you will need to use London Underground": a notice to the reader
     first = words[0].lower()
     if first in _BEFORE_COMMAND:
         verb = words[1]
