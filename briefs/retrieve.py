@@ -103,7 +103,14 @@ def retrieve(
     topic_docs = _topic_scores(store, topic_hits, scope) if scope.topic else {}
     # Which documents are about the whole scope: the country's and the topic's, or both.
     if country and scope.topic:
-        scores = {d: min(country_docs.get(d, 0.0), topic_docs[d]) for d in topic_docs}
+        # About the topic, with the country as a subject (first or second): about the scope.
+        # A coffee report that lists Brazil among twenty producers is not.
+        scores = {
+            d: topic_docs[d]
+            if country_docs.get(d, 0.0) >= about.SECONDARY
+            else min(country_docs.get(d, 0.0), topic_docs[d])
+            for d in topic_docs
+        }
     elif country:
         scores = country_docs
     else:
@@ -112,7 +119,7 @@ def retrieve(
     # are the nearest a reader would turn to. Not for a country: there a document about its
     # neighbour lends only the sentences that name it (the passing-mention path below).
     floor = about.ABOUT
-    if not country and not any(v >= about.ABOUT for v in scores.values()):
+    if scope.topic and not any(v >= about.ABOUT for v in scores.values()):
         floor = about.SECONDARY
     about_docs = sorted(
         (d for d, v in scores.items() if v >= floor), key=lambda d: (-scores[d], d)
@@ -124,6 +131,13 @@ def retrieve(
     if country and not scope.topic:
         for p in store.passages_of(about_docs, per_document * 2):
             found.setdefault((p.doc_id, p.seq), p)
+    elif scope.topic:
+        # A document about a topic typed as a headline may repeat its words only in its title
+        # and first lines: its opening says what the title promised.
+        thin = [d for d in about_docs if len(topic_hits.get(d, {})) < THIN]
+        for p in store.passages_of(thin, THIN + 1):
+            found.setdefault((p.doc_id, p.seq), p)
+    if country and not scope.topic:
         for p in store.find([list(country.names)], 2000, scope.since, scope.until):
             found.setdefault((p.doc_id, p.seq), p)
     metadata = store.metadata(p.doc_id for p in found.values())
@@ -254,6 +268,7 @@ def _same_text(
     return copies
 
 
+THIN = 3  # fewer passages holding the topic than this, and a document lends its opening
 MAX_DOCUMENTS = 60  # documents about the scope read for a brief, most about it first
 PASSING = 0.2  # the most a topic's single mention in a document makes it about the topic
 MENTION_FLOOR = 0.2  # a document must say at least this much of a country to lend a passage

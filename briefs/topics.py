@@ -112,7 +112,7 @@ def holds(text: str, wanted: list[str]) -> bool:
 
 def found(text: str, wanted: list[str]) -> int:
     """How many of a topic's content words ``wanted`` ``text`` holds, in any form."""
-    present = _WORD.findall(text)
+    present = [w.strip("'’-") for w in _WORD.findall(text)]  # "high-" at a dash, "Sensex'"
     return sum(
         1
         for w in wanted

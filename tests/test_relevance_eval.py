@@ -225,3 +225,42 @@ def test_a_country_word_in_a_topic_is_found_in_the_country_names() -> None:
     assert {"United States", "US"} <= set(topics.forms("Americans"))
     assert topics.forms("lunches") == ("lunches",)
     assert [topics.needed(n) for n in (1, 3, 4, 6, 8, 11)] == [1, 3, 3, 3, 4, 6]
+
+
+def test_a_country_and_a_headline_topic_find_the_story(tmp_path: Path) -> None:
+    """A country with a topic typed as a headline: the story about the topic whose country is
+    a subject is about the scope, a word at a dash ("high-") is the word, and a story that
+    repeats the headline's words only in its title lends its opening."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "sensex.txt").write_text(
+        "Sensex ends at new high- The Economic Times\n\n"
+        "MUMBAI: The markets moved further up on the back of sustained buying across the board "
+        "in India on Monday.\n\n"
+        "The 30-stock index of the Bombay Stock Exchange closed at 6,679.20 points, gaining "
+        "76.51 points over Friday's close.\n\n"
+        "Foreign funds bought shares worth 8.5 billion dollars this year, brokers said.\n",
+        "utf-8",
+    )
+    (folder / "budget.txt").write_text(
+        "Budget keeps out tax cuts\n\n"
+        "NEW DELHI: India's interim budget offered none of the tax concessions that industry "
+        "had expected, the finance minister said on Tuesday.\n",
+        "utf-8",
+    )
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        ingest(store, [folder])
+    settings = load_settings(
+        db=db,
+        out=tmp_path / "out",
+        country="India",
+        topic="Indian Sensex reaches a New All-time High",
+        formats=("json",),
+        today="2026-01-05",
+        charts=False,
+    )
+    data = json.loads(build_brief(settings).paths[0].read_text("utf-8"))
+    assert [Path(s["path"]).name for s in data["sources"]] == ["sensex.txt"]
+    quotes = " ".join(s["text"] for sec in data["sections"] for s in sec["sentences"])
+    assert "gaining 76.51 points" in quotes
