@@ -540,3 +540,17 @@ def test_notices_to_the_reader_and_the_writers_asides() -> None:
     other = "Talks on the border in Chanthaburi were delayed again after shelling."
     pool = [salience.Candidate(i, i, 0, s) for i, s in enumerate([aside, report, other])]
     assert salience.rank(pool, 1)[0].text != aside
+
+
+def test_a_weekday_is_no_keyword_and_an_ampersand_name_is_whole() -> None:
+    from briefs.extract.keywords import keywords, noun_phrase
+
+    assert not noun_phrase("Friday")
+    text = (
+        "Cambodia's King Norodom Sihanouk offered on Saturday to host talks between AT&T-style "
+        "rivals in Beijing. The AT&T-style rivals met in Beijing on Sunday. King Norodom "
+        "Sihanouk spoke again on Friday."
+    )
+    found = [k.text for k in keywords(text)]
+    assert "AT&T-style rivals" in found
+    assert not {"T-style rivals", "Friday", "Sunday", "Saturday"} & set(found)

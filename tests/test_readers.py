@@ -280,3 +280,65 @@ def test_html_bylines_keep_every_author_the_page_names(tmp_path) -> None:
     # Structured data names the author too; the site itself is not one.
     data = '<script>{"author": {"@type": "Person", "name": "Charnele Henry"}}</script>'
     assert _byline("Charnele Henry; The Local", data, "", site="The Local") == "Charnele Henry"
+
+
+NEWSWIRE = """<DOC>
+<DOCNO> APW19981016.0240 </DOCNO>
+<DOCTYPE> NEWS STORY </DOCTYPE>
+<DATE_TIME> 10/16/1998 07:59:00 </DATE_TIME>
+<BODY>
+<HEADLINE> Hun Sen rejects talks abroad </HEADLINE>
+<TEXT>
+   PHNOM PENH, Cambodia (AP) _ Cambodian leader Hun Sen on Friday rejected
+opposition demands for talks outside the country.
+   Opposition leaders said they could not negotiate freely in Cambodia and
+called for talks in Beijing, where AT&T once had an office.
+</TEXT>
+</BODY>
+<TRAILER> AP-NY-10-16-98 0759EDT </TRAILER>
+</DOC>
+<DOC>
+<DOCNO> NYT19981017.0144 </DOCNO>
+<BYLINE> By SETH MYDANS </BYLINE>
+<TEXT>
+<P>
+BANGKOK, Thailand _ King Norodom Sihanouk offered on Saturday to host the talks.
+</P>
+<P>
+The offer came after weeks of deadlock over forming a new government.
+</P>
+</TEXT>
+</DOC>
+"""
+
+
+@pytest.mark.parametrize("name", ["wire.txt", "wire.sgml"])
+def test_a_newswire_sgml_file_is_its_stories(tmp_path: Path, name: str) -> None:
+    """A news-wire archive file in SGML (TREC, DUC, Gigaword) saved as .txt or .sgml: one
+    document per <DOC>, its headline, date (from <DATE_TIME>, else the story number) and
+    byline read from the markup, its paragraphs from indents or <P>, and no tag as text."""
+    path = tmp_path / name
+    path.write_text(NEWSWIRE, "utf-8")
+    first, second = read_file(path)
+    assert (first.title, first.date, first.locator, first.type) == (
+        "Hun Sen rejects talks abroad",
+        "1998-10-16",
+        "APW19981016.0240",
+        "news",
+    )
+    assert first.paragraphs == (
+        "PHNOM PENH, Cambodia (AP) _ Cambodian leader Hun Sen on Friday rejected opposition "
+        "demands for talks outside the country.",
+        "Opposition leaders said they could not negotiate freely in Cambodia and called for "
+        "talks in Beijing, where AT&T once had an office.",
+    )
+    assert (second.date, second.author, len(second.paragraphs)) == ("1998-10-17", "SETH MYDANS", 2)
+    assert "<" not in first.text + second.text
+
+
+def test_a_key_point_drops_the_wire_dateline_and_keeps_it_in_the_quote() -> None:
+    from briefs.extract.sentences import trim
+
+    quote = "SANTIAGO, Dec 7 (IPS) - The South American community of nations takes shape this week."
+    assert trim(quote) == "The South American community of nations takes shape this week."
+    assert trim("ASEAN - the regional bloc - met on Monday in Kuala Lumpur.").startswith("ASEAN")

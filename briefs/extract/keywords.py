@@ -38,7 +38,10 @@ class _Extractor(yake.KeywordExtractor):
         return 1 - jellyfish.levenshtein_distance(cand1, cand2) / longest
 
 
-_MIXED = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
+_MIXED = re.compile(
+    r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"
+    r"|\b[A-Z]+&[A-Z]+\b(?:-[a-z]+)?"  # "AT&T", "S&P", "AT&T-style": one token, not "T-style"
+)
 
 
 def _letters(n: int) -> str:
@@ -51,7 +54,8 @@ def _letters(n: int) -> str:
 
 
 def _protect(text: str) -> tuple[str, dict[str, str]]:
-    """Swap tokens mixing letters and digits ("COVID-19", "5PC") for letter-only stand-ins.
+    """Swap tokens mixing letters and digits ("COVID-19", "5PC"), or letters and an ampersand
+    ("AT&T"), for letter-only stand-ins.
 
     YAKE tags such tokens unusable and never returns them (yake issues #48, #57).
     """
@@ -163,8 +167,8 @@ def noun_phrase(phrase: str) -> bool:
             return False  # "rounds between Bangkok"
     if len(words) == 1 and not phrase.isupper():
         low = phrase.lower()
-        if low in _MONTHS:
-            return False
+        if low in _MONTHS or low in _WEEKDAYS:
+            return False  # "Friday", "Sunday": when, not what
         kinds = word_kinds(low)
         if kinds and "NOUN" not in kinds:
             return False  # "formal"
@@ -174,6 +178,7 @@ def noun_phrase(phrase: str) -> bool:
 
 
 _MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth", re.IGNORECASE)
 
 

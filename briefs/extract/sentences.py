@@ -35,6 +35,12 @@ _CONNECTIVE = re.compile(
 # "…taking 7 contracts By Edward Iwata, USA TODAY Handing down…": prose writes "by" in lower
 # case after a word; a capital "By" and a name there is a byline inside the text.
 _INLINE_BYLINE = re.compile(r"[a-z0-9,] By [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+")
+# A wire story's dateline: a place in capitals, maybe its country or the day, maybe the
+# agency, then a dash, an underscore or a colon ("SANTIAGO, Dec 7 (IPS) -", "MUMBAI:").
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:,\s[^()_—–:\n-]{2,40}?)?\s*"
+    r"(?:\([^()]{1,30}\))?\s*(?:_|--|—|–|-|:)\s+(?=[A-Z“\"‘'])"
+)
 _OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"))
 
 
@@ -60,7 +66,11 @@ def split(text: str) -> list[str]:
 
 
 def trim(sentence: str) -> str:
-    """Drop a leading connective ("But", "However,") and capitalise what follows."""
+    """Drop a leading dateline ("PHNOM PENH, Cambodia (AP) _") and a leading connective
+    ("But", "However,"), and capitalise what follows. The quote keeps them."""
+    d = _DATELINE.match(sentence)
+    if d and len(sentence) - d.end() > 40:
+        sentence = sentence[d.end() :]
     m = _CONNECTIVE.match(sentence)
     if not m or not m.group(0):
         return sentence

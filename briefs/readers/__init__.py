@@ -25,8 +25,10 @@ from briefs.readers.debris import clean_document
 from briefs.readers.metadata import KNOWN, SIDECAR_NAMES
 from briefs.readers.signals import guess_type, language
 
-READERS: dict[str, Callable[[Path], Document]] = {
+READERS: dict[str, Callable[[Path], Document | list[Document]]] = {
     ".txt": text.read,
+    ".sgm": text.read_sgml,
+    ".sgml": text.read_sgml,
     ".md": markdown.read,
     ".markdown": markdown.read,
     ".html": html.read,
@@ -101,11 +103,21 @@ def read_file(path: Path, meta: dict[str, str] | None = None) -> list[Document]:
     if reader is None:
         raise ReadError(str(path), f"unsupported file type {path.suffix!r}")
     try:
-        doc = reader(path)
+        read = reader(path)
     except ReadError:
         raise
     except (OSError, ValueError) as e:
         raise ReadError(str(path), f"{e.__class__.__name__}: {e}") from e
+    # A news-wire archive file holds many stories; each is a document of its own.
+    docs = [d for doc in (read if isinstance(read, list) else [read]) for d in _finish(doc, meta)]
+    if not docs:
+        raise ReadError(str(path), "nothing but page furniture, notes or boilerplate")
+    return docs
+
+
+def _finish(doc: Document, meta: dict[str, str] | None) -> list[Document]:
+    """One document as read: sidecar metadata applied, date checked, type and language
+    found, a magazine issue split into articles, debris removed."""
     if meta:
         fields = {k: _normal_date(v) if k == "date" else v for k, v in meta.items() if k in KNOWN}
         extra = dict(doc.extra) | {k: v for k, v in meta.items() if k not in KNOWN}
@@ -121,10 +133,7 @@ def read_file(path: Path, meta: dict[str, str] | None = None) -> list[Document]:
         doc = dataclasses.replace(doc, type=guess_type(doc))
     doc = dataclasses.replace(doc, language=language(doc.text))
     # Debris per article: a magazine issue has a reference list after each of them.
-    docs = [d for d in map(clean_document, split_articles(doc)) if d.paragraphs]
-    if not docs:
-        raise ReadError(str(path), "nothing but page furniture, notes or boilerplate")
-    return docs
+    return [d for d in map(clean_document, split_articles(doc)) if d.paragraphs]
 
 
 def _sane_date(doc: Document) -> Document:

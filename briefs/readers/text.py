@@ -8,6 +8,7 @@ from pathlib import Path
 
 from briefs.errors import ReadError
 from briefs.model import Document
+from briefs.readers import sgml
 from briefs.readers.clean import text_paragraphs
 from briefs.readers.head import apply_head
 
@@ -79,9 +80,21 @@ def document_from_text(path: str, text: str) -> Document:
     return apply_head(doc, running=running)
 
 
-def read(path: Path) -> Document:
-    """Read a .txt file. Raises ReadError when it is empty, binary or not prose."""
+def read(path: Path) -> Document | list[Document]:
+    """Read a .txt file: a document, or every story of a news-wire SGML file saved as text.
+    Raises ReadError when it is empty, binary or not prose."""
     data = path.read_bytes()
     if not data.strip():
         raise ReadError(str(path), "empty file")
-    return document_from_text(str(path), decode(data, str(path)))
+    text = decode(data, str(path))
+    if sgml.is_sgml(text):
+        return sgml.documents(str(path), text)
+    return document_from_text(str(path), text)
+
+
+def read_sgml(path: Path) -> list[Document]:
+    """Read a .sgm or .sgml news-wire file: every story in it."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise ReadError(str(path), "empty file")
+    return sgml.documents(str(path), decode(data, str(path)))

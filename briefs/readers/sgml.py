@@ -1,0 +1,130 @@
+"""News-wire archives in SGML: the ``<DOC>`` files of news collections (TREC, DUC, LDC's
+Gigaword and their kin), one story or hundreds in a file.
+
+A person reading such a file sees markup around stories: ``<DOCNO>`` names the story,
+``<HEADLINE>`` is its title, ``<DATE_TIME>`` or ``<DATE>`` its date, ``<BYLINE>`` its author,
+and ``<TEXT>`` its body, in ``<P>`` elements or as hard-wrapped lines whose paragraphs open
+with an indent. Tags are never text. The file is parsed by lxml's recovering XML parser
+(SGML is not XML: there is no root, and ``&`` may stand alone), so broken markup costs the
+broken element, not the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from briefs.errors import ReadError
+from briefs.model import Document
+from briefs.readers.clean import collapse, text_paragraphs
+from briefs.readers.head import apply_head
+from briefs.readers.printed_dates import parse_date
+
+# The opening of a news-wire SGML file: a <DOC> element, whatever precedes it in a comment.
+_OPENING = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<DOC[\s>]", re.IGNORECASE | re.DOTALL)
+# A date written into the story's number: "APW19981016.0240", "NYT_ENG_20050101.0001".
+_DOCNO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+# Paragraph starts in hard-wrapped wire text: a line opening with an indent or a tab.
+_INDENT = re.compile(r"\n(?=[ \t]+\S)")
+_BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
+_DATE_TAGS = ("DATE_TIME", "DATE", "DATELINE", "PUBDATE")
+_TITLE_TAGS = ("HEADLINE", "HL", "TITLE", "HEAD")
+_BODY_TAGS = ("TEXT", "BODY", "LP")
+
+
+def is_sgml(text: str) -> bool:
+    """Does ``text`` open as a news-wire SGML file (``<DOC>`` first)?"""
+    return bool(_OPENING.match(text[:2000]))
+
+
+def documents(path: str, text: str) -> list[Document]:
+    """Every story in the SGML ``text``. Raises ReadError when none has a body."""
+    parser = etree.XMLParser(recover=True, huge_tree=True, resolve_entities=False)
+    # Upper-case tag names as the collections write them; a root so that many <DOC>s parse.
+    text = _BARE_AMPERSAND.sub("&amp;", text)  # "AT&T": SGML allows it, XML does not
+    root = etree.fromstring(f"<FILE>{text}</FILE>".encode(), parser)
+    if root is None:
+        raise ReadError(path, "SGML that no parser could read")
+    out = []
+    stories = [el for el in root.iter() if isinstance(el.tag, str) and el.tag.upper() == "DOC"]
+    for n, element in enumerate(stories):
+        doc = _story(path, element, n)
+        if doc is not None:
+            out.append(doc)
+    if not out:
+        raise ReadError(path, "no <DOC> with text in this SGML file")
+    return out
+
+
+def _field(element, names: tuple[str, ...]) -> str | None:
+    for child in element.iter():
+        if isinstance(child.tag, str) and child.tag.upper() in names:
+            value = collapse(" ".join(child.itertext()))
+            if value:
+                return value
+    return None
+
+
+def _story(path: str, element, n: int) -> Document | None:
+    docno = _field(element, ("DOCNO", "DOCID")) or f"story {n + 1}"
+    # The story's text: <TEXT> before the <BODY> that holds it with the headline.
+    tags = {c.tag.upper(): c for c in reversed(list(element.iter())) if isinstance(c.tag, str)}
+    body = next((tags[t] for t in _BODY_TAGS if t in tags), None)
+    if body is None:
+        return None
+    paragraphs = _paragraphs(body)
+    if not paragraphs:
+        return None
+    fields: dict[str, str] = {}
+    provenance: dict[str, str] = {}
+    title = _field(element, _TITLE_TAGS)
+    if title:
+        fields["title"] = title
+        provenance["title"] = "head"
+    date = _date(element, docno)
+    if date:
+        fields["date"] = date
+        provenance["date"] = "head"
+    author = _field(element, ("BYLINE", "AUTHOR"))
+    if author:
+        fields["author"] = re.sub(r"^By\s+", "", author, flags=re.IGNORECASE)
+        provenance["author"] = "head"
+    kind = _field(element, ("DOCTYPE", "TXTTYPE", "TYPE")) or ""
+    doc = Document(
+        path=path,
+        type="news" if "NEWS" in kind.upper() else "unknown",
+        title=fields.get("title", docno),
+        paragraphs=tuple(paragraphs),
+        date=fields.get("date"),
+        author=fields.get("author"),
+        locator=docno,
+        provenance=tuple(sorted(provenance.items())) or (("title", "path"),),
+    )
+    # The story's own first lines still hold its dateline and agency ("PHNOM PENH,
+    # Cambodia (AP) _"), read as for any news text; the markup's fields stand.
+    return apply_head(doc)
+
+
+def _paragraphs(body) -> list[str]:
+    marked = [p for p in body.iter() if isinstance(p.tag, str) and p.tag.upper() == "P"]
+    if marked:
+        return [t for p in marked if (t := collapse(" ".join(p.itertext())))]
+    text = "".join(body.itertext())
+    if "\n\n" not in text.strip() and _INDENT.search(text):
+        text = _INDENT.sub("\n\n", text)
+    # Wire text is hard-wrapped: a paragraph's lines are one paragraph.
+    blocks = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))
+    paragraphs, _running = text_paragraphs("\n\n".join(b for b in blocks if b))
+    return paragraphs
+
+
+def _date(element, docno: str) -> str | None:
+    for tag in _DATE_TAGS:
+        value = _field(element, (tag,))
+        if value:
+            found = parse_date(value) or parse_date(value.split()[0])
+            if found:
+                return found
+    m = _DOCNO_DATE.search(docno)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
