@@ -38,7 +38,7 @@ _MODIFIED = frozenset(
     "shillings rand real reais lira lire riyal riyals dinar dinars dirham dirhams guilder "
     "guilders escudo escudos peseta pesetas drachma schilling currency bond bonds eurobond "
     "eurobonds paper notes wine wines cheese cuisine restaurant restaurants food style "
-    "breed accent".split()
+    "breed accent ocean".split()  # "the Indian Ocean" is a sea, not India
 )
 # What a capital may stand for without the text being about the country.
 _ACCORD = frozenset(

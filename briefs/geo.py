@@ -188,6 +188,9 @@ def _preferred() -> dict[str, str]:
 _KEY = re.compile(r"[^\W\d_][\w-]*")
 _CAPITAL = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĐ][\w-]*")
 _AFTER = re.compile(r"[\w-]")
+_REGION_BEFORE = re.compile(
+    r"(?:North|South|East|West|Central|Latin|Northern|Southern|Eastern|Western)[ -]$"
+)
 
 
 @functools.cache
@@ -247,6 +250,8 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
                 text[start:stop].upper() == name.upper() if shout else text.startswith(name, start)
             )
             if said and not _AFTER.match(text, stop):
+                if name.endswith("an") and _REGION_BEFORE.search(text, max(0, start - 10), start):
+                    break  # "South American", "West Indian": a region's people, not a country's
                 out.append((start, stop, iso))
                 end = stop
                 break

@@ -84,3 +84,17 @@ def test_a_dateline_or_headline_in_capitals_names_its_place() -> None:
     assert found == ["IND", "USA"]
     assert [iso for *_, iso in geo.mentions("PHNOM PENH, Cambodia")] == ["KHM", "KHM"]
     assert not geo.mentions("NATO AND ASEAN MINISTERS MET")
+
+
+def test_a_regions_people_and_a_sea_are_no_country() -> None:
+    """ "South American", "Latin American" and "West Indian" name a region's people, not the
+    United States or India; "the Indian Ocean" is a sea (a weak mention of India)."""
+    from briefs.about import weak_flags
+
+    assert not geo.mentions("The South American Community and Latin American states")
+    assert not geo.mentions("West Indian cricket")
+    assert [iso for *_, iso in geo.mentions("American troops and South African police")] == [
+        "USA",
+        "ZAF",
+    ]
+    assert weak_flags("Waves crossed the Indian Ocean.")[0][2:] == ("IND", True)
