@@ -39,7 +39,10 @@ _STOP = frozenset(
     tuesday wednesday thursday friday saturday sunday""".split()
 )
 _OPINION = re.compile(
-    r"\b(?:I think|I believe|in my view|we believe|it seems|arguably|perhaps|should be noted)\b",
+    r"\b(?:I think|I believe|in my view|we believe|it seems|arguably|perhaps|should be noted)\b"
+    # a view given to unnamed analysts or observers: what they think, not what happened
+    r"|\b(?:analysis|analysts?|observers|commentators|critics)\s+(?:\w+\s+)?"
+    r"(?:suggests?|says?|said|believes?|believed|thinks?|expects?|argues?|warns?)\b",
     re.I,
 )
 # The writer speaking as "I" (case-sensitive, opening the sentence): a view or an aside, which
@@ -52,6 +55,7 @@ _FORMALITY = re.compile(
     r"honoured|honored|happy|grateful))\b"
 )
 _SPECIFIC = re.compile(r"\d")
+OPINION = 0.5  # what a view's gain is worth beside a report's
 UNIGRAMS = 0.5  # content words count too, at half a pair: small clusters share few pairs
 POSITION = (
     0.5  # what opening its document adds to a sentence's gain (news puts first what matters most)
@@ -141,10 +145,12 @@ def rank(
     # What does not change from one round to the next is worked out once per candidate.
     position = {i: 1.0 + POSITION / (1 + candidates[i].position) for i in open_}
     specific = {i: 0.3 * bool(_SPECIFIC.search(candidates[i].text)) for i in open_}
-    penalty = {
-        i: 2.0 * ("?" in candidates[i].text)
-        + 2.0
-        * bool(_OPINION.search(candidates[i].text) or _FIRST_PERSON.search(candidates[i].text))
+    penalty = {i: 2.0 * ("?" in candidates[i].text) for i in open_}
+    # A view counts for half what a report of the same facts counts: reporting first.
+    view = {
+        i: OPINION
+        if _OPINION.search(candidates[i].text) or _FIRST_PERSON.search(candidates[i].text)
+        else 1.0
         for i in open_
     }
     shorter = {i: math.pow(length[i], 0.3) for i in open_}
@@ -158,7 +164,7 @@ def rank(
             gain *= position[i]
             gain += specific[i] * (gain > 0)
             gain -= penalty[i]
-            gain = gain / shorter[i] + bonus[i]
+            gain = gain * view[i] / shorter[i] + bonus[i]
             if best is None or gain > best_gain or (gain == best_gain and i < best):
                 best, best_gain = i, gain
         if best is None or best_gain <= 0:

@@ -554,3 +554,18 @@ def test_a_weekday_is_no_keyword_and_an_ampersand_name_is_whole() -> None:
     found = [k.text for k in keywords(text)]
     assert "AT&T-style rivals" in found
     assert not {"T-style rivals", "Friday", "Sunday", "Saturday"} & set(found)
+
+
+def test_a_view_given_to_analysts_yields_to_the_report() -> None:
+    """ "Analysis suggests…" and "Analysts say…" give a view; key points take the report of
+    what happened first, even when the view covers more of the story's words."""
+    from briefs import salience
+
+    view = (
+        "Analysis suggests Thailand and Cambodia held border talks on Monday in Kuala Lumpur in "
+        "good faith."
+    )
+    report = "Thailand and Cambodia held border talks on Monday in Kuala Lumpur, officials said."
+    echo = "The border talks between Thailand and Cambodia were held in Kuala Lumpur."
+    pool = [salience.Candidate(i, i, 0, s) for i, s in enumerate([view, report, echo])]
+    assert salience.rank(pool, 1)[0].text != view
