@@ -133,9 +133,11 @@ def test_pictures_show_the_briefs_own_numbers(with_charts) -> None:
     sources = [f.source for f in tiled]
     # Tiles are chosen by composition: something happened to what they count, and a source
     # gives a second tile only when every source with such a figure has one.
-    assert all(f.event or (f.unit and f.counts) for f in tiled)
+    from briefs.compose.figures import happens
+
+    assert all(happens(f) or (f.unit and f.counts) for f in tiled)
     if len(set(sources)) < len(sources):
-        assert {f.source for f in brief.figures if f.event} <= set(sources)
+        assert {f.source for f in brief.figures if happens(f)} <= set(sources)
 
 
 def test_a_tile_says_what_happened_to_what_it_counts() -> None:
@@ -183,3 +185,29 @@ def test_a_tile_writes_a_large_number_short_and_whole() -> None:
     font = Fonts(load_style(None)).names["regular"]
     assert _size_to_fit("USD 355bn", font, 20, 13, 60) < 20
     assert _size_to_fit("75", font, 20, 13, 60) == 20
+
+
+def test_a_tile_is_a_development_not_a_standing_count() -> None:
+    """ "20 civilian deaths" and "people displaced" say what happened; "adding 15% tax" and
+    "includes 20 members" do not, whatever verb stands beside the number."""
+    from briefs.compose.figures import happens
+    from briefs.model import Figure
+
+    def figure(counts: str, event: str | None) -> Figure:
+        return Figure(
+            text="1",
+            value=1.0,
+            low=None,
+            high=None,
+            unit=None,
+            counts=counts,
+            measure=counts,
+            as_of=None,
+            source="S1",
+            quote="1",
+            event=event,
+        )
+
+    assert happens(figure("civilian deaths", None)) and happens(figure("people", "displace"))
+    assert not happens(figure("tax", "add")) and not happens(figure("members", "include"))
+    assert not happens(figure("deminers", None))

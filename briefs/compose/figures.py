@@ -34,6 +34,27 @@ _GENERIC_MEASURES = {"people", "person", "individual", "other"}
 SPANS = {"year", "month", "week", "day", "hour", "minute", "decade"}
 
 
+# Verbs that say nothing happened to what is counted: "adding 15% tax", "includes 20 members".
+_NO_DEVELOPMENT = frozenset(
+    "add include make have take give get use show produce see hold become bring put set keep "
+    "cover contain involve represent total amount comprise account number".split()
+)
+# Nouns that are themselves what happened: "20 civilian deaths", "79 injuries".
+_EVENT_NOUNS = frozenset(
+    "death fatality casualty injury killing arrest detention abduction displacement "
+    "evacuation infection attack airstrike strike clash explosion".split()
+)
+
+
+def happens(f: Figure) -> bool:
+    """Does the figure say what happened to what it counts (killed, displaced, deployed, or
+    deaths and injuries), not only that it is there?"""
+    if f.event:
+        return f.event not in _NO_DEVELOPMENT
+    counts = (f.counts or "").lower().split()
+    return bool(counts) and singular(counts[-1]) in _EVENT_NOUNS
+
+
 def _generic(f: Figure) -> bool:
     """People with nothing said of them ("53 million people", "10 million Filipinos"), and
     spans of time ("6 years" in prison, "more than 20 years" of peace)."""
@@ -216,6 +237,7 @@ def tiles(
     for i, f in enumerate(figures):
         counts = (f.counts or "").lower()
         measure = singular(counts.split()[-1]) if counts else ""
+        happened = happens(f)
         if f.measure in SPANS or measure in SPANS or _generic(f):
             continue
         if (
@@ -224,17 +246,19 @@ def tiles(
             or " ".join(counts.split()[-2:]) in _GENERIC_TILES
         ):
             continue
-        if not f.event and not (f.unit and f.counts):
+        if not happened and not (f.unit and f.counts):
             continue  # "20 countries", "41 people": nothing happened to them
         date = sources[f.source].date if f.source in sources else None
-        score = (2.0 if f.event else 1.0) + (by_measure[f.measure] > 1)
+        score = (2.0 if happened else 1.0) + (by_measure[f.measure] > 1)
         score += 0.5 * bool(scope.country and any(x in f.quote for x in scope.country.names))
         eligible.append((-score, -(int((date or "0")[:4])), i, f))
     eligible.sort(key=lambda e: e[:3])
+    # One source's best development each before a second from any source; a figure where
+    # nothing happened ("15% tax") never goes ahead of a development on that account.
     first: list[int] = []
     used: set[str] = set()
-    for *_, i, f in eligible:
-        if f.source not in used:
+    for score, _year, i, f in eligible:
+        if f.source not in used and -score >= 2.0:
             first.append(i)
             used.add(f.source)
     # One development, one tile: a second figure for the same event in the same source
