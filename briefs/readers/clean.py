@@ -33,6 +33,7 @@ _UN_FURNITURE = re.compile(
 
 
 _UN_HINT = re.compile(r"\d\d-\d{5}|A/\d")
+_JOB_HINT = re.compile(r"-\d{5}")
 
 
 def normalise(text: str) -> str:
@@ -44,8 +45,12 @@ def normalise(text: str) -> str:
 
 def drop_furniture(text: str) -> str:
     """Remove document symbols and job numbers that page breaks left inside the text."""
+    # Quick scans for the telltale shapes first, each opening on a literal that the regex
+    # engine finds as fast as str.find: most texts have none.
+    if "A/" not in text and not _JOB_HINT.search(text):
+        return text
     if not _UN_HINT.search(text):
-        return text  # one quick scan for the telltale shapes first: most texts have none
+        return text
     return _UN_FURNITURE.sub("", text)
 
 
@@ -157,7 +162,7 @@ def text_paragraphs(text: str) -> tuple[list[str], frozenset[str]]:
     furniture.discard(title or "")
     running = frozenset(furniture)
     if not is_hard_wrapped(lines):
-        kept = [collapse(ln) for ln in lines if ln.strip() and collapse(ln) not in furniture]
+        kept = [c for ln in lines if (c := collapse(ln)) and c not in furniture]
         return _dedupe([ln.lstrip("\x00") for ln in kept]), running
     lines = [ln.replace("\x00", "") for ln in lines]
     width = statistics.quantiles([len(ln.rstrip()) for ln in lines if ln.strip()], n=10)[7]

@@ -36,12 +36,17 @@ _URL_DATE = re.compile(
 )
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def parse_date(text: str, *, today: dt.date | None = None) -> str | None:
     """An ISO date ("2006-10-20", "2023-09" or "2023") when ``text`` is wholly a date.
 
     Weekday, time, zone and a label ("Updated:", "Publication Date:") may stand around it;
     anything else makes it not a date line. Day-first and month-first forms are both read.
     """
+    if len(text) > 200 or not _ANY_DIGIT.search(text):
+        return None  # a paragraph, or no year and no day: never wholly a date (most lines)
     if " | " in text:
         # A row of cells ("10 | Tuesday, January 13, 2009": a transcript's line number): the
         # date is the one cell that is one.

@@ -71,6 +71,7 @@ _ENGLISH = frozenset(
 )
 
 
+_ASCII_WORDS = re.compile(r"[a-z]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -83,9 +84,13 @@ def language(text: str) -> str | None:
     """
     # 1,500 characters (some 250 words) tell English from other languages as surely as more
     sample = text[:1500]
-    words = _LETTERS.findall(sample.lower())
+    # ASCII words are enough to find English function words; a text in another language
+    # goes to py3langid below whatever its words split into.
+    words = _ASCII_WORDS.findall(sample.lower())
     if len(words) < 8:
-        return None
+        words = _LETTERS.findall(sample.lower())  # a script other than Latin
+        if len(words) < 8:
+            return None
     if (
         len(_ENGLISH.intersection(words)) >= 4
         and sum(map(_ENGLISH.__contains__, words)) / len(words) > 0.15
