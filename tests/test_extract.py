@@ -569,3 +569,20 @@ def test_a_view_given_to_analysts_yields_to_the_report() -> None:
     echo = "The border talks between Thailand and Cambodia were held in Kuala Lumpur."
     pool = [salience.Candidate(i, i, 0, s) for i, s in enumerate([view, report, echo])]
     assert salience.rank(pool, 1)[0].text != view
+
+
+def test_keyword_fragments_of_clauses_times_and_descriptions() -> None:
+    """Seen in a Vietnam brief over the Factbook profile: "history included periods" (a
+    subject, its verb, its object), "18th century" (when, not what) and "successful South
+    Vietnamese" (cut before its noun) are no keywords; "internally displaced people" is."""
+    from briefs.extract.keywords import _clause, noun_phrase
+
+    def keyword(p: str) -> bool:
+        return noun_phrase(p) and not _clause(p)
+
+    assert not keyword("history included periods")
+    assert not keyword("18th century")
+    assert not keyword("successful South Vietnamese")
+    assert keyword("internally displaced people")
+    assert keyword("Khmer Rouge armed forces")
+    assert not keyword("Cambodia fully supports")

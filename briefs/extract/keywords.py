@@ -12,6 +12,7 @@ import re
 import jellyfish
 import yake
 
+from briefs import geo
 from briefs.extract.counted import word_kinds
 from briefs.extract.dates import MONTH_NAMES
 from briefs.model import Keyword
@@ -147,8 +148,23 @@ def noun_phrase(phrase: str) -> bool:
         return False  # "white Christian A": cut off at an initial
     if _ORDINAL.fullmatch(last):
         return False  # "10th and 13th", "late 18th": an ordinal with its noun cut off
+    if _ORDINAL.fullmatch(words[0]) and last.lower() in _AGES:
+        return False  # "18th century": when, not what
+    if (
+        len(words) > 1
+        and words[0].islower()
+        and word_kinds(words[0]) == {"ADJ"}
+        and _DEMONYM_END.search(last)
+        and geo.mentions(last)
+    ):
+        return False  # "successful South Vietnamese": a description cut before its noun
     first = words[0]
-    if first.islower() and (kinds := word_kinds(first)) and not kinds & {"NOUN", "ADJ"}:
+    if (
+        first.islower()
+        and (kinds := word_kinds(first))
+        and not kinds & {"NOUN", "ADJ"}
+        and not (kinds == {"ADV"} and len(words) > 2 and words[1].endswith("ed"))
+    ):
         return False  # "includes Malay", "remains unclear": a verb and what follows it
     if last.islower() and word_kinds(last) and "NOUN" not in word_kinds(last):
         return False  # "dialogue in southern", "dialogue to include"
@@ -159,9 +175,14 @@ def noun_phrase(phrase: str) -> bool:
     for i, w in enumerate(words[1:], 1):
         if w.islower() and words[i - 1][:1].isupper() and word_kinds(w) == {"VERB"}:
             return False  # a verb after its subject: "FAA issued Emergency AD"
-    for w in words:
+    for i, w in enumerate(words):
         low = w.lower()
-        if w.islower() and (low.endswith("ly") and "ADV" in word_kinds(low) or low in _REPORTING):
+        # An adverb before a participle inside the phrase describes ("internally displaced
+        # people"); before anything else it belongs to a clause ("Cambodia fully supports").
+        describes = i + 2 < len(words) and words[i + 1].endswith("ed")
+        if w.islower() and (
+            low.endswith("ly") and "ADV" in word_kinds(low) and not describes or low in _REPORTING
+        ):
             return False  # "Cambodia fully supports", "Analysts say Malaysia"
         if w.islower() and low in _PREPOSITIONS and not name:
             return False  # "rounds between Bangkok"
@@ -177,6 +198,8 @@ def noun_phrase(phrase: str) -> bool:
     return True
 
 
+_AGES = frozenset("century centuries decade decades millennium era".split())
+_DEMONYM_END = re.compile(r"(?:ese|an|ish|i|ch)$")
 _MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth", re.IGNORECASE)
@@ -192,6 +215,15 @@ def _clause(phrase: str) -> bool:
     first = words[0]
     if first.islower() and first.endswith(("ing", "ed")) and "VERB" in word_kinds(first):
         return True
+    if any(
+        w.islower()
+        and w.endswith("ed")
+        and "VERB" in word_kinds(w)
+        and words[i].islower()
+        and word_kinds(words[i]) == {"NOUN"}
+        for i, w in enumerate(words[1:-1])
+    ):
+        return True  # "history included periods": a subject, its verb and its object
     return any(
         w.islower() and w.endswith("s") and "VERB" in word_kinds(w) and words[i][:1].isupper()
         for i, w in enumerate(words[1:-1])
