@@ -586,3 +586,19 @@ def test_keyword_fragments_of_clauses_times_and_descriptions() -> None:
     assert keyword("internally displaced people")
     assert keyword("Khmer Rouge armed forces")
     assert not keyword("Cambodia fully supports")
+
+
+def test_an_advocacy_groups_sentence_weighs_as_a_view() -> None:
+    """The caller marks an advocacy group's sentences as views: beside a report of the same
+    facts, the report leads."""
+    from briefs import salience
+
+    text = "Hun Sen travelled to Naypyidaw on 7 January to meet the junta leader."
+    pool = [
+        salience.Candidate(0, 0, 0, text, view=True),
+        salience.Candidate(1, 1, 0, text),
+        salience.Candidate(2, 2, 0, "Hun Sen met the junta leader in Naypyidaw."),
+    ]
+    assert salience.rank(pool, 1)[0].key == 1
+    pool[0] = salience.Candidate(0, 0, 0, text)
+    assert salience.rank(pool, 1)[0].key == 0

@@ -212,7 +212,13 @@ def compose(
     key = pick(pinned, len(pinned), spread=0.0)
     weight = {(p.doc_id, p.seq): p.score / top for p in passages}
     ranked = _salient(
-        candidates, scope, limits, weight, {d: docs[d].date for d in docs}, retrieved.about
+        candidates,
+        scope,
+        limits,
+        weight,
+        {d: docs[d].date for d in docs},
+        retrieved.about,
+        advocacy=frozenset(d for d in docs if docs[d].type == "advocacy"),
     )
     key += pick(ranked, max(0, limits.key_points - len(key)), 0.0)
     if key:
@@ -311,6 +317,7 @@ def _salient(
     weight: dict[tuple[int, int], float],
     dates: dict[int, str | None],
     about: frozenset[int],
+    advocacy: frozenset[int] = frozenset(),
 ) -> list[tuple[float, SourceSentence]]:
     """The candidates in the order key points take them: central facts first, by concept
     coverage across sources (``briefs.salience``); sentences that name the scope (its country,
@@ -334,7 +341,11 @@ def _salient(
     for doc, _seq, _index, i in sorted((s.doc_id, s.seq, s.index, i) for i, s in kept):
         place_in_doc[i] = met[doc]
         met[doc] += 1
-    pool = [salience.Candidate(i, s.doc_id, place_in_doc[i], s.quote) for i, s in kept]
+    # An advocacy group's text argues a case: its sentences weigh as views beside reporting.
+    pool = [
+        salience.Candidate(i, s.doc_id, place_in_doc[i], s.quote, view=s.doc_id in advocacy)
+        for i, s in kept
+    ]
     # The newest material matters most to a reader of a brief: a source's place among the
     # dates of the sources in the pool, 0 for the oldest (or undated) to 1 for the newest.
     dated = sorted({dates[c.doc] for c in pool if dates.get(c.doc)})
