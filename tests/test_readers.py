@@ -342,3 +342,20 @@ def test_a_key_point_drops_the_wire_dateline_and_keeps_it_in_the_quote() -> None
     quote = "SANTIAGO, Dec 7 (IPS) - The South American community of nations takes shape this week."
     assert trim(quote) == "The South American community of nations takes shape this week."
     assert trim("ASEAN - the regional bloc - met on Monday in Kuala Lumpur.").startswith("ASEAN")
+
+
+def test_newswire_files_named_by_story_number_are_found_by_their_content(tmp_path: Path) -> None:
+    """TREC and DUC name their files by story number ("APW19981016.0240", no suffix or a
+    numeric one): such a file is read when it opens with <DOC>; other files without a known
+    suffix are passed over."""
+    from briefs.readers import walk
+
+    (tmp_path / "APW19981016.0240").write_text(NEWSWIRE, "utf-8")
+    (tmp_path / "notes").write_text("hello", "utf-8")
+    (tmp_path / "scan.0001").write_bytes(b"\x89PNG\r\n")
+    found = [rel for _root, rel in walk([tmp_path])]
+    assert found == ["APW19981016.0240"]
+    assert [d.locator for d in read_file(tmp_path / found[0])] == [
+        "APW19981016.0240",
+        "NYT19981017.0144",
+    ]
