@@ -359,3 +359,21 @@ def test_newswire_files_named_by_story_number_are_found_by_their_content(tmp_pat
         "APW19981016.0240",
         "NYT19981017.0144",
     ]
+
+
+def test_newswire_typesetting_codes_and_desk_notes_are_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "NYT19981017.0144"
+    path.write_text(
+        "<DOC>\n<DOCNO> NYT19981017.0144 </DOCNO>\n<TEXT>\n"
+        "<P>\nBANGKOK, Thailand _ &UR; King Norodom Sihanouk offered on Saturday to host "
+        "talks &MD; in Beijing.\n</P>\n"
+        "<P>\n(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)\n</P>\n"
+        "<P>\nThe offer came after weeks of deadlock over forming a new government.\n</P>\n"
+        "</TEXT>\n</DOC>\n",
+        "utf-8",
+    )
+    (doc,) = read_file(path)
+    assert doc.paragraphs == (
+        "BANGKOK, Thailand _ King Norodom Sihanouk offered on Saturday to host talks — in Beijing.",
+        "The offer came after weeks of deadlock over forming a new government.",
+    )

@@ -27,6 +27,11 @@ _OPENING = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<DOC[\s>]", re.IGNORECASE | re.DO
 _DOCNO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 # Paragraph starts in hard-wrapped wire text: a line opening with an indent or a tab.
 _INDENT = re.compile(r"\n(?=[ \t]+\S)")
+_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]*);")
+_ENTITIES = {"AMP": "&amp;", "LT": "&lt;", "GT": "&gt;", "MD": "—", "HT": " ", "SP": " "}
+# A note to the wire desk, in capitals and parentheses: "(STORY CAN END HERE. OPTIONAL 2ND
+# TAKE FOLLOWS.)".
+_DESK_NOTE = re.compile(r"\([^a-z()]*[A-Z][^a-z()]*\)")
 _BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
 _DATE_TAGS = ("DATE_TIME", "DATE", "DATELINE", "PUBDATE")
 _TITLE_TAGS = ("HEADLINE", "HL", "TITLE", "HEAD")
@@ -42,7 +47,11 @@ def documents(path: str, text: str) -> list[Document]:
     """Every story in the SGML ``text``. Raises ReadError when none has a body."""
     parser = etree.XMLParser(recover=True, huge_tree=True, resolve_entities=False)
     # Upper-case tag names as the collections write them; a root so that many <DOC>s parse.
-    text = _BARE_AMPERSAND.sub("&amp;", text)  # "AT&T": SGML allows it, XML does not
+    # SGML entities the file never defines: the few with a meaning become their character,
+    # typesetting codes ("&UR;", "&QL;") go; then a bare "&" ("AT&T"), which SGML allows and
+    # XML does not, is escaped.
+    text = _ENTITY.sub(lambda m: _ENTITIES.get(m.group(1).upper(), ""), text)
+    text = _BARE_AMPERSAND.sub("&amp;", text)
     root = etree.fromstring(f"<FILE>{text}</FILE>".encode(), parser)
     if root is None:
         raise ReadError(path, "SGML that no parser could read")
@@ -109,14 +118,15 @@ def _story(path: str, element, n: int) -> Document | None:
 def _paragraphs(body) -> list[str]:
     marked = [p for p in body.iter() if isinstance(p.tag, str) and p.tag.upper() == "P"]
     if marked:
-        return [t for p in marked if (t := collapse(" ".join(p.itertext())))]
+        found = [t for p in marked if (t := collapse(" ".join(p.itertext())))]
+        return [t for t in found if not _DESK_NOTE.fullmatch(t)]
     text = "".join(body.itertext())
     if "\n\n" not in text.strip() and _INDENT.search(text):
         text = _INDENT.sub("\n\n", text)
     # Wire text is hard-wrapped: a paragraph's lines are one paragraph.
     blocks = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))
     paragraphs, _running = text_paragraphs("\n\n".join(b for b in blocks if b))
-    return paragraphs
+    return [p for p in paragraphs if not _DESK_NOTE.fullmatch(p)]
 
 
 def _date(element, docno: str) -> str | None:
