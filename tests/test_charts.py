@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from briefs import build_brief, load_settings
 from briefs.charts import build, png, svg
+from briefs.model import Figure
 from briefs.sample import sample_brief
 
 
@@ -140,24 +141,25 @@ def test_pictures_show_the_briefs_own_numbers(with_charts) -> None:
         assert {f.source for f in brief.figures if happens(f)} <= set(sources)
 
 
+def figure(counts: str, event: str | None, quote: str = "1") -> Figure:
+    """A figure counting ``counts``, with ``event`` beside it, quoted from ``quote``."""
+    return Figure(
+        text="x",
+        value=1.0,
+        low=None,
+        high=None,
+        unit=None,
+        counts=counts,
+        measure=counts,
+        as_of=None,
+        source="S1",
+        quote=quote,
+        event=event,
+    )
+
+
 def test_a_tile_says_what_happened_to_what_it_counts() -> None:
     from briefs.compose.figures import tile_label
-    from briefs.model import Figure
-
-    def figure(counts, event, quote):
-        return Figure(
-            text="x",
-            value=1.0,
-            low=None,
-            high=None,
-            unit=None,
-            counts=counts,
-            measure=counts,
-            as_of=None,
-            source="S1",
-            quote=quote,
-            event=event,
-        )
 
     assert tile_label(figure("people", "displace", "…and 525,000 people displaced.")) == (
         "people displaced"
@@ -191,22 +193,6 @@ def test_a_tile_is_a_development_not_a_standing_count() -> None:
     """ "20 civilian deaths" and "people displaced" say what happened; "adding 15% tax" and
     "includes 20 members" do not, whatever verb stands beside the number."""
     from briefs.compose.figures import happens
-    from briefs.model import Figure
-
-    def figure(counts: str, event: str | None) -> Figure:
-        return Figure(
-            text="1",
-            value=1.0,
-            low=None,
-            high=None,
-            unit=None,
-            counts=counts,
-            measure=counts,
-            as_of=None,
-            source="S1",
-            quote="1",
-            event=event,
-        )
 
     assert happens(figure("civilian deaths", None)) and happens(figure("people", "displace"))
     assert not happens(figure("tax", "add")) and not happens(figure("members", "include"))

@@ -201,21 +201,30 @@ def test_a_topic_typed_as_a_sentence_finds_the_story(tmp_path: Path) -> None:
         "Our fishing fleet landed 40,000 tonnes of tuna last season, a record catch.\n",
         "utf-8",
     )
-    db = tmp_path / "c.db"
+    sources, quotes = _brief_on(
+        folder, topic="Nobel Peace Prize awarded to Kenyan environmental activist"
+    )
+    assert sources == ["nobel.txt"]
+    assert "Wangari Maathai of Kenya" in quotes
+
+
+def _brief_on(folder: Path, **scope: str) -> tuple[list[str], str]:
+    """Ingest ``folder`` into a store beside it, brief ``scope`` on it: the cited files and
+    the text of every quoted sentence."""
+    db = folder.parent / "c.db"
     with Store(db) as store:
         ingest(store, [folder])
     settings = load_settings(
         db=db,
-        out=tmp_path / "out",
-        topic="Nobel Peace Prize awarded to Kenyan environmental activist",
+        out=folder.parent / "out",
         formats=("json",),
         today="2026-01-05",
         charts=False,
+        **scope,
     )
     data = json.loads(build_brief(settings).paths[0].read_text("utf-8"))
-    assert [Path(s["path"]).name for s in data["sources"]] == ["nobel.txt"]
     quotes = " ".join(s["text"] for sec in data["sections"] for s in sec["sentences"])
-    assert "Wangari Maathai of Kenya" in quotes
+    return [Path(s["path"]).name for s in data["sources"]], quotes
 
 
 def test_a_country_word_in_a_topic_is_found_in_the_country_names() -> None:
@@ -248,19 +257,8 @@ def test_a_country_and_a_headline_topic_find_the_story(tmp_path: Path) -> None:
         "had expected, the finance minister said on Tuesday.\n",
         "utf-8",
     )
-    db = tmp_path / "c.db"
-    with Store(db) as store:
-        ingest(store, [folder])
-    settings = load_settings(
-        db=db,
-        out=tmp_path / "out",
-        country="India",
-        topic="Indian Sensex reaches a New All-time High",
-        formats=("json",),
-        today="2026-01-05",
-        charts=False,
+    sources, quotes = _brief_on(
+        folder, country="India", topic="Indian Sensex reaches a New All-time High"
     )
-    data = json.loads(build_brief(settings).paths[0].read_text("utf-8"))
-    assert [Path(s["path"]).name for s in data["sources"]] == ["sensex.txt"]
-    quotes = " ".join(s["text"] for sec in data["sections"] for s in sec["sentences"])
+    assert sources == ["sensex.txt"]
     assert "gaining 76.51 points" in quotes
