@@ -45,13 +45,13 @@ def is_sgml(text: str) -> bool:
 
 def documents(path: str, text: str) -> list[Document]:
     """Every story in the SGML ``text``. Raises ReadError when none has a body."""
-    parser = etree.XMLParser(recover=True, huge_tree=True, resolve_entities=False)
-    # Upper-case tag names as the collections write them; a root so that many <DOC>s parse.
     # SGML entities the file never defines: the few with a meaning become their character,
     # typesetting codes ("&UR;", "&QL;") go; then a bare "&" ("AT&T"), which SGML allows and
     # XML does not, is escaped.
     text = _ENTITY.sub(lambda m: _ENTITIES.get(m.group(1).upper(), ""), text)
     text = _BARE_AMPERSAND.sub("&amp;", text)
+    # A root of our own, so that a file of many <DOC>s parses as one tree.
+    parser = etree.XMLParser(recover=True, huge_tree=True, resolve_entities=False)
     root = etree.fromstring(f"<FILE>{text}</FILE>".encode(), parser)
     if root is None:
         raise ReadError(path, "SGML that no parser could read")
