@@ -131,14 +131,13 @@ def retrieve(
     if country and not scope.topic:
         for p in store.passages_of(about_docs, per_document * 2):
             found.setdefault((p.doc_id, p.seq), p)
+        for p in store.find([list(country.names)], 2000, scope.since, scope.until):
+            found.setdefault((p.doc_id, p.seq), p)
     elif scope.topic:
         # A document about a topic typed as a headline may repeat its words only in its title
         # and first lines: its opening says what the title promised.
         thin = [d for d in about_docs if len(topic_hits.get(d, {})) < THIN]
         for p in store.passages_of(thin, THIN + 1):
-            found.setdefault((p.doc_id, p.seq), p)
-    if country and not scope.topic:
-        for p in store.find([list(country.names)], 2000, scope.since, scope.until):
             found.setdefault((p.doc_id, p.seq), p)
     metadata = store.metadata(p.doc_id for p in found.values())
     duplicates = store.duplicates_among(metadata)
@@ -174,16 +173,9 @@ def retrieve(
         scored.append((score, p))
     undated, coarse = store.window_counts(scope.since, scope.until)
     if not scored:
-        other = {d for d in foreign if d not in duplicates}
         raise ScopeError(
             f"no passages found for {scope.named()} in the corpus"
-            + (
-                f" ({len(other)} document{'s' if len(other) != 1 else ''} naming it "
-                f"{'are' if len(other) != 1 else 'is'} not in English, which the extractors "
-                "do not read)"
-                if other
-                else ""
-            )
+            + _not_in_english(len(foreign - duplicates))
         )
     scored.sort(key=lambda sp: (-sp[0], sp[1].doc_id, sp[1].seq))
     fetched: dict[int, Document] = {}  # whole documents read once, for the copy test and after
@@ -266,6 +258,17 @@ def _same_text(
             if shared >= SAME_TEXT * min(len(shingles[d]), len(shingles[e])):
                 copies[e] = d
     return copies
+
+
+def _not_in_english(n: int) -> str:
+    """What an empty brief should add when documents in other languages name its scope."""
+    if not n:
+        return ""
+    many = n != 1
+    return (
+        f" ({n} document{'s' if many else ''} naming it {'are' if many else 'is'} not in English,"
+        " which the extractors do not read)"
+    )
 
 
 THIN = 3  # fewer passages holding the topic than this, and a document lends its opening

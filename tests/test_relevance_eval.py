@@ -262,3 +262,19 @@ def test_a_country_and_a_headline_topic_find_the_story(tmp_path: Path) -> None:
     )
     assert sources == ["sensex.txt"]
     assert "gaining 76.51 points" in quotes
+
+
+def test_a_country_named_only_in_other_languages_is_said_so(tmp_path: Path) -> None:
+    from briefs.errors import ScopeError
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "tesla.txt").write_text(
+        "Plant Tesla eine zweite Fabrik in China?\n\n"
+        "Der Autobauer Tesla prüft nach Angaben aus Branchenkreisen den Bau einer zweiten "
+        "Fabrik in China, wo die Nachfrage nach Elektroautos weiter wächst und die Regierung "
+        "den Ausbau der Ladestationen fördert. Die Entscheidung soll im Frühjahr fallen.\n",
+        "utf-8",
+    )
+    with pytest.raises(ScopeError, match="1 document naming it is not in English"):
+        _brief_on(folder, country="China")
