@@ -13,7 +13,10 @@ share (Gillick and Favre's concept coverage, ICSISumm; Lin and Bilmes's submodul
 - **Position**: news puts the central fact first; a concept's weight is raised where it
   first appears early in a document, and a sentence's gain where it stands early.
 - **Specificity**: a number or a date in a sentence adds a little (who did what, how many,
-  when); a question, a quote fragment or an opinion marker takes away.
+  when); a question takes away.
+- **Reporting before views**: a view ("I think", "Analysts say", the writer as "I", or a
+  sentence the caller marks, such as an advocacy group's) counts half what a report of the
+  same facts counts.
 
 No model, no network: counting only, deterministic for a given input.
 """
