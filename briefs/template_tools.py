@@ -236,6 +236,8 @@ _FILTERS = {
     "reference": "`{{ source | reference }}`: the house-style reference, title in italics.",
     "date": '`{{ "2022-01-14" | date }}` -> 14 January 2022 (also "June 2022", "2024").',
     "number": "`{{ 9205 | number }}` -> 9,205; `{{ 17.4 | number(1) }}` -> 17.4.",
+    "happened": "`{{ figure | happened }}`: the figure as written and what happened to it, "
+    'where its sentence says ("525,000 people displaced").',
     "md": "`{{ text | md }}`: print text as Markdown without escaping (for your own fixed "
     "text only; source text is always escaped).",
 }

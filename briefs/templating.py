@@ -16,6 +16,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefs.citations import human_date, reference
+from briefs.compose.figures import with_development
 from briefs.errors import TemplateError
 from briefs.resources import templates_dir
 
@@ -110,7 +111,13 @@ def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        cite=_cite, anchor=_anchor, date=human_date, number=_number, md=Md, reference=_reference
+        cite=_cite,
+        anchor=_anchor,
+        date=human_date,
+        number=_number,
+        md=Md,
+        reference=_reference,
+        happened=with_development,
     )
     return env
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,17 @@ def test_a_tile_is_a_development_not_a_standing_count() -> None:
     assert happens(figure("civilian deaths", None)) and happens(figure("people", "displace"))
     assert not happens(figure("tax", "add")) and not happens(figure("members", "include"))
     assert not happens(figure("deminers", None))
+
+
+def test_a_figure_with_what_happened_to_it() -> None:
+    """The digest's figure line says what happened where the sentence does ("525,000 people
+    displaced") and gives the figure as written where it does not."""
+    from briefs.compose.figures import with_development
+
+    displaced = replace(
+        figure("people", "displace", "…and 525,000 people displaced."), text="525,000 people"
+    )
+    assert with_development(displaced) == "525,000 people displaced"
+    assert with_development(replace(figure("tax", "add", "adding 15% tax"), text="15% tax")) == (
+        "15% tax"
+    )

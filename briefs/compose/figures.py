@@ -198,6 +198,16 @@ def tile_label(f: Figure) -> str:
     return what
 
 
+def with_development(f: Figure) -> str:
+    """The figure as written, and what happened to it where its sentence says so in a word
+    after it would read: "525,000 people displaced", "nearly 10,000 peacekeepers deployed"."""
+    what = f.counts or f.unit or ""
+    label = tile_label(f)
+    if what and label != what and f.text.endswith(what):
+        return f"{f.text} {label[len(what) :].strip()}"
+    return f.text
+
+
 # Units a number can count that carry no subject of their own: no key figure at all.
 _UNITS_OF_NOTHING = {"member", "threshold", "time", "point", "page", "percent", "session", "round"}
 
