@@ -259,6 +259,7 @@ def test_sentence_filter_and_trim() -> None:
         "Los Angeles Air Force Base, California."
     )
     assert stands_alone("Officials in Bangkok want the talks on the border to resume soon.")
+    assert stands_alone("People need the tools to build a better life in the border provinces.")
     assert stands_alone("Hun Sen and Prayut Chan-o-cha agree to meet on the border next week.")
     # "As a result" says what followed from the sentence before it, which the reader lacks.
     assert not stands_alone("As a result, the whole society had lost every chance of development.")

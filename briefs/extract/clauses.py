@@ -113,6 +113,8 @@ def _names_one(words: list[str], i: int) -> bool:
     start = i
     while start > 0 and words[start - 1][:1].isupper():
         start -= 1
+    if start == i == 0:
+        return False  # a sentence's first word: "People need…" is a noun, not a name
     before = words[start - 1].lower() if start > 0 else ""
     return before not in _JOINING
 
