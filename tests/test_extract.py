@@ -603,3 +603,18 @@ def test_an_advocacy_groups_sentence_weighs_as_a_view() -> None:
     assert salience.rank(pool, 1)[0].key == 1
     pool[0] = salience.Candidate(0, 0, 0, text)
     assert salience.rank(pool, 1)[0].key == 0
+
+
+def test_a_theme_heading_is_made_of_whole_words() -> None:
+    """ "anti-communist South" gives no "Communist South", and a preposition opening a
+    sentence ("Until communist forces…") is no heading's word."""
+    from briefs.compose.themes import theme_heading
+
+    quotes = [
+        "Vietnam was divided into the anti-communist South and a northern state.",
+        "Until communist forces won in 1975, the war went on.",
+    ]
+    assert theme_heading("communist", quotes) == "Communist forces"
+    assert theme_heading(
+        "junta", ["The military junta arrested many.", "The military junta said so."]
+    ) == ("Military junta")

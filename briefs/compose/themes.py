@@ -8,7 +8,10 @@ from collections import Counter
 _HEADING_STOP = frozenset(
     "the a an of in on at to and or for with by from as is are was were be been its their "
     "his her this that these those which who said has have had will would also not can "
-    "could may might must shall should does did do".split()
+    "could may might must shall should does did do until after before during since while "
+    "when where although though because if unless despite under over into through between "
+    "among against within without about across along around behind beyond near toward "
+    "towards upon via".split()
 )
 
 
@@ -25,18 +28,21 @@ def theme_heading(keyword: str, quotes: list[str]) -> str | None:
         return capital(keyword)
     pairs: Counter[str] = Counter()
     k = re.escape(keyword)
-    pattern = re.compile(rf"\b([A-Za-z][\w’'-]+) ({k})\b|\b({k}) ([A-Za-z][\w-]+)\b", re.I)
+    # Whole words only (the "communist" of "anti-communist South" is no word of its own), and
+    # the word before and the word after each looked at, so one does not hide the other.
+    before = re.compile(rf"(?<![\w-])([A-Za-z][\w’'-]+) ({k})(?![\w-])", re.I)
+    after = re.compile(rf"(?<![\w-])({k}) ([A-Za-z][\w-]+)(?![\w-])", re.I)
     for q in quotes:
-        for m in pattern.finditer(q):
-            pair = f"{m.group(1)} {m.group(2)}" if m.group(1) else f"{m.group(3)} {m.group(4)}"
-            other = m.group(1) or m.group(4)
-            if (
-                other.lower() not in _HEADING_STOP
-                and not other.endswith(("’s", "'s"))
-                and noun_phrase(pair)
-                and not _clause(pair)  # "containing CBI" is no heading
-            ):
-                pairs[pair] += 1
+        for pattern, side in ((before, 1), (after, 2)):
+            for m in pattern.finditer(q):
+                pair, other = f"{m.group(1)} {m.group(2)}", m.group(side)
+                if (
+                    other.lower() not in _HEADING_STOP
+                    and not other.endswith(("’s", "'s"))
+                    and noun_phrase(pair)
+                    and not _clause(pair)  # "containing CBI" is no heading
+                ):
+                    pairs[pair] += 1
     if not pairs:
         return None
     best = max(sorted(pairs), key=lambda p: pairs[p])
