@@ -189,8 +189,7 @@ _KEY = re.compile(r"[^\W\d_][\w-]*")
 # Capitalised words; one that starts inside a word ("iPhone", "anti-American") is set aside
 # after its look-up, which costs half what a look-behind here does on every capital.
 _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĐ][\w-]*")
-_INSIDE_WORD = re.compile(r"[\w-]")
-_AFTER = re.compile(r"[\w-]")
+_WORD_CHAR = re.compile(r"[\w-]")  # what may not touch a name on either side
 _REGION_BEFORE = re.compile(
     r"(?:North|South|East|West|Central|Latin|Northern|Southern|Eastern|Western)[ -]$"
 )
@@ -245,14 +244,14 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
         if not names:
             continue
         start = m.start()
-        if start < end or (start and _INSIDE_WORD.match(text, start - 1)):
+        if start < end or (start and _WORD_CHAR.match(text, start - 1)):
             continue
         for name, iso in names:
             stop = start + len(name)
             said = (
                 text[start:stop].upper() == name.upper() if shout else text.startswith(name, start)
             )
-            if said and not _AFTER.match(text, stop):
+            if said and not _WORD_CHAR.match(text, stop):
                 if name.endswith("an") and _REGION_BEFORE.search(text, max(0, start - 10), start):
                     break  # "South American", "West Indian": a region's people, not a country's
                 out.append((start, stop, iso))

@@ -25,7 +25,6 @@ from briefs.rows import (
     ParsedFile,
     about_rows,
     document_row,
-    search_texts,
 )
 
 SCHEMA_VERSION = 2
@@ -207,7 +206,7 @@ class PgStore(PortableReads):
                             zip(
                                 doc.paragraphs,
                                 pages,
-                                f.searches[n] if f.searches else search_texts(doc),
+                                f.search_texts(n),
                                 strict=True,
                             )
                         )

@@ -163,6 +163,11 @@ class ParsedFile:
     # the worker that read the file so that the single writer only writes
     searches: list[list[str]] | None = None
 
+    def search_texts(self, n: int) -> list[str]:
+        """What the index holds for each passage of document ``n``: as the worker worked it
+        out, or now."""
+        return self.searches[n] if self.searches else search_texts(self.documents[n])
+
 
 def listing(doc_id: int, doc: Document, passages: int) -> dict:
     """One stored document as ``briefs sources`` and the desk's corpus page list it: its

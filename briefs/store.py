@@ -28,7 +28,7 @@ from briefs.rows import (  # noqa: F401 (re-exported: older callers import them 
     date_span,
     document_row,
     fold,
-    search_texts,
+    search_text,
 )
 
 SCHEMA_VERSION = 5
@@ -287,7 +287,7 @@ class Store(PortableReads):
             pages = doc.pages or (None,) * len(doc.paragraphs)
             first = counter[0]
             counter[0] += len(doc.paragraphs)
-            searches = f.searches[n] if f.searches else search_texts(doc)
+            searches = f.search_texts(n)
             self.conn.executemany(
                 "INSERT INTO passages (id, doc_id, seq, text, page, search) VALUES (?,?,?,?,?,?)",
                 (

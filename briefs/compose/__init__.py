@@ -352,7 +352,7 @@ def _salient(
     place = {d: i / max(1, len(dated) - 1) for i, d in enumerate(dated)}
     prior = {
         c.key: NAME_PRIOR * any(n in c.text.lower() for n in lowered)
-        + NAME_PRIOR * topics.found(c.text, content) / max(1, len(content))
+        + (NAME_PRIOR * topics.found(c.text, content) / len(content) if content else 0.0)
         + RANK_PRIOR * weight.get((c.doc, candidates[c.key][1].seq), 0.0)  # type: ignore[index]
         + RECENCY * place.get(dates.get(c.doc) or "", 0.0)
         + ABOUT_PRIOR * (c.doc in about)

@@ -267,8 +267,8 @@ def tiles(
     # nothing happened ("15% tax") never goes ahead of a development on that account.
     first: list[int] = []
     used: set[str] = set()
-    for score, _year, i, f in eligible:
-        if f.source not in used and -score >= 2.0:
+    for negated, _year, i, f in eligible:
+        if f.source not in used and -negated >= 2.0:
             first.append(i)
             used.add(f.source)
     # One development, one tile: a second figure for the same event in the same source

@@ -116,17 +116,22 @@ def _story(path: str, element, n: int) -> Document | None:
 
 
 def _paragraphs(body) -> list[str]:
+    return [p for p in _blocks(body) if not _DESK_NOTE.fullmatch(p)]
+
+
+def _blocks(body) -> list[str]:
+    """The story's paragraphs: its <P> elements, or the indented or blank-line blocks of its
+    hard-wrapped text."""
     marked = [p for p in body.iter() if isinstance(p.tag, str) and p.tag.upper() == "P"]
     if marked:
-        found = [t for p in marked if (t := collapse(" ".join(p.itertext())))]
-        return [t for t in found if not _DESK_NOTE.fullmatch(t)]
+        return [t for p in marked if (t := collapse(" ".join(p.itertext())))]
     text = "".join(body.itertext())
     if "\n\n" not in text.strip() and _INDENT.search(text):
         text = _INDENT.sub("\n\n", text)
     # Wire text is hard-wrapped: a paragraph's lines are one paragraph.
     blocks = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))
     paragraphs, _running = text_paragraphs("\n\n".join(b for b in blocks if b))
-    return [p for p in paragraphs if not _DESK_NOTE.fullmatch(p)]
+    return paragraphs
 
 
 def _date(element, docno: str) -> str | None:

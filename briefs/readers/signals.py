@@ -84,11 +84,12 @@ def language(text: str) -> str | None:
     """
     # 1,500 characters (some 250 words) tell English from other languages as surely as more
     sample = text[:1500]
+    lowered = sample.lower()
     # ASCII words are enough to find English function words; a text in another language
     # goes to py3langid below whatever its words split into.
-    words = _ASCII_WORDS.findall(sample.lower())
+    words = _ASCII_WORDS.findall(lowered)
     if len(words) < 8:
-        words = _LETTERS.findall(sample.lower())  # a script other than Latin
+        words = _LETTERS.findall(lowered)  # a script other than Latin
         if len(words) < 8:
             return None
     if (

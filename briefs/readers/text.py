@@ -83,10 +83,7 @@ def document_from_text(path: str, text: str) -> Document:
 def read(path: Path) -> Document | list[Document]:
     """Read a .txt file: a document, or every story of a news-wire SGML file saved as text.
     Raises ReadError when it is empty, binary or not prose."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise ReadError(str(path), "empty file")
-    text = decode(data, str(path))
+    text = _text_of(path)
     if sgml.is_sgml(text):
         return sgml.documents(str(path), text)
     return document_from_text(str(path), text)
@@ -94,7 +91,12 @@ def read(path: Path) -> Document | list[Document]:
 
 def read_sgml(path: Path) -> list[Document]:
     """Read a .sgm or .sgml news-wire file: every story in it."""
+    return sgml.documents(str(path), _text_of(path))
+
+
+def _text_of(path: Path) -> str:
+    """The file's text, decoded. Raises ReadError when it is empty or binary."""
     data = path.read_bytes()
     if not data.strip():
         raise ReadError(str(path), "empty file")
-    return sgml.documents(str(path), decode(data, str(path)))
+    return decode(data, str(path))
