@@ -583,6 +583,7 @@ def test_keyword_fragments_of_clauses_times_and_descriptions() -> None:
 
     assert not keyword("history included periods")
     assert not keyword("18th century")
+    assert not keyword("mid-13th century")
     assert not keyword("successful South Vietnamese")
     assert keyword("internally displaced people")
     assert keyword("Khmer Rouge armed forces")

@@ -148,8 +148,8 @@ def noun_phrase(phrase: str) -> bool:
         return False  # "white Christian A": cut off at an initial
     if _ORDINAL.fullmatch(last):
         return False  # "10th and 13th", "late 18th": an ordinal with its noun cut off
-    if _ORDINAL.fullmatch(words[0]) and last.lower() in _AGES:
-        return False  # "18th century": when, not what
+    if _ORDINAL.fullmatch(re.sub(r"^(?i:mid|early|late)-", "", words[0])) and last.lower() in _AGES:
+        return False  # "18th century", "mid-13th century": when, not what
     if (
         len(words) > 1
         and words[0].islower()
