@@ -169,7 +169,7 @@ def score(s: Signals, declared: bool = False) -> float:
     value = 0.45 * s.title + 0.3 * s.lead + 0.15 * s.dateline + 0.3 * s.share
     value += 0.1 * min(s.strong, 4) / 4
     if s.share >= 0.5 and s.strong >= 3:
-        value += 0.2
+        value = max(value + 0.2, ABOUT)
     if s.share >= 0.25 and s.strong >= 10:
         value += 0.15
     return round(min(value, 1.0), 4)

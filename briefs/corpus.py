@@ -37,6 +37,14 @@ class CorpusStore(Protocol):
     def search(
         self, query: str, limit: int = 200, since: str | None = None, until: str | None = None
     ) -> list[Passage]: ...
+    def openings(
+        self,
+        words: list[str],
+        opening: int,
+        limit: int,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Passage]: ...
     def about_documents(
         self, iso3: str, declared: str, since: str | None = None, until: str | None = None
     ) -> list[tuple[int, Signals | None, bool]]: ...

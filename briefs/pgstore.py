@@ -265,6 +265,26 @@ class PgStore(PortableReads):
             params += group
         return self._search(" && ".join(parts), params, limit, since, until)
 
+    def openings(
+        self,
+        words: list[str],
+        opening: int,
+        limit: int,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Passage]:
+        if not words:
+            return []
+        window, wparams = _window(since, until)
+        query = " || ".join(["phraseto_tsquery('briefs', %s)"] * len(words))
+        rows = self._rows(
+            f"SELECT p.doc_id, p.seq, p.text, p.page FROM passages p JOIN documents d"
+            f" ON d.id = p.doc_id WHERE p.search @@ ({query}) AND p.seq < %s{window}"
+            " LIMIT %s",
+            [*words, opening, *wparams, limit],
+        )
+        return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
+
     def search(
         self, query: str, limit: int = 200, since: str | None = None, until: str | None = None
     ) -> list[Passage]:

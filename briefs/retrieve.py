@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from briefs import about, geo, topics
 from briefs.corpus import CorpusStore
 from briefs.errors import ScopeError
+from briefs.linked import linked
 from briefs.model import Document, Passage
 from briefs.rows import date_span
 
@@ -124,6 +125,11 @@ def retrieve(
     about_docs = sorted(
         (d for d, v in scores.items() if v >= floor), key=lambda d: (-scores[d], d)
     )[:MAX_DOCUMENTS]
+    if country and not scope.topic and len(about_docs) < MAX_DOCUMENTS:
+        # A story filed from Oslo about a Kenyan laureate: its names say whose story it is.
+        more = linked(store, scores, about_docs, floor, scope.since, scope.until)
+        scores.update(dict.fromkeys(more, floor))
+        about_docs = (about_docs + sorted(more))[:MAX_DOCUMENTS]
     # Passing mentions serve only when nothing at all is about the scope: a few documents
     # about it are the brief (the gaps say the material is thin), not a list padded with
     # speeches that name it once.

@@ -369,6 +369,29 @@ class Store(PortableReads):
         )
         return self.search(query, limit=limit, since=since, until=until)
 
+    def openings(
+        self,
+        words: list[str],
+        opening: int,
+        limit: int,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Passage]:
+        """Up to ``limit`` of the first ``opening`` passages of documents in the window that
+        hold any of ``words``, in no set order: unranked and unsorted, so that a common word
+        costs no more than ``limit`` rows (all of them, in some order, when fewer match)."""
+        if not words:
+            return []
+        window, params = window_sql(since, until)
+        query = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+        rows = self.conn.execute(
+            "SELECT p.doc_id, p.seq, p.text, p.page FROM passages_fts"
+            " JOIN passages p ON p.id = passages_fts.rowid JOIN documents d ON d.id = p.doc_id"
+            f" WHERE passages_fts MATCH ? AND p.seq < ?{window} LIMIT ?",
+            (fold(query), opening, *params, limit),
+        ).fetchall()
+        return [Passage(doc_id=r[0], seq=r[1], text=r[2], page=r[3]) for r in rows]
+
     # -- editions -----------------------------------------------------------------------------
 
     def record_edition(

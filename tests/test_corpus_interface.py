@@ -37,6 +37,13 @@ def test_both_stores_read_the_seeds_alike(sqlite_seed_db, seed_db) -> None:
                 for _, sig, declared in store.about_documents(khm.iso3, khm.name)
             )
             material = sorted(store.country_material(), key=repr)
-            return docs, about, material, store.count()
+            # Openings giving a name (what linking a story to a country reads): the same
+            # passages, complete under the limit, and cut at the limit when more match.
+            paths = {i: doc.path for i, doc, _ in store.documents()}
+            openings = sorted(
+                (paths[p.doc_id], p.seq) for p in store.openings(["Phnom", "Hun"], 3, 500)
+            )
+            assert openings and len(store.openings(["Cambodia"], 3, 2)) == 2
+            return docs, about, material, store.count(), openings
 
     assert reads(seed_db) == reads(sqlite_seed_db)

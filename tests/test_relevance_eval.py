@@ -178,6 +178,51 @@ def test_a_name_in_a_list_gives_nothing_and_the_subject_gives_all(tmp_path: Path
     assert any(f["value"] == 12 for f in malaysia["figures"]), malaysia["figures"]
 
 
+def test_a_story_filed_elsewhere_is_about_the_country_its_names_stand_for(tmp_path: Path):
+    """Two Kenya stories name Wangari Maathai and the Nobel prize in their openings; a third
+    filed from Oslo names Norway most and Kenya once, but its opening gives the same names: it
+    is a Kenya story, and its sentences that do not name Kenya may be quoted. A fourth names
+    Kenya once, in a story whose opening gives none of those names: nothing of it is."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Kenyan Maathai wins Nobel prize\n\n"
+        "NAIROBI - Kenya's deputy environment minister Wangari Maathai has won the Nobel "
+        "Peace Prize, the first African woman to do so.\n\n"
+        "Maathai founded the Green Belt Movement in Kenya in 1977.\n",
+        "utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Kenya celebrates its laureate\n\n"
+        "Crowds in Kenya cheered on Saturday as news spread that Maathai had won the Nobel "
+        "Peace Prize.\n\n"
+        "Kenya's president called the award an honour for the whole of Kenya.\n",
+        "utf-8",
+    )
+    (folder / "c.txt").write_text(
+        "Peace prize ceremony in Oslo\n\n"
+        "OSLO, Norway - Environmental activist Wangari Maathai received the Nobel Peace Prize "
+        "on Friday in Oslo City Hall, Norway's capital.\n\n"
+        "The committee chairman said the Green Belt Movement had planted 30 million trees.\n\n"
+        "Norway's king attended; Maathai thanked the women of Kenya.\n",
+        "utf-8",
+    )
+    (folder / "d.txt").write_text(
+        "Norway sets its fishing quotas\n\n"
+        "OSLO - Norway cut its cod quota by 20 percent on Friday, the ministry said, after "
+        "scientists warned that stocks in the Barents Sea had fallen for a fifth year.\n\n"
+        "The fisheries minister told parliament the cut would be reviewed in the spring, and "
+        "that coastal communities would be compensated for the lost catch.\n\n"
+        "Fishing crews in the northern ports said the cut came too late in the season for "
+        "them to change their plans, and asked for a meeting with the ministry.\n\n"
+        "Norway's fleet landed 40,000 tonnes last season, and exports to Kenya rose.\n",
+        "utf-8",
+    )
+    sources, quotes = _brief_on(folder, country="Kenya")
+    assert "c.txt" in sources and "d.txt" not in sources, sources
+    assert "Green Belt Movement had planted 30 million trees" in quotes, quotes
+
+
 def test_a_topic_typed_as_a_sentence_finds_the_story(tmp_path: Path) -> None:
     """A topic typed as a headline ("Nobel Peace Prize awarded to Kenyan environmental
     activist") is rarely repeated whole: passages holding half its words are about it, a
