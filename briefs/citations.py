@@ -158,6 +158,15 @@ def check(brief: Brief, texts: dict[str, SourceText]) -> Check:
                     f"value {f.value if f.value is not None else (f.low, f.high)} "
                     "does not follow from its text",
                 )
+        for c in f.also:
+            # A corroborating source must say the same value in the sentence it is cited for.
+            other = texts.get(c.source)
+            if other is None or collapse(c.quote) not in other.text:
+                fail(label, f"corroborating quote not found in {c.source}")
+            elif not any(
+                (g.value, g.low, g.high) == (f.value, f.low, f.high) for g in find_figures(c.quote)
+            ):
+                fail(label, f"{c.source} does not give the value {f.text!r} gives")
     for e in brief.timeline:
         total += 1
         label = f"timeline {e.date} {e.text[:40]!r}"

@@ -166,7 +166,9 @@ def build(
         kept_figures = parts.figures[: _LIMITS.figures]
         keywords = parts.keywords[: _LIMITS.keywords]
         # Only the sources the entry cites take a number in the digest's one reference list.
-        cited = {c.source for s in chosen for c in s.cites} | {f.source for f in kept_figures}
+        cited = {c.source for s in chosen for c in s.cites} | {
+            x for f in kept_figures for x in (f.source, *(c.source for c in f.also))
+        }
         local = {
             sid: global_id(parts.source_docs[sid])
             for sid in sorted(cited, key=lambda x: int(x[1:]))
@@ -177,7 +179,10 @@ def build(
 
         points = [replace(s, cites=recite(s.cites)) for s in chosen]
         figures = differs(
-            [replace(f, source=local[f.source], differs_from=[]) for f in kept_figures]
+            [
+                replace(f, source=local[f.source], differs_from=[], also=recite(f.also))
+                for f in kept_figures
+            ]
         )
         all_figures += figures
         key = f"country={country.name}"

@@ -154,6 +154,9 @@ class Figure:
     quote: str
     differs_from: list[int] = field(default_factory=list)
     event: str | None = None
+    # Other sources that report the same value on the same measure, each with its sentence:
+    # one row for one fact, and the fact corroborated.
+    also: list[Cite] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

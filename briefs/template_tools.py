@@ -229,7 +229,8 @@ _CONTEXT = {
     "entry formatted in that style.",
 }
 _FILTERS = {
-    "cite": "`{{ sentence.cites | cite }}` or `{{ figure.source | cite }}`: citation markers "
+    "cite": "`{{ sentence.cites | cite }}` or `{{ figure.source | cite }}` (a figure with its "
+    "corroborating sources: `{{ ([figure.source] + figure.also) | cite }}`): citation markers "
     "(`[@S1]`, with `, p. N` where the source has pages); drawn as [1] or (Author, "
     "2022) and linked to the reference list.",
     "anchor": "`{{ source.id | anchor }}`: the link target a reference-list entry carries.",

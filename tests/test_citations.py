@@ -64,6 +64,27 @@ def test_altered_figure_value_is_caught(built) -> None:
     assert len(result.failures) == 1 and "does not follow" in result.failures[0]
 
 
+def test_a_corroborating_source_must_give_the_same_value(built) -> None:
+    """A figure's corroboration is checked like the figure: the other source's sentence must
+    be in it and hold the same value."""
+    from briefs.model import Cite
+
+    brief, texts = built
+    f = brief.figures[0]
+    other = next(s for s in texts if s != f.source)
+    held = next(x for x in texts[other].text.split(". ") if x and not any(c.isdigit() for c in x))
+    for also, why in (
+        ([Cite(f.source, f.quote)], None),
+        ([Cite(other, "Invented words nobody wrote.")], "corroborating quote not found"),
+        ([Cite(other, held)], "does not give the value"),
+    ):
+        result = check(replace(brief, figures=[replace(f, also=also), *brief.figures[1:]]), texts)
+        if why is None:
+            assert result.failures == []
+        else:
+            assert len(result.failures) == 1 and why in result.failures[0], result.failures
+
+
 def test_altered_timeline_date_is_caught(built) -> None:
     brief, texts = built
     e = brief.timeline[0]

@@ -491,6 +491,8 @@ def test_key_figures_are_claims_of_sentences_and_never_spans_of_time_or_targets(
         ("Only two people survived the crash on the road on Monday night.", False),
         ("Never before had the junta allowed an envoy to visit the prison.", False),
         ("Contact tracing has been expanded to all provinces, officials said.", False),
+        ("For further information, please see our press release on the new office.", True),
+        ("The minister said she was pleased to see the talks resume in Bangkok.", False),
     ],
 )
 def test_advice_to_the_reader_is_no_finding(sentence, expected) -> None:
@@ -619,3 +621,65 @@ def test_a_theme_heading_is_made_of_whole_words() -> None:
     assert theme_heading(
         "junta", ["The military junta arrested many.", "The military junta said so."]
     ) == ("Military junta")
+
+
+def test_one_fact_from_several_sources_is_one_row_with_its_corroboration() -> None:
+    """Four pages say Maathai's movement planted 30 million trees: one row, the others'
+    sentences as corroboration; a range (20-30 million) stays its own row and differs; the
+    same number of people killed and injured are two facts."""
+    from briefs.compose.figures import figures_of
+    from briefs.model import Document, Passage
+    from briefs.retrieve import Scope
+
+    texts = {
+        1: "The Green Belt Movement has planted 30 million trees across Kenya since 1977.",
+        2: "She mobilized poor women to plant 30 million trees, the committee said on Friday.",
+        3: "Her movement has planted 20-30 million trees in Africa to slow the deserts.",
+        4: "A bomb in the market killed 30 people and the blast injured 30 people nearby.",
+    }
+    docs = {d: Document(path=f"{d}.txt", title="t", paragraphs=(t,)) for d, t in texts.items()}
+    passages = [Passage(doc_id=d, seq=0, text=t) for d, t in texts.items()]
+    found = figures_of(passages, docs, 8, Scope(None, "trees", None, None))
+    rows = {(f.text, f.source, tuple(c.source for c in f.also)) for f in found}
+    assert ("30 million trees", "#1", ("#2",)) in rows
+    assert ("20-30 million trees", "#3", ()) in rows
+    people = [f for f in found if f.counts == "people"]
+    assert len(people) == 2 and all(not f.also for f in people)
+
+
+def test_a_run_on_sentence_and_a_heading_run_into_a_sentence() -> None:
+    from briefs.extract.sentences import split
+
+    assert split(
+        "It fought degradation.In 1977, Maathai founded the movement.GBM grew. See Amazon.com."
+    ) == [
+        "It fought degradation.",
+        "In 1977, Maathai founded the movement.",
+        "GBM grew.",
+        "See Amazon.com.",
+    ]
+    glued = (
+        "Norwegian THE NORWEGIAN NOBEL COMMITTEE The Nobel Peace Prize 2004 The Norwegian "
+        "Nobel Committee has decided to award the prize to Wangari Maathai."
+    )
+    assert (
+        trim(glued)
+        == "The Norwegian Nobel Committee has decided to award the prize to Wangari Maathai."
+    )
+    named = "Prime Minister Hun Sen of Cambodia said on Monday that the talks would go on."
+    assert trim(named) == named
+
+
+def test_keywords_as_the_text_writes_them() -> None:
+    """A possessive YAKE dropped is put back inside a name, never at its end; a phrase cut
+    before its head noun gets it; a heading run into a sentence gives no keyword."""
+    text = (
+        "Maathai opposed Moi's Kenya Africa National Union for years. Moi's Kenya Africa "
+        "National Union lost power in 2002. Kenya's deputy environment minister won the "
+        "prize. Kenya's deputy environment minister is Maathai. THE NOBEL COMMITTEE The "
+        "Nobel prize went to Kenya's deputy environment minister on Friday. "
+    ) * 3
+    found = [k.text for k in keywords(text)]
+    assert "Kenya's deputy environment minister" in found, found
+    assert not any(k.endswith(("The", "’s", "'s")) or " The " in k for k in found), found
+    assert not any("Moi Kenya" in k for k in found), found

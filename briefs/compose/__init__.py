@@ -280,7 +280,14 @@ def compose(
         return replace(sec, sentences=[_renumber(s, number) for s in sec.sentences])
 
     first = [renumbered(sec) for sec in sections if sec.kind == "key_points"]
-    figures = [replace(f, source=number(int(f.source[1:]))) for f in figures]
+    figures = [
+        replace(
+            f,
+            source=number(int(f.source[1:])),
+            also=[replace(c, source=number(int(c.source[1:]))) for c in f.also],
+        )
+        for f in figures
+    ]
     middle = [renumbered(sec) for sec in sections if sec.kind not in ("key_points", "outlook")]
     timeline = [replace(e, source=number(int(e.source[1:]))) for e in timeline]
     last = [renumbered(sec) for sec in sections if sec.kind == "outlook"]

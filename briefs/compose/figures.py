@@ -12,7 +12,7 @@ from briefs.extract.counted import singular
 from briefs.extract.dates import find_dates
 from briefs.extract.figures import designations, find_figures
 from briefs.extract.sentences import split
-from briefs.model import Document, Figure
+from briefs.model import Cite, Document, Figure
 from briefs.retrieve import Scope
 
 _AS_OF = re.compile(r"\b(?:as of|in|at the end of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
@@ -171,6 +171,7 @@ def figures_of(
                 )
                 ranked.append((score, len(ranked), figure))
     ranked.sort(key=lambda r: (-r[0], r[1]))
+    ranked = _one_row_per_fact(ranked)
     # One statement listing its signatories' counts should not fill the table: each source
     # gives at most a third of it, unless no other source has figures left.
     cap = max(2, -(-n // 3))
@@ -181,6 +182,42 @@ def figures_of(
         per_source[figure.source] += 1
         (chosen if per_source[figure.source] <= cap else held).append(figure)
     return chosen[:n] + held[: max(0, n - len(chosen))]
+
+
+def _one_row_per_fact(
+    ranked: list[tuple[float, int, Figure]],
+) -> list[tuple[float, int, Figure]]:
+    """The same value of the same counted thing from several sources is one fact: the
+    best-placed row stays, and the other sources join it as corroboration (one each), with
+    their own sentences. A sentence that says what happened ("planted 30 million trees") and
+    one that does not ("to plant 30 million trees") tell the same fact; two that say different
+    things happened ("30 killed", "30 injured") do not. Figures counting nothing named are
+    never merged."""
+    out: list[tuple[float, int, Figure]] = []
+    rows: dict[tuple, list[int]] = {}
+    for score, order, f in ranked:
+        base = measure_of(f.counts, f.unit)
+        key = (f.value, f.low, f.high, base)
+        at = next(
+            (
+                k
+                for k in rows.get(key, [])
+                if not (f.event and out[k][2].event and f.event != out[k][2].event)
+            ),
+            None,
+        )
+        if base is None or at is None:
+            rows.setdefault(key, []).append(len(out))
+            out.append((score, order, f))
+            continue
+        kept = out[at][2]
+        if f.source != kept.source and all(c.source != f.source for c in kept.also):
+            out[at] = (
+                out[at][0],
+                out[at][1],
+                replace(kept, also=[*kept.also, Cite(f.source, f.quote)]),
+            )
+    return out
 
 
 def tile_label(f: Figure) -> str:
@@ -259,7 +296,7 @@ def tiles(
         if not happened and not (f.unit and f.counts):
             continue  # "20 countries", "41 people": nothing happened to them
         date = sources[f.source].date if f.source in sources else None
-        score = (2.0 if happened else 1.0) + (by_measure[f.measure] > 1)
+        score = (2.0 if happened else 1.0) + (by_measure[f.measure] > 1 or bool(f.also))
         score += 0.5 * bool(scope.country and any(x in f.quote for x in scope.country.names))
         eligible.append((-score, -(int((date or "0")[:4])), i, f))
     eligible.sort(key=lambda e: e[:3])

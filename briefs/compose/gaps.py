@@ -46,7 +46,7 @@ def gaps_of(
             f"{', '.join(silent[:3])}{', …' if len(silent) > 3 else ''}."
         )
     by_measure = Counter(f.measure for f in figures if f.measure)
-    single = [f.text for f in figures if by_measure[f.measure] == 1]
+    single = [f.text for f in figures if by_measure[f.measure] == 1 and not f.also]
     if single:
         gaps.append(
             f"{len(single)} of {len(figures)} key figures are not reported by a second source."

@@ -136,6 +136,9 @@ _COMMANDS = frozenset(
 _BEFORE_COMMAND = frozenset("please only always never do don't kindly".split())
 
 
+_PLEASE = re.compile(r"\b[Pp]lease\s+([a-z]+)")
+
+
 def instructs(sentence: str) -> bool:
     """Is ``sentence`` an instruction to the reader ("Please read our privacy policy…",
     "Only call NHS 111 if…", "Click the link…")? A base-form verb opening it, alone or after
@@ -144,8 +147,12 @@ def instructs(sentence: str) -> bool:
     words = [w.replace("’", "'") for w in _TOKEN.findall(sentence) if w != ","]
     if len(words) < 2:
         return False
-    if _TO_READER.search(_QUOTED.sub("", sentence)):
+    unquoted = _QUOTED.sub("", sentence)
+    if _TO_READER.search(unquoted):
         return True  # "you will need to use London Underground": a notice to the reader
+    please = _PLEASE.search(unquoted)
+    if please and _base_verb(please.group(1)):
+        return True  # "For further information, please see our press release …"
     first = words[0].lower()
     if first in _BEFORE_COMMAND:
         verb = words[1]

@@ -16,6 +16,7 @@ from briefs import geo
 from briefs.extract.counted import word_kinds
 from briefs.extract.dates import MONTH_NAMES
 from briefs.model import Keyword
+from briefs.readers.clean import collapse
 
 _DROP = re.compile(
     r"^(?:said|says|according|also|would|could|including|however|mr|ms|dr|sir|madam|president)$"
@@ -109,7 +110,11 @@ def _whole_name(phrase: str, text: str) -> str:
             return ""
     if words[0][:1].isupper() and len(grown.split()) < 5:
         heads = {b.group(1) for b in before if b}
-        if len(heads) == 1 and sum(1 for b in before if b) * 2 > len(found):
+        if (
+            len(heads) == 1
+            and sum(1 for b in before if b) * 2 > len(found)
+            and not heads & {"The", "A", "An"}  # a sentence's article, not a name's word
+        ):
             grown = f"{heads.pop()} {grown}"
         elif len(grown.split()) < 4:
             # A title joined by "of": "Secretary of State Antony Blinken", "Minister of
@@ -135,6 +140,40 @@ _REPORTING = frozenset(
 GENERIC_WORD = 8_000  # a lone lower-case noun this common ("groups") names no subject
 
 
+_POSSESSIVE = r"(?:['’]s)?"
+
+
+def _as_written(phrase: str, text: str) -> str:
+    """The phrase as the text writes it: YAKE drops a possessive ("Moi Kenya Africa" from
+    "Moi's Kenya Africa National Union"); "" when the text does not hold it at all."""
+    words = phrase.split()
+    pattern = r"\s+".join(re.escape(w) + _POSSESSIVE for w in words)
+    m = re.search(rf"(?<![\w-]){pattern}(?![\w-])", text)
+    # The possessive of the last word belongs to the sentence, not to the name.
+    return re.sub(r"['’]s$", "", collapse(m.group(0))) if m else ""
+
+
+def _whole_compound(phrase: str, text: str) -> str:
+    """Grow a phrase cut before its head noun to the whole compound: "Kenya's deputy
+    environment" is always followed by "minister" in the text, so the keyword is "Kenya's
+    deputy environment minister" (up to five words)."""
+    if not phrase or len(phrase.split()) >= 5:
+        return phrase
+    from briefs.extract.counted import word_kinds
+
+    found = list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
+    after = [re.match(r" ([a-z]+)\b", text[m.end() : m.end() + 40]) for m in found]
+    tails = {a.group(1) for a in after if a}
+    if found and all(after) and len(tails) == 1:
+        tail = tails.pop()
+        if "NOUN" in (kinds := word_kinds(tail)) and "AUX" not in kinds:  # not "will", "can"
+            return f"{phrase} {tail}"
+    return phrase
+
+
+_CLOSED = frozenset("the a an of and or for to in on at by with from".split())
+
+
 def noun_phrase(phrase: str) -> bool:
     """A noun phrase or a name, as a keyword must be: it ends in a noun or a name, holds no
     adverb, reporting verb or preposition (unless it is a name: "Ministry of Foreign
@@ -146,6 +185,8 @@ def noun_phrase(phrase: str) -> bool:
     last = words[-1]
     if len(last) == 1 and len(words) > 1:
         return False  # "white Christian A": cut off at an initial
+    if len(words) > 1 and last.lower() in _CLOSED:
+        return False  # "THE NORWEGIAN NOBEL COMMITTEE The": cut off at the next sentence
     if _ORDINAL.fullmatch(last):
         return False  # "10th and 13th", "late 18th": an ordinal with its noun cut off
     if _ORDINAL.fullmatch(re.sub(r"^(?i:mid|early|late)-", "", words[0])) and last.lower() in _AGES:
@@ -245,9 +286,15 @@ def keywords(text: str, top: int = 15) -> list[Keyword]:
         phrase = re.sub(r"Qzx[a-z]+xzq", lambda m: restore.get(m.group(0), m.group(0)), phrase)
         if _clause(phrase) or not noun_phrase(phrase):
             continue
-        phrase = _whole_name(phrase, original)
+        phrase = _as_written(phrase, original)
         if not phrase:
-            continue
+            continue  # not in the text at all: a tokeniser's join across a break
+        grown = _whole_name(phrase, original)
+        phrase = _whole_compound(grown, original) if grown else ""
+        if not phrase or phrase.split()[-1].lower() in _CLOSED:
+            continue  # "THE NORWEGIAN NOBEL COMMITTEE The": grown into the next sentence
+        if any(w in ("The", "A", "An") for w in phrase.split()[1:]):
+            continue  # "… COMMITTEE The Nobel": a heading and the sentence after it
         key = phrase.casefold()
         if _DROP.search(phrase) or key in seen or len(phrase) < 3 or _common(phrase):
             continue

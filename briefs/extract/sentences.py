@@ -60,14 +60,54 @@ class SourceSentence:
     passage: str
 
 
+# A web page's export often drops the space after a full stop ("degradation.In 1977, …",
+# "planning.GBM was …"): a word of three lower-case letters or more, its stop, and a
+# capitalised word is a sentence end all the same (an abbreviation is short or capitalised,
+# a domain name goes on in lower case: "U.S.", "e.g.", "Amazon.com").
+_RUN_ON = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][A-Za-z])")
+
+
 def split(text: str) -> list[str]:
     """Split ``text`` into sentences, whitespace collapsed."""
-    return [collapse(s) for s in split_single(text) if s.strip()]
+    out = []
+    for s in split_single(text):
+        if s.strip():
+            out += [collapse(part) for part in _RUN_ON.split(s) if part.strip()]
+    return out
+
+
+_HEADING_WORD = re.compile(r"\S+")
+_OPENERS = frozenset("The A An This These In On At For".split())
+
+
+def _heading_run(sentence: str) -> int:
+    """Where the sentence proper starts after a page heading run into it ("Norwegian THE
+    NORWEGIAN NOBEL COMMITTEE The Nobel Peace Prize 2004 The Norwegian Nobel Committee has
+    decided…"): the opening holds no lower-case word for six words or more, shouts a phrase in
+    capitals, and a sentence opener ("The", "A", "In") stands last in it. 0 when there is none.
+    """
+    words = list(_HEADING_WORD.finditer(sentence))
+    run = 0
+    while run < len(words) and not words[run].group(0)[:1].islower():
+        run += 1
+    if run < 6 or run >= len(words):
+        return 0
+    shouted = [w.group(0) for w in words[:run] if len(w.group(0)) >= 3 and w.group(0).isupper()]
+    if len(shouted) < 2:
+        return 0
+    for k in range(run - 1, 0, -1):
+        if words[k].group(0) in _OPENERS:
+            return words[k].start()
+    return 0
 
 
 def trim(sentence: str) -> str:
-    """Drop a leading dateline ("PHNOM PENH, Cambodia (AP) _") and a leading connective
-    ("But", "However,"), and capitalise what follows. The quote keeps them."""
+    """Drop a page heading run into the sentence, a leading dateline ("PHNOM PENH, Cambodia
+    (AP) _") and a leading connective ("But", "However,"), and capitalise what follows. The
+    quote keeps them."""
+    start = _heading_run(sentence)
+    if start:
+        sentence = sentence[start:]
     d = _DATELINE.match(sentence)
     if d and len(sentence) - d.end() > 40:
         sentence = sentence[d.end() :]
