@@ -683,3 +683,33 @@ def test_keywords_as_the_text_writes_them() -> None:
     assert "Kenya's deputy environment minister" in found, found
     assert not any(k.endswith(("The", "’s", "'s")) or " The " in k for k in found), found
     assert not any("Moi Kenya" in k for k in found), found
+
+
+def test_model_names_versions_and_words_run_together_count_nothing() -> None:
+    from briefs.compose.figures import figures_of
+    from briefs.model import Document, Passage
+    from briefs.retrieve import Scope
+
+    paragraphs = (
+        "The Air Force wants to lease the Boeing 767 for its refuelling fleet this decade.",
+        "The lease covers 100 tankers, and the 767 aircraft would replace older planes.",
+        "Developers said the upcoming 1.0 release of the browser fixed 20 security flaws.",
+        "The fund received 350 milliondollars from donors, the ministry said on Monday.",
+    )
+    doc = Document(path="a.txt", title="Tankers", paragraphs=paragraphs)
+    passages = [Passage(doc_id=1, seq=i, text=t) for i, t in enumerate(paragraphs)]
+    found = {f.text for f in figures_of(passages, {1: doc}, 8, Scope(None, "tankers", None, None))}
+    assert "100 tankers" in found and "20 security flaws" in found
+    assert not found & {"767 aircraft", "1.0 release", "350 milliondollars"}, found
+
+
+def test_a_sentence_cut_at_a_title_and_a_heading_with_its_verb() -> None:
+    from briefs.compose.themes import theme_heading
+
+    assert not stands_alone("In this e-mail stream beginning on May 9, 2003, the lobbyist and Ms.")
+    quotes = [
+        "Maathai stands at the front of the fight for the forests of Kenya.",
+        "Maathai stands for the women who planted the trees across the country.",
+        "Wangari Maathai founded the movement in 1977 with a few hundred women.",
+    ]
+    assert theme_heading("Maathai", quotes) == "Wangari Maathai"

@@ -153,6 +153,10 @@ def figures_of(
                 last = (f.counts or "").split()[-1:] or [""]
                 if last[0] in _DURATIONS:
                     continue  # how long something lasted ("16 days", "300 years") is no key figure
+                if last[0].lower() in _VERSIONS:
+                    continue  # "the upcoming 1.0 release": a version's name, not a count
+                if not _a_word(last[0]):
+                    continue  # "350 milliondollars": words run together in the source
                 if not f.event and singular(last[0].lower()) in _UNITS_OF_NOTHING:
                     continue  # "250-member (Senate)", "3 thresholds": a unit, not a subject
                 score += 0.5 if f.counts else 0.0
@@ -243,6 +247,30 @@ def with_development(f: Figure) -> str:
     if what and label != what and f.text.endswith(what):
         return f"{f.text} {label[len(what) :].strip()}"
     return f.text
+
+
+_VERSIONS = frozenset("release releases version versions update edition beta patch".split())
+
+
+def _a_word(word: str) -> bool:
+    """Not two words run together by the source ("350 milliondollars"): a lower-case word
+    neither the lexicon nor the word list knows, that splits into two words they know well."""
+    from briefs.extract.counted import word_kinds
+    from briefs.readers.clean import english_words
+
+    low = word.lower()
+    if not word.islower() or not word.isalpha() or word_kinds(low):
+        return True
+    known = english_words()
+    if low in known or singular(low) in known:
+        return True
+    return not any(
+        known.get(low[:k], 0) >= _WELL_KNOWN and known.get(low[k:], 0) >= _WELL_KNOWN
+        for k in range(3, len(low) - 2)
+    )
+
+
+_WELL_KNOWN = 1000  # how often a word must be met in English to count as one of two run together
 
 
 # Units a number can count that carry no subject of their own: no key figure at all.

@@ -285,9 +285,28 @@ def _figures(sentence: str) -> tuple[FoundFigure, ...]:
     return tuple(out)
 
 
+# A maker's model after its name or code ("Boeing 767", "KC-767", "Airbus 380"), not a year.
+_MAKER_MODEL = re.compile(r"\b(?:[A-Z][a-z]+\s+|[A-Z]{1,4}-\s?)([0-9]{3,4})\b(?![,.][0-9])")
+
+
 def designations(text: str) -> frozenset[float]:
-    """Numbers ``text`` writes as a model's name ("Boeing Model 737–8"): in the same document a
-    bare "737 MAX airplanes" or "the 737 MAX type design" names that model, it counts nothing."""
-    return frozenset(
+    """Numbers ``text`` writes as a model's name ("Boeing Model 737–8", "Boeing 767"): in the
+    same document a bare "737 MAX airplanes" or "767 aircraft" names that model, it counts
+    nothing."""
+    named = {
         float(m.group(1)) for m in _DESIGNATION.finditer(text) if len(m.group(2)) < len(m.group(1))
-    )
+    }
+    named |= {
+        float(m.group(1))
+        for m in _MAKER_MODEL.finditer(text)
+        if not 1900 <= int(m.group(1)) <= 2099 and not _NOT_MAKERS.match(m.group(0))
+    }
+    return frozenset(named)
+
+
+# Capitalised words before a number that are no maker: a sentence's or a list's opening.
+_NOT_MAKERS = re.compile(
+    r"(?:About|Almost|Around|Nearly|Over|Some|Only|Just|More|Fewer|Less|Least|Most|The|By|"
+    r"In|On|At|Of|For|With|From|To|Of|And|But|Page|Article|Section|Resolution|No|Room|Flight|"
+    r"Highway|Route|Road|Street)\s"
+)

@@ -76,6 +76,9 @@ def split(text: str) -> list[str]:
     return out
 
 
+_CUT_AT_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev|St|No|Nos)\.$"
+)
 _HEADING_WORD = re.compile(r"\S+")
 _OPENERS = frozenset("The A An This These In On At For".split())
 
@@ -83,9 +86,10 @@ _OPENERS = frozenset("The A An This These In On At For".split())
 def _heading_run(sentence: str) -> int:
     """Where the sentence proper starts after a page heading run into it ("Norwegian THE
     NORWEGIAN NOBEL COMMITTEE The Nobel Peace Prize 2004 The Norwegian Nobel Committee has
-    decided…"): the opening holds no lower-case word for six words or more, shouts a phrase in
-    capitals, and a sentence opener ("The", "A", "In") stands last in it. 0 when there is none.
-    """
+    decided…", "Delta IV/Evolved Expendable Launch Vehicle Program On Oct. 16, 1998, the…"):
+    the opening holds no lower-case word for six words or more and shouts a phrase in capitals,
+    or for eight words or more, and a sentence opener ("The", "A", "On") stands last in it. 0
+    when there is none."""
     words = list(_HEADING_WORD.finditer(sentence))
     run = 0
     while run < len(words) and not words[run].group(0)[:1].islower():
@@ -93,8 +97,8 @@ def _heading_run(sentence: str) -> int:
     if run < 6 or run >= len(words):
         return 0
     shouted = [w.group(0) for w in words[:run] if len(w.group(0)) >= 3 and w.group(0).isupper()]
-    if len(shouted) < 2:
-        return 0
+    if len(shouted) < 2 and run < 8:
+        return 0  # "Prime Minister Hun Sen Said": a name may be long; a heading is longer
     for k in range(run - 1, 0, -1):
         if words[k].group(0) in _OPENERS:
             return words[k].start()
@@ -129,6 +133,8 @@ def stands_alone(sentence: str) -> bool:
         return False
     if _CAPTION.search(sentence) or _LEANS_BACK.match(trim(sentence)):
         return False
+    if _CUT_AT_TITLE.search(sentence):
+        return False  # "…beginning on May 9, 2003, Ms.": cut at a title before its name
     if _INLINE_BYLINE.search(sentence):
         return False  # a headline, its byline and the lead run together by the page's export
     if sentence.count('"') % 2:
