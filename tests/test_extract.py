@@ -713,3 +713,19 @@ def test_a_sentence_cut_at_a_title_and_a_heading_with_its_verb() -> None:
         "Wangari Maathai founded the movement in 1977 with a few hundred women.",
     ]
     assert theme_heading("Maathai", quotes) == "Wangari Maathai"
+
+
+def test_a_row_of_shares_states_nothing_and_a_time_grown_is_no_keyword() -> None:
+    from briefs.extract.clauses import states_something
+
+    row = (
+        "Thai (official) only 90.7%, Thai and other languages 6.4%, only other languages "
+        "2.9% (includes Malay, Burmese); English is a secondary language among the elite."
+    )
+    assert not states_something(row)
+    assert states_something("Labour won 35%, the Conservatives 32% and the Liberals 18%.")
+    text = (
+        "Thai kingdoms emerged in the mid-13th century. The Sukhothai Kingdom grew in the "
+        "mid-13th century and the mid-13th century saw the Lan Na kingdom rise. "
+    ) * 3
+    assert not any("century" in k.text for k in keywords(text))

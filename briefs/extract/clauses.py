@@ -76,12 +76,19 @@ _MAIL_FIELD = re.compile(r"\b(?:From|To|Cc|CC|Bcc|Date|Sent|Subject|Subj|Re|RE):
 _FIELD = re.compile(r"(?:^|[\s;,)])[a-z][a-z() %/-]{1,40}:\s")
 
 
+# A sentence opening on a share and a comma: a table's row of shares if no verb comes first.
+_SHARE_ROW = re.compile(r"([^,;%]{1,60}?)\d+(?:\.\d+)?%\s*(?:\([^)]*\))?\s*,")
+
+
 def states_something(sentence: str) -> bool:
     """Does ``sentence`` have a word that can be its finite verb? (See the module's notes.)
 
     A run of two or more "label: value" fields is a record written out, whatever its words."""
     if len(_FIELD.findall(sentence)) >= 2 or len(_MAIL_FIELD.findall(sentence)) >= 2:
         return False
+    shares = _SHARE_ROW.match(sentence)
+    if shares and sentence.count("%") >= 2 and not states_something(shares.group(1)):
+        return False  # "Thai (official) only 90.7%, Thai and other languages 6.4%, …": a row
     words = [w.replace("’", "'") for w in _TOKEN.findall(sentence)]
     for i, word in enumerate(words):
         low = word.lower()

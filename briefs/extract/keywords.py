@@ -291,6 +291,8 @@ def keywords(text: str, top: int = 15) -> list[Keyword]:
             continue  # not in the text at all: a tokeniser's join across a break
         grown = _whole_name(phrase, original)
         phrase = _whole_compound(grown, original) if grown else ""
+        if phrase != grown and not noun_phrase(phrase):
+            continue  # "mid-13th" grown to "mid-13th century": a time, not a subject
         if not phrase or phrase.split()[-1].lower() in _CLOSED:
             continue  # "THE NORWEGIAN NOBEL COMMITTEE The": grown into the next sentence
         if any(w in ("The", "A", "An") for w in phrase.split()[1:]):
