@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from briefs.citations import human_date
-from briefs.compose.figures import tile_label
+from briefs.compose.tiles import tile_label
 from briefs.model import Brief
 
 WIDTH = 480.0  # points: the text width of an A4 page with 2 cm margins, a little less

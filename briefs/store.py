@@ -30,6 +30,7 @@ from briefs.rows import (  # noqa: F401 (re-exported: older callers import them 
     fold,
     search_text,
 )
+from briefs.store_upgrades import upgrade
 
 SCHEMA_VERSION = 5
 _SCHEMA = """
@@ -119,14 +120,8 @@ class Store(PortableReads):
                     f"the store {str(self.path)!r} has schema {version}, newer than this "
                     f"version of briefs understands ({SCHEMA_VERSION}); upgrade briefs"
                 )
-            if version == 1:
-                self._upgrade_from_1()
-            if version in (1, 2):
-                self._upgrade_to_3()
-            if version in (1, 2, 3):
-                self._upgrade_to_4()
-            if version in (1, 2, 3, 4):
-                self._upgrade_to_5()
+            if version is not None:
+                upgrade(self.conn, version, self.document)
             self.conn.executescript(_SCHEMA)
             if version in (1, 2):
                 self.conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
@@ -142,55 +137,6 @@ class Store(PortableReads):
                     "INSERT OR REPLACE INTO meta VALUES ('gazetteer', ?)", (geo.fingerprint(),)
                 )
         self.conn.execute("PRAGMA foreign_keys = ON")
-
-    def _upgrade_from_1(self) -> None:
-        """Schema 1 had no language, text hash or country mentions."""
-        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}
-        if "language" not in columns:
-            self.conn.execute("ALTER TABLE documents ADD COLUMN language TEXT")
-        if "text_hash" not in columns:
-            self.conn.execute("ALTER TABLE documents ADD COLUMN text_hash TEXT NOT NULL DEFAULT ''")
-            for (doc_id,) in self.conn.execute("SELECT id FROM documents").fetchall():
-                self.conn.execute(
-                    "UPDATE documents SET text_hash=? WHERE id=?",
-                    (self.document(doc_id).text_hash, doc_id),
-                )
-
-    def _upgrade_to_3(self) -> None:
-        """Schema 3 keeps the FTS column only where it differs from the text (the store was
-        twice the size of its text) and indexes through a view."""
-        self.conn.executescript(
-            """
-            DROP TABLE IF EXISTS passages_fts;
-            CREATE TABLE passages_v3 (
-                id INTEGER PRIMARY KEY,
-                doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                seq INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER, search TEXT);
-            INSERT INTO passages_v3 SELECT id, doc_id, seq, text, page,
-                CASE WHEN search = text THEN NULL ELSE search END FROM passages;
-            DROP TABLE passages;
-            ALTER TABLE passages_v3 RENAME TO passages;
-            DELETE FROM meta WHERE key = 'gazetteer';
-            """
-        )
-
-    def _upgrade_to_4(self) -> None:
-        """Schema 4 keeps each document's date as the span of days it covers, for windows."""
-        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}
-        for name in ("date_first", "date_last"):
-            if name not in columns:
-                self.conn.execute(f"ALTER TABLE documents ADD COLUMN {name} TEXT")
-        for did, date in self.conn.execute("SELECT id, date FROM documents").fetchall():
-            self.conn.execute(
-                "UPDATE documents SET date_first=?, date_last=? WHERE id=?", (*date_span(date), did)
-            )
-
-    def _upgrade_to_5(self) -> None:
-        """Schema 5 records each field's provenance and each document's aboutness signals."""
-        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}
-        if "provenance" not in columns:
-            self.conn.execute("ALTER TABLE documents ADD COLUMN provenance TEXT")
-        self.conn.execute("DELETE FROM meta WHERE key = 'gazetteer'")  # signals backfilled
 
     def _backfill_about(self) -> None:
         self.conn.execute("DELETE FROM aboutness")

@@ -16,7 +16,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefs.citations import human_date, reference
-from briefs.compose.figures import with_development
+from briefs.compose.tiles import with_development
 from briefs.errors import TemplateError
 from briefs.resources import templates_dir
 

@@ -135,7 +135,7 @@ def test_pictures_show_the_briefs_own_numbers(with_charts) -> None:
     sources = [f.source for f in tiled]
     # Tiles are chosen by composition: something happened to what they count, and a source
     # gives a second tile only when every source with such a figure has one.
-    from briefs.compose.figures import happens
+    from briefs.compose.tiles import happens
 
     assert all(happens(f) or (f.unit and f.counts) for f in tiled)
     if len(set(sources)) < len(sources):
@@ -160,7 +160,7 @@ def figure(counts: str, event: str | None, quote: str = "1") -> Figure:
 
 
 def test_a_tile_says_what_happened_to_what_it_counts() -> None:
-    from briefs.compose.figures import tile_label
+    from briefs.compose.tiles import tile_label
 
     assert tile_label(figure("people", "displace", "…and 525,000 people displaced.")) == (
         "people displaced"
@@ -193,7 +193,7 @@ def test_a_tile_writes_a_large_number_short_and_whole() -> None:
 def test_a_tile_is_a_development_not_a_standing_count() -> None:
     """ "20 civilian deaths" and "people displaced" say what happened; "adding 15% tax" and
     "includes 20 members" do not, whatever verb stands beside the number."""
-    from briefs.compose.figures import happens
+    from briefs.compose.tiles import happens
 
     assert happens(figure("civilian deaths", None)) and happens(figure("people", "displace"))
     assert not happens(figure("tax", "add")) and not happens(figure("members", "include"))
@@ -203,7 +203,7 @@ def test_a_tile_is_a_development_not_a_standing_count() -> None:
 def test_a_figure_with_what_happened_to_it() -> None:
     """The digest's figure line says what happened where the sentence does ("525,000 people
     displaced") and gives the figure as written where it does not."""
-    from briefs.compose.figures import with_development
+    from briefs.compose.tiles import with_development
 
     displaced = replace(
         figure("people", "displace", "…and 525,000 people displaced."), text="525,000 people"

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 
 from briefs import salience, topics
 from briefs.about import weak_flags
-from briefs.compose.figures import SPANS, differs, figures_of, measure_of, tiles
+from briefs.compose.figures import SPANS, differs, figures_of, measure_of
 from briefs.compose.gaps import gaps_of
 from briefs.compose.themes import theme_heading
+from briefs.compose.tiles import tiles
 from briefs.compose.timeline import (
     ABOUT_ITSELF,
     after_written,

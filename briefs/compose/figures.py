@@ -1,4 +1,4 @@
-"""The figures table and the headline tiles: which numbers a brief shows, and what they count."""
+"""The figures table: which numbers a brief shows, what they count, and which agree."""
 
 from __future__ import annotations
 
@@ -34,28 +34,7 @@ _GENERIC_MEASURES = {"people", "person", "individual", "other"}
 SPANS = {"year", "month", "week", "day", "hour", "minute", "decade"}
 
 
-# Verbs that say nothing happened to what is counted: "adding 15% tax", "includes 20 members".
-_NO_DEVELOPMENT = frozenset(
-    "add include make have take give get use show produce see hold become bring put set keep "
-    "cover contain involve represent total amount comprise account number".split()
-)
-# Nouns that are themselves what happened: "20 civilian deaths", "79 injuries".
-_EVENT_NOUNS = frozenset(
-    "death fatality casualty injury killing arrest detention abduction displacement "
-    "evacuation infection attack airstrike strike clash explosion".split()
-)
-
-
-def happens(f: Figure) -> bool:
-    """Does the figure say what happened to what it counts (killed, displaced, deployed, or
-    deaths and injuries), not only that it is there?"""
-    if f.event:
-        return f.event not in _NO_DEVELOPMENT
-    counts = (f.counts or "").lower().split()
-    return bool(counts) and singular(counts[-1]) in _EVENT_NOUNS
-
-
-def _generic(f: Figure) -> bool:
+def generic_count(f: Figure) -> bool:
     """People with nothing said of them ("53 million people", "10 million Filipinos"), and
     spans of time ("6 years" in prison, "more than 20 years" of peace)."""
     if f.measure in _GENERIC_MEASURES or f.measure in SPANS:
@@ -224,31 +203,6 @@ def _one_row_per_fact(
     return out
 
 
-def tile_label(f: Figure) -> str:
-    """What a headline tile says under its number: what is counted and, where the sentence
-    says it, what happened to it, in the sentence's own word ("people displaced",
-    "peacekeepers deployed")."""
-    what = f.counts or f.unit or ""
-    if not (f.event and what):
-        return what
-    stem = f.event[: max(4, len(f.event) - 1)].lower()
-    for word in re.findall(r"[A-Za-z]+", f.quote):
-        low = word.lower()
-        if low.startswith(stem) and low.endswith("ed"):
-            return f"{what} {low}"
-    return what
-
-
-def with_development(f: Figure) -> str:
-    """The figure as written, and what happened to it where its sentence says so in a word
-    after it would read: "525,000 people displaced", "nearly 10,000 peacekeepers deployed"."""
-    what = f.counts or f.unit or ""
-    label = tile_label(f)
-    if what and label != what and f.text.endswith(what):
-        return f"{f.text} {label[len(what) :].strip()}"
-    return f.text
-
-
 _VERSIONS = frozenset("release releases version versions update edition beta patch".split())
 
 
@@ -275,79 +229,6 @@ _WELL_KNOWN = 1000  # how often a word must be met in English to count as one of
 
 # Units a number can count that carry no subject of their own: no key figure at all.
 _UNITS_OF_NOTHING = {"member", "threshold", "time", "point", "page", "percent", "session", "round"}
-
-# What is counted in every brief and says nothing by itself: no headline tile.
-_GENERIC_TILES = {
-    "country",
-    "member",
-    "member state",
-    "state",
-    "nation",
-    "threshold",
-    "time",
-    "point",
-    "organization",
-    "organisation",
-    "party",
-    "round",
-    "session",
-    "meeting",
-    "article",
-    "issue",
-    "page",
-    "percent",
-    "year",
-}
-
-
-def tiles(
-    figures: list[Figure], sources: dict[str, Document], scope: Scope, n: int = 4
-) -> list[int]:
-    """The figures an analyst would put in a box, by index: a specific counted thing and what
-    happened to it (killed, displaced, deployed, pledged), or a sum or share of something
-    named; recent, reported by more than one source where possible, one per source first.
-    Generic counts (countries, members, thresholds) and spans of time never make a tile."""
-    by_measure = Counter(f.measure for f in figures if f.measure)
-    eligible = []
-    for i, f in enumerate(figures):
-        counts = (f.counts or "").lower()
-        measure = singular(counts.split()[-1]) if counts else ""
-        happened = happens(f)
-        if f.measure in SPANS or measure in SPANS or _generic(f):
-            continue
-        if (
-            counts in _GENERIC_TILES
-            or measure in _GENERIC_TILES
-            or " ".join(counts.split()[-2:]) in _GENERIC_TILES
-        ):
-            continue
-        if not happened and not (f.unit and f.counts):
-            continue  # "20 countries", "41 people": nothing happened to them
-        date = sources[f.source].date if f.source in sources else None
-        score = (2.0 if happened else 1.0) + (by_measure[f.measure] > 1 or bool(f.also))
-        score += 0.5 * bool(scope.country and any(x in f.quote for x in scope.country.names))
-        eligible.append((-score, -(int((date or "0")[:4])), i, f))
-    eligible.sort(key=lambda e: e[:3])
-    # One source's best development each before a second from any source; a figure where
-    # nothing happened ("15% tax") never goes ahead of a development on that account.
-    first: list[int] = []
-    used: set[str] = set()
-    for negated, _year, i, f in eligible:
-        if f.source not in used and -negated >= 2.0:
-            first.append(i)
-            used.add(f.source)
-    # One development, one tile: a second figure for the same event in the same source
-    # ("nearly 10,000 peacekeepers" and "9,205 personnel" deployed) says it again.
-    told = {(figures[i].source, figures[i].event) for i in first if figures[i].event}
-    rest = []
-    for *_, i, f in eligible:
-        if i in first or (f.event and (f.source, f.event) in told):
-            continue
-        rest.append(i)
-        if f.event:
-            told.add((f.source, f.event))
-    return sorted((first + rest)[:n])
-
 
 # What a sum of money measures, as reports name it next to the sum.
 _MONEY_NOUNS = (
@@ -429,7 +310,7 @@ def differs(figures: list[Figure]) -> list[Figure]:
             for j, g in enumerate(figures)
             if j != i
             and f.measure
-            and not _generic(f)
+            and not generic_count(f)
             and g.measure == f.measure
             and (g.value, g.low, g.high) != (f.value, f.low, f.high)
             and g.source != f.source

@@ -1,0 +1,129 @@
+"""The headline tiles: the four figures an analyst would put in a box, and how a tile reads."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from briefs.compose.figures import SPANS, generic_count
+from briefs.extract.counted import singular
+from briefs.model import Document, Figure
+from briefs.retrieve import Scope
+
+# Verbs that say nothing happened to what is counted: "adding 15% tax", "includes 20 members".
+_NO_DEVELOPMENT = frozenset(
+    "add include make have take give get use show produce see hold become bring put set keep "
+    "cover contain involve represent total amount comprise account number".split()
+)
+# Nouns that are themselves what happened: "20 civilian deaths", "79 injuries".
+_EVENT_NOUNS = frozenset(
+    "death fatality casualty injury killing arrest detention abduction displacement "
+    "evacuation infection attack airstrike strike clash explosion".split()
+)
+
+
+def happens(f: Figure) -> bool:
+    """Does the figure say what happened to what it counts (killed, displaced, deployed, or
+    deaths and injuries), not only that it is there?"""
+    if f.event:
+        return f.event not in _NO_DEVELOPMENT
+    counts = (f.counts or "").lower().split()
+    return bool(counts) and singular(counts[-1]) in _EVENT_NOUNS
+
+
+def tile_label(f: Figure) -> str:
+    """What a headline tile says under its number: what is counted and, where the sentence
+    says it, what happened to it, in the sentence's own word ("people displaced",
+    "peacekeepers deployed")."""
+    what = f.counts or f.unit or ""
+    if not (f.event and what):
+        return what
+    stem = f.event[: max(4, len(f.event) - 1)].lower()
+    for word in re.findall(r"[A-Za-z]+", f.quote):
+        low = word.lower()
+        if low.startswith(stem) and low.endswith("ed"):
+            return f"{what} {low}"
+    return what
+
+
+def with_development(f: Figure) -> str:
+    """The figure as written, and what happened to it where its sentence says so in a word
+    after it would read: "525,000 people displaced", "nearly 10,000 peacekeepers deployed"."""
+    what = f.counts or f.unit or ""
+    label = tile_label(f)
+    if what and label != what and f.text.endswith(what):
+        return f"{f.text} {label[len(what) :].strip()}"
+    return f.text
+
+
+# What is counted in every brief and says nothing by itself: no headline tile.
+_GENERIC_TILES = {
+    "country",
+    "member",
+    "member state",
+    "state",
+    "nation",
+    "threshold",
+    "time",
+    "point",
+    "organization",
+    "organisation",
+    "party",
+    "round",
+    "session",
+    "meeting",
+    "article",
+    "issue",
+    "page",
+    "percent",
+    "year",
+}
+
+
+def tiles(
+    figures: list[Figure], sources: dict[str, Document], scope: Scope, n: int = 4
+) -> list[int]:
+    """The figures an analyst would put in a box, by index: a specific counted thing and what
+    happened to it (killed, displaced, deployed, pledged), or a sum or share of something
+    named; recent, reported by more than one source where possible, one per source first.
+    Generic counts (countries, members, thresholds) and spans of time never make a tile."""
+    by_measure = Counter(f.measure for f in figures if f.measure)
+    eligible = []
+    for i, f in enumerate(figures):
+        counts = (f.counts or "").lower()
+        measure = singular(counts.split()[-1]) if counts else ""
+        happened = happens(f)
+        if f.measure in SPANS or measure in SPANS or generic_count(f):
+            continue
+        if (
+            counts in _GENERIC_TILES
+            or measure in _GENERIC_TILES
+            or " ".join(counts.split()[-2:]) in _GENERIC_TILES
+        ):
+            continue
+        if not happened and not (f.unit and f.counts):
+            continue  # "20 countries", "41 people": nothing happened to them
+        date = sources[f.source].date if f.source in sources else None
+        score = (2.0 if happened else 1.0) + (by_measure[f.measure] > 1 or bool(f.also))
+        score += 0.5 * bool(scope.country and any(x in f.quote for x in scope.country.names))
+        eligible.append((-score, -(int((date or "0")[:4])), i, f))
+    eligible.sort(key=lambda e: e[:3])
+    # One source's best development each before a second from any source; a figure where
+    # nothing happened ("15% tax") never goes ahead of a development on that account.
+    first: list[int] = []
+    used: set[str] = set()
+    for negated, _year, i, f in eligible:
+        if f.source not in used and -negated >= 2.0:
+            first.append(i)
+            used.add(f.source)
+    # One development, one tile: a second figure for the same event in the same source
+    # ("nearly 10,000 peacekeepers" and "9,205 personnel" deployed) says it again.
+    told = {(figures[i].source, figures[i].event) for i in first if figures[i].event}
+    rest = []
+    for *_, i, f in eligible:
+        if i in first or (f.event and (f.source, f.event) in told):
+            continue
+        rest.append(i)
+        if f.event:
+            told.add((f.source, f.event))
+    return sorted((first + rest)[:n])
