@@ -50,15 +50,17 @@ _SHORT_SCALE = {"thousand": "k", "million": "m", "billion": "bn", "trillion": "t
 
 def _number(text: str) -> str:
     """The figure's number as a tile shows it, its scale written short as a financial page
-    does ("$11.5 billion deal" -> "$11.5bn", "350 milliondollars" -> "350m")."""
+    does ("$11.5 billion deal" -> "$11.5bn", "20-30 million trees" -> "20–30m")."""
     m = re.search(
         r"(?:US\$|USD|\$|€|£)?\s?\d[\d,.]*"
+        # a range keeps both ends: "20-30 million trees" -> "20–30m"
+        r"(?:\s?(?:-|–|to)\s?(?:US\$|USD|\$|€|£)?\d[\d,.]*)?"
         r"(?:\s?(?:thousand|million|billion|trillion|%|per ?cent))?",
         text,
     )
     if not m:
         return text
-    value = m.group(0).strip()
+    value = re.sub(r"\s?(?:-|–|to)\s?(?=\S*\d)", "–", m.group(0).strip(), count=1)
     return re.sub(
         r"\s?(thousand|million|billion|trillion)$", lambda s: _SHORT_SCALE[s.group(1)], value
     )
@@ -112,7 +114,7 @@ def _tiles(brief: Brief, font: str, palette: dict[str, str], markers: dict[str, 
             x
             for x in (
                 human_date(f.as_of) and f"as of {human_date(f.as_of)}",
-                markers.get(f.source, f.source),
+                "".join(markers.get(s, s) for s in (f.source, *(c.source for c in f.also))),
             )
             if x
         )

@@ -185,6 +185,7 @@ def test_a_tile_writes_a_large_number_short_and_whole() -> None:
     assert _number("$11.5 billion deal") == "$11.5bn"
     assert _number("350 million people") == "350m"
     assert _number("1,200 troops") == "1,200"
+    assert _number("20-30 million trees") == "20–30m"  # a range keeps both ends
     font = Fonts(load_style(None)).names["regular"]
     assert _size_to_fit("USD 355bn", font, 20, 13, 60) < 20
     assert _size_to_fit("75", font, 20, 13, 60) == 20
@@ -212,3 +213,30 @@ def test_a_figure_with_what_happened_to_it() -> None:
     assert with_development(replace(figure("tax", "add", "adding 15% tax"), text="15% tax")) == (
         "15% tax"
     )
+
+
+def test_one_fact_told_twice_makes_one_tile() -> None:
+    """ "30 million trees planted" and "20-30 million trees planted" from two sources are one
+    count: one tile; 30 people killed and 30 injured are two."""
+    from briefs.compose.tiles import tiles
+    from briefs.retrieve import Scope
+
+    def planted(text, value, low, high, source, counts="trees", event="plant"):
+        return replace(
+            figure(counts, event, f"They {event}ed {text}."),
+            text=text,
+            value=value,
+            low=low,
+            high=high,
+            source=source,
+            measure=f"{counts} ({event})",
+        )
+
+    figures = [
+        planted("30 million trees", 30e6, None, None, "S1"),
+        planted("20-30 million trees", None, 20e6, 30e6, "S2"),
+        planted("30 people", 30, None, None, "S3", "people", "kill"),
+        planted("30 people", 30, None, None, "S4", "people", "injur"),
+    ]
+    chosen = tiles(figures, {}, Scope(None, "trees", None, None))
+    assert [figures[i].text for i in chosen] == ["30 million trees", "30 people", "30 people"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefs.compose.figures import SPANS, generic_count
+from briefs.compose.figures import SPANS, generic_count, measure_of
 from briefs.extract.counted import singular
 from briefs.model import Document, Figure
 from briefs.retrieve import Scope
@@ -108,6 +108,26 @@ def tiles(
         score += 0.5 * bool(scope.country and any(x in f.quote for x in scope.country.names))
         eligible.append((-score, -(int((date or "0")[:4])), i, f))
     eligible.sort(key=lambda e: e[:3])
+    # One fact, one tile: "30 million trees" beside "20-30 million trees" from another source
+    # tells the same count again (the table shows both, marked as differing).
+    kept: list[tuple[str | None, str | None, float, float]] = []
+    unique = []
+    for e in eligible:
+        f = e[3]
+        span = _span(f)
+        thing = measure_of(f.counts, f.unit)
+        if span and any(
+            t == thing
+            and (not ev or not f.event or ev == f.event)
+            and lo <= span[1]
+            and span[0] <= hi
+            for t, ev, lo, hi in kept
+        ):
+            continue  # the same thing, nothing else said to have happened, the same count
+        if span:
+            kept.append((thing, f.event, *span))
+        unique.append(e)
+    eligible = unique
     # One source's best development each before a second from any source; a figure where
     # nothing happened ("15% tax") never goes ahead of a development on that account.
     first: list[int] = []
@@ -127,3 +147,10 @@ def tiles(
         if f.event:
             told.add((f.source, f.event))
     return sorted((first + rest)[:n])
+
+
+def _span(f: Figure) -> tuple[float, float] | None:
+    """The values a figure covers: its range, or its one value at both ends."""
+    if f.low is not None and f.high is not None:
+        return (f.low, f.high)
+    return (f.value, f.value) if f.value is not None else None
