@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from briefs import geo
 from briefs.model import Document
+from briefs.readers.dateline import dateline as read_dateline
 
 ABOUT = 0.5  # a document at or above this score is about the country
 SECONDARY = 0.3  # one at or above this has the country as a second subject
@@ -26,9 +27,6 @@ LEAD_CHARS = 400  # the opening a reader takes in at a glance: the first sentenc
 
 _LIST_GAP = re.compile(
     r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)(?:the\s+)?(?:[A-Z][a-z]+\s+)?$"
-)
-_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:[-–—]+|:)\s"
 )
 _AFTER_WORD = re.compile(r"\s*([A-Za-z-]+)")
 # What a demonym may modify without the text being about the country.
@@ -125,9 +123,9 @@ def signals(doc: Document) -> list[Signals]:
     lead: set[str] = set()
     dateline: set[str] = set()
     first = doc.paragraphs[0] if doc.paragraphs else ""
-    head = _DATELINE.match(first)
+    head = read_dateline(first)
     if head:
-        dateline = {iso for *_, iso, _weak in weak_flags(_readable(first[: head.end()]))}
+        dateline = {iso for *_, iso, _weak in weak_flags(_readable(first[: head.end]))}
     offset = 0
     for paragraph in doc.paragraphs:
         found = weak_flags(paragraph)

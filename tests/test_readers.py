@@ -332,8 +332,27 @@ def test_a_newswire_sgml_file_is_its_stories(tmp_path: Path, name: str) -> None:
         "Opposition leaders said they could not negotiate freely in Cambodia and called for "
         "talks in Beijing, where AT&T once had an office.",
     )
-    assert (second.date, second.author, len(second.paragraphs)) == ("1998-10-17", "SETH MYDANS", 2)
+    # A byline set in capitals is a name; the dateline's agency is the story's publisher.
+    assert (second.date, second.author, len(second.paragraphs)) == ("1998-10-17", "Seth Mydans", 2)
+    assert first.publisher == "AP"
     assert "<" not in first.text + second.text
+
+
+def test_a_wires_loose_byline_and_credit_lines_are_read(tmp_path: Path) -> None:
+    """The New York Times wire sets its byline and credit as loose lines between the headline
+    and the text: they name the author and the publisher, and are no paragraph."""
+    path = tmp_path / "NYT19981017.0123"
+    path.write_text(
+        "<DOC>\n<DOCNO> NYT19981017.0123 </DOCNO>\n<BODY>\n<SLUG> BC-CAMBODIA-NYT </SLUG>\n"
+        "<HEADLINE>\nKING OFFERS TO HOST TALKS\n</HEADLINE>\n (jl)\n By SETH MYDANS\n"
+        " c.1998 N.Y. Times News Service\n<TEXT>\n   BANGKOK, Thailand _ King Norodom "
+        "Sihanouk offered on Saturday to host talks.\n   The offer came after weeks of "
+        "deadlock.\n</TEXT>\n</BODY>\n</DOC>\n",
+        "utf-8",
+    )
+    (doc,) = read_file(path)
+    assert (doc.author, doc.publisher) == ("Seth Mydans", "N.Y. Times News Service")
+    assert not any("Mydans" in p or "c.1998" in p for p in doc.paragraphs)
 
 
 def test_a_key_point_drops_the_wire_dateline_and_keeps_it_in_the_quote() -> None:
@@ -377,3 +396,38 @@ def test_newswire_typesetting_codes_and_desk_notes_are_no_text(tmp_path: Path) -
         "BANGKOK, Thailand _ King Norodom Sihanouk offered on Saturday to host talks — in Beijing.",
         "The offer came after weeks of deadlock over forming a new government.",
     )
+
+
+@pytest.mark.parametrize(
+    "opening, place, outlet",
+    [
+        ("PHNOM PENH, Cambodia (AP) _ Cambodian leader Hun Sen", "PHNOM PENH, Cambodia", "AP"),
+        ("TOKYO, March 3 (Reuters) - Japan's trade surplus", "TOKYO, March 3", "Reuters"),
+        ("Kuala Lumpur (AFP) - Malaysia said", "Kuala Lumpur", "AFP"),
+        ("BANGKOK — Thailand's army said", "BANGKOK", None),
+        ("Maathai said: the prize is for Africa", None, None),
+        ("U.S. officials said - nothing more", None, None),
+    ],
+)
+def test_one_dateline_reading(opening: str, place: str | None, outlet: str | None) -> None:
+    """One reading of a wire dateline serves the head, aboutness and the shown sentence; the
+    underscore AP used in the 1990s ends it as a dash does."""
+    from briefs.readers.dateline import dateline
+
+    found = dateline(opening)
+    if place is None:
+        assert found is None
+    else:
+        assert found is not None and (found.place, found.outlet) == (place, outlet)
+
+
+def test_an_ap_story_is_filed_from_its_dateline_country() -> None:
+    from briefs.about import signals
+    from briefs.model import Document
+
+    doc = Document(
+        path="a.txt",
+        title="Opposition rejects talks",
+        paragraphs=("PHNOM PENH, Cambodia (AP) _ The opposition on Friday rejected the talks.",),
+    )
+    assert next(s for s in signals(doc) if s.iso3 == "KHM").dateline

@@ -16,6 +16,11 @@ from segtok.segmenter import split_single
 
 from briefs.extract.clauses import instructs, states_something
 from briefs.readers.clean import collapse
+from briefs.readers.dateline import dateline
+
+_STARTS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ“\"‘'"
+)  # what a sentence after a dateline opens with
 
 _CAPTION = re.compile(
     r"\b(?:Photo(?:graph)? (?:by|credit)|Featured image|minute read|Related Articles|Read more|"
@@ -37,10 +42,6 @@ _CONNECTIVE = re.compile(
 _INLINE_BYLINE = re.compile(r"[a-z0-9,] By [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+")
 # A wire story's dateline: a place in capitals, maybe its country or the day, maybe the
 # agency, then a dash, an underscore or a colon ("SANTIAGO, Dec 7 (IPS) -", "MUMBAI:").
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:,\s[^()_—–:\n-]{2,40}?)?\s*"
-    r"(?:\([^()]{1,30}\))?\s*(?:_|--|—|–|-|:)\s+(?=[A-Z“\"‘'])"
-)
 _OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"))
 
 
@@ -112,9 +113,9 @@ def trim(sentence: str) -> str:
     start = _heading_run(sentence)
     if start:
         sentence = sentence[start:]
-    d = _DATELINE.match(sentence)
-    if d and len(sentence) - d.end() > 40:
-        sentence = sentence[d.end() :]
+    d = dateline(sentence)
+    if d and len(sentence) - d.end > 40 and sentence[d.end] in _STARTS:
+        sentence = sentence[d.end :]
     m = _CONNECTIVE.match(sentence)
     if not m or not m.group(0):
         return sentence

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefs.model import Document
+from briefs.readers.dateline import dateline
 from briefs.readers.filemeta import NAME_WORD as _NAME_WORD
 from briefs.readers.filemeta import ORGANISATION as _ORGANISATION
 from briefs.readers.filemeta import PERSON as _PERSON
@@ -38,13 +39,6 @@ _URL = re.compile(r"^<?(https?://\S+?)>?$")
 _BY = re.compile(r"^by\s+(?P<who>.+)$", re.I)
 _STARRED = re.compile(rf"^(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*(?P<mark>[*†‡§¹²³])$")
 _BYLINE_SPLIT = re.compile(r"\s*(?:;|\band\b|&|,)\s*")
-_WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?)\s*"
-    r"\((?P<outlet>[A-Z][\w &.'-]{1,30})\)\s*[-–—]+\s+\S"
-)
-_PLACE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][\w .-]+)?)\s*[–—]\s"
-)
 
 
 @dataclass
@@ -236,11 +230,9 @@ def read_head(
     )
     if lead_at is not None:
         lead = paragraphs[lead_at]
-        if m := _WIRE_DATELINE.match(lead):
-            head.place = m.group("place").strip()
-            head.publisher = head.publisher or m.group("outlet").strip()
-        elif m := _PLACE_DATELINE.match(lead):
-            head.place = m.group("place").strip()
+        if d := dateline(lead):
+            head.place = d.place
+            head.publisher = head.publisher or d.outlet
     return head
 
 

@@ -95,10 +95,18 @@ def _story(path: str, element, n: int) -> Document | None:
     if date:
         fields["date"] = date
         provenance["date"] = "head"
-    author = _field(element, ("BYLINE", "AUTHOR"))
+    loose = _loose_lines(element)
+    author = _field(element, ("BYLINE", "AUTHOR")) or next(
+        (line for line in loose if _BY.match(line)), None
+    )
     if author:
-        fields["author"] = re.sub(r"^By\s+", "", author, flags=re.IGNORECASE)
+        who = re.sub(r"^By\s+", "", author, flags=re.IGNORECASE)
+        fields["author"] = who.title() if who.isupper() else who
         provenance["author"] = "head"
+    credit = next((m.group(1) for line in loose if (m := _CREDIT.match(line))), None)
+    if credit:
+        fields["publisher"] = credit
+        provenance["publisher"] = "head"
     kind = _field(element, ("DOCTYPE", "TXTTYPE", "TYPE")) or ""
     doc = Document(
         path=path,
@@ -107,12 +115,32 @@ def _story(path: str, element, n: int) -> Document | None:
         paragraphs=tuple(paragraphs),
         date=fields.get("date"),
         author=fields.get("author"),
+        publisher=fields.get("publisher"),
         locator=docno,
         provenance=tuple(sorted(provenance.items())) or (("title", "path"),),
     )
     # The story's own first lines still hold its dateline and agency ("PHNOM PENH,
     # Cambodia (AP) _"), read as for any news text; the markup's fields stand.
     return apply_head(doc)
+
+
+# Lines a wire sets between the headline and the text: "By SETH MYDANS", "c.1998 N.Y. Times
+# News Service", "(jl)".
+_BY = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}$")
+_CREDIT = re.compile(r"^(?:c\.|\(c\)|©)\s?(?:19|20)\d{2},?\s+(.{3,60})$")
+_LOOSE_TAGS = ("TEXT", "HEADLINE", "HL", "TITLE", "SLUG", "DOCNO", "DOCID", "DATE_TIME", "DATE")
+
+
+def _loose_lines(element) -> list[str]:
+    """The lines of a story that stand outside its tagged fields and its text."""
+    lines: list[str] = []
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        parts = [node.tail] if node.tag.upper() in _LOOSE_TAGS else [node.text, node.tail]
+        for part in parts:
+            lines += [collapse(x) for x in (part or "").splitlines() if x.strip()]
+    return lines
 
 
 def _paragraphs(body) -> list[str]:

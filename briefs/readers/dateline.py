@@ -1,0 +1,41 @@
+"""Datelines: where a wire story was filed, and by whom.
+
+"PHNOM PENH, Cambodia (AP) _ Cambodian leader…", "TOKYO, March 3 (Reuters) - Japan's…",
+"BANGKOK — Thailand's…", "Kuala Lumpur (AFP) - …". A reader takes the place in capitals (or
+in title case when an agency in brackets follows it), an optional region or date after a
+comma, the agency, and the dash, underscore or colon that ends it. One reading serves the
+readers (the story's place and agency), aboutness (the country it was filed from) and the
+sentences a brief shows (which leave the dateline out).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PLACE = (
+    r"(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+)*"
+    # title case only when an agency in brackets follows: "Kuala Lumpur (AFP) -"
+    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?=(?:,[^()\n]{2,40})?\s*\([A-Z]))"
+)
+_DATELINE = re.compile(
+    rf"^{_PLACE}(?P<region>,\s[^()_—–:\n-]{{2,40}}?)?\s*"
+    r"(?:\((?P<outlet>[A-Z][\w &.'-]{1,30})\))?\s*"
+    r"(?:_|--?|—|–|:)\s+(?=\S)"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str  # with its region: "PHNOM PENH, Cambodia"
+    outlet: str | None  # the agency in brackets: "AP", "Reuters"
+    end: int  # where the story's first sentence starts
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline opening ``text``, or None."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    place = (m.group("place") + (m.group("region") or "")).strip()
+    return Dateline(place, m.group("outlet"), m.end())
