@@ -729,3 +729,23 @@ def test_a_row_of_shares_states_nothing_and_a_time_grown_is_no_keyword() -> None
         "mid-13th century and the mid-13th century saw the Lan Na kingdom rise. "
     ) * 3
     assert not any("century" in k.text for k in keywords(text))
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, unit",
+    [
+        ("The company reported a net loss of 150 mln dlrs in 1986.", "150 mln dlrs", 150e6, "$"),
+        ("Inflation rose 4.2 pct in January from a year earlier.", "4.2 pct", 4.2, "%"),
+        ("Profits fell to 12.5 mln stg from a year earlier.", "12.5 mln stg", 12.5e6, "£"),
+        ("Japan's surplus was 8.1 bln dlrs, the ministry said.", "8.1 bln dlrs", 8.1e9, "$"),
+        (
+            "The ministry expects exports of 4.5 mln tonnes this year.",
+            "4.5 mln tonnes",
+            4.5e6,
+            "tonnes",
+        ),
+    ],
+)
+def test_wire_abbreviations_are_read_as_a_reader_reads_them(sentence, text, value, unit) -> None:
+    (f,) = [f for f in find_figures(sentence) if f.text == text]
+    assert (f.value, f.unit) == (value, unit)

@@ -431,3 +431,35 @@ def test_an_ap_story_is_filed_from_its_dateline_country() -> None:
         paragraphs=("PHNOM PENH, Cambodia (AP) _ The opposition on Friday rejected the talks.",),
     )
     assert next(s for s in signals(doc) if s.iso3 == "KHM").dateline
+
+
+def test_a_reuters_sgml_file_is_its_stories(tmp_path: Path) -> None:
+    """The Lewis DTD of Reuters' 1987 wire: <REUTERS> stories, the title and dateline inside
+    <TEXT> before the <BODY>, control characters as references, the 'Reuter' sign-off. The
+    dateline opens the story as a reader reads it; the sign-off names the publisher; the
+    labels the file carries (<TOPICS>, <PLACES>) are not read as the text's."""
+    path = tmp_path / "wire-000.sgm"
+    path.write_text(
+        '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n<REUTERS TOPICS="YES" NEWID="7">\n'
+        "<DATE> 3-MAR-1987 09:12:44.10</DATE>\n<TOPICS><D>rice</D></TOPICS>\n"
+        "<PLACES><D>thailand</D></PLACES>\n<UNKNOWN> \n&#5;&#5;&#5;G\n&#22;&#22;&#1;f0101&#31;"
+        "reute\nu f BC-THAI-RICE   03-03 0120</UNKNOWN>\n<TEXT>&#2;\n"
+        "<TITLE>THAI RICE EXPORTS RISE</TITLE>\n<DATELINE>    BANGKOK, March 3 - </DATELINE>"
+        "<BODY>Thailand exported 412,000 tonnes of rice in\nFebruary, the ministry said.\n"
+        "    The ministry expects exports of 4.5 mln tonnes this year.\n Reuter\n&#3;</BODY>"
+        "</TEXT>\n</REUTERS>\n",
+        "utf-8",
+    )
+    (doc,) = read_file(path)
+    assert (doc.title, doc.date, doc.locator, doc.publisher) == (
+        "THAI RICE EXPORTS RISE",
+        "1987-03-03",
+        "NEWID 7",
+        "Reuters",
+    )
+    assert doc.paragraphs == (
+        "BANGKOK, March 3 - Thailand exported 412,000 tonnes of rice in February, the ministry "
+        "said.",
+        "The ministry expects exports of 4.5 mln tonnes this year.",
+    )
+    assert doc.country is None and "rice" not in doc.title.lower().split()[-1:]

@@ -62,13 +62,16 @@ _MASK = re.compile("|".join(f"(?:{m})" for m in _MASKS))
 _CUR = r"(?:US\$|USD|US dollars|\$|€|EUR|£|GBP|¥|RM|THB|KHR|VND|PHP|IDR|MMK|SGD)"
 # ASCII digits only: Burmese numerals (၁၁) are out of scope, and ``\d`` would take them.
 _NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
-_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m)\b"
-_PCT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
+# Wire copy abbreviates: "150 mln dlrs", "1.5 bln", "4.2 pct", "12 mln stg".
+_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|mln|bln|m)\b"
+_PCT = r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?pct\b)"
 # Currencies named after the number ("20,000 kyat", "5 million baht").
 _CUR_WORD = (
     r"(?:kyats?|baht|riels?|dong|ringgit|rupiah|pesos?|yuan|yen|rupees?|dollars|euros|"
-    r"US dollars)\b"
+    r"US dollars|dlrs?|stg|marks|francs|guilders|lire|pounds|sterling)\b"
 )
+# How a wire writes a currency after its number, as a reader names it.
+_CUR_NAMES = {"dlr": "$", "dlrs": "$", "stg": "£", "sterling": "£", "pounds": "£"}
 _UNIT = (
     r"(?:megawatts?|MW|gigawatts?|GW|kilowatts?|km2|km|kilometres?|kilometers?|miles?|metres?|"
     r"meters?|tonnes?|tons?|hectares?|ha|square kilomet(?:re|er)s?|sq km|acres?|litres?|"
@@ -110,6 +113,8 @@ _SCALES = {
     "thousand": 10**3,
     "million": 10**6,
     "mn": 10**6,
+    "mln": 10**6,
+    "bln": 10**9,
     "m": 10**6,
     "billion": 10**9,
     "bn": 10**9,
@@ -166,7 +171,7 @@ def _figures(sentence: str) -> tuple[FoundFigure, ...]:
         cur_word = m.group("cur_word")
         cur = (m.group("cur") or "").strip() or None
         if cur_word:
-            cur = "$" if cur_word.endswith("dollars") else cur_word
+            cur = "$" if cur_word.endswith("dollars") else _CUR_NAMES.get(cur_word, cur_word)
         pct = m.group("pct")
         unit = "%" if pct else (m.group("unit") or cur)
         counts, used, full = None, 0, True

@@ -21,8 +21,17 @@ from briefs.readers.clean import collapse, text_paragraphs
 from briefs.readers.head import apply_head
 from briefs.readers.printed_dates import parse_date
 
-# The opening of a news-wire SGML file: a <DOC> element, whatever precedes it in a comment.
-_OPENING = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<DOC[\s>]", re.IGNORECASE | re.DOTALL)
+# The opening of a news-wire SGML file: a <DOC> element (TREC, DUC, Gigaword) or a <REUTERS>
+# one (the Lewis DTD of Reuters' 1987 wire), whatever precedes it in a comment or a DOCTYPE.
+_OPENING = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:DOC|REUTERS)[\s>]", re.IGNORECASE | re.DOTALL
+)
+_STORY_TAGS = ("DOC", "REUTERS")
+# Control characters written as references ("&#2;", "&#3;" around a Reuters story): XML
+# refuses them, and a reader never sees them.
+_CONTROL_REF = re.compile(r"&#(?:[0-8]|1[0-9]|2[0-9]|3[01]);|&#x(?:[0-8]|1[0-9a-fA-F]);")
+# A wire's sign-off on a line of its own: "Reuter", "Reuters", "AP".
+_SIGN_OFF = re.compile(r"^(?:Reuters?|AP|AFP|UPI)$")
 # A date written into the story's number: "APW19981016.0240", "NYT_ENG_20050101.0001".
 _DOCNO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 # Paragraph starts in hard-wrapped wire text: a line opening with an indent or a tab.
@@ -33,7 +42,7 @@ _ENTITIES = {"AMP": "&amp;", "LT": "&lt;", "GT": "&gt;", "MD": "—", "HT": " ",
 # TAKE FOLLOWS.)".
 _DESK_NOTE = re.compile(r"\([^a-z()]*[A-Z][^a-z()]*\)")
 _BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
-_DATE_TAGS = ("DATE_TIME", "DATE", "DATELINE", "PUBDATE")
+_DATE_TAGS = ("DATE_TIME", "DATE", "PUBDATE", "DATELINE")
 _TITLE_TAGS = ("HEADLINE", "HL", "TITLE", "HEAD")
 _BODY_TAGS = ("TEXT", "BODY", "LP")
 
@@ -48,6 +57,7 @@ def documents(path: str, text: str) -> list[Document]:
     # SGML entities the file never defines: the few with a meaning become their character,
     # typesetting codes ("&UR;", "&QL;") go; then a bare "&" ("AT&T"), which SGML allows and
     # XML does not, is escaped.
+    text = _CONTROL_REF.sub("", text)
     text = _ENTITY.sub(lambda m: _ENTITIES.get(m.group(1).upper(), ""), text)
     text = _BARE_AMPERSAND.sub("&amp;", text)
     # A root of our own, so that a file of many <DOC>s parses as one tree.
@@ -56,7 +66,9 @@ def documents(path: str, text: str) -> list[Document]:
     if root is None:
         raise ReadError(path, "SGML that no parser could read")
     out = []
-    stories = [el for el in root.iter() if isinstance(el.tag, str) and el.tag.upper() == "DOC"]
+    stories = [
+        el for el in root.iter() if isinstance(el.tag, str) and el.tag.upper() in _STORY_TAGS
+    ]
     for n, element in enumerate(stories):
         doc = _story(path, element, n)
         if doc is not None:
@@ -76,18 +88,34 @@ def _field(element, names: tuple[str, ...]) -> str | None:
 
 
 def _story(path: str, element, n: int) -> Document | None:
-    docno = _field(element, ("DOCNO", "DOCID")) or f"story {n + 1}"
-    # The story's text: <TEXT> before the <BODY> that holds it with the headline.
-    tags = {c.tag.upper(): c for c in reversed(list(element.iter())) if isinstance(c.tag, str)}
-    body = next((tags[t] for t in _BODY_TAGS if t in tags), None)
+    number = element.get("NEWID") or element.get("id") or element.get("ID")
+    docno = (
+        _field(element, ("DOCNO", "DOCID")) or (number and f"NEWID {number}") or f"story {n + 1}"
+    )
+    # The story's text: the innermost of <TEXT> and <BODY> (DUC's <BODY> holds the headline
+    # and the <TEXT>; Reuters' <TEXT> holds the title, the dateline and the <BODY>).
+    bodies = [c for c in element.iter() if isinstance(c.tag, str) and c.tag.upper() in _BODY_TAGS]
+    inner = [b for b in bodies if not any(c is not b and c in bodies for c in b.iter())]
+    body = inner[0] if inner else None
     if body is None:
         return None
-    paragraphs = _paragraphs(body)
+    title = _field(element, _TITLE_TAGS)
+    found = _paragraphs(body)
+    signed = next((p for p in found if _SIGN_OFF.match(p)), None)
+    # The title is no paragraph where the text element holds it ("******BRIEF TITLE").
+    paragraphs = [p for p in found if p is not signed and (not title or p.strip("* ") != title)]
     if not paragraphs:
         return None
+    line = _field(element, ("DATELINE",))
+    if line and not paragraphs[0].startswith(line.rstrip(" -")):
+        # Reuters sets the dateline apart ("BANGKOK, March 3 - "); a reader reads it first.
+        paragraphs[0] = f"{line} {paragraphs[0]}"
     fields: dict[str, str] = {}
     provenance: dict[str, str] = {}
-    title = _field(element, _TITLE_TAGS)
+    if signed:
+        # The wire signs off under its name: "Reuter" closes a 1987 Reuters story.
+        fields["publisher"] = "Reuters" if signed == "Reuter" else signed
+        provenance["publisher"] = "head"
     if title:
         fields["title"] = title
         provenance["title"] = "head"
@@ -128,7 +156,18 @@ def _story(path: str, element, n: int) -> Document | None:
 # News Service", "(jl)".
 _BY = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}$")
 _CREDIT = re.compile(r"^(?:c\.|\(c\)|©)\s?(?:19|20)\d{2},?\s+(.{3,60})$")
-_LOOSE_TAGS = ("TEXT", "HEADLINE", "HL", "TITLE", "SLUG", "DOCNO", "DOCID", "DATE_TIME", "DATE")
+_LOOSE_TAGS = (
+    "TEXT",
+    "HEADLINE",
+    "HL",
+    "TITLE",
+    "SLUG",
+    "DOCNO",
+    "DOCID",
+    "DATE_TIME",
+    "DATE",
+    "DATELINE",
+)
 
 
 def _loose_lines(element) -> list[str]:
