@@ -98,3 +98,14 @@ def test_a_regions_people_and_a_sea_are_no_country() -> None:
         "ZAF",
     ]
     assert weak_flags("Waves crossed the Indian Ocean.")[0][2:] == ("IND", True)
+
+
+def test_the_names_of_a_1980s_news_archive_name_their_states() -> None:
+    """A wire archive of the 1980s writes "West German", "Soviet", "Zaire" (the Congo, not
+    Angola's Zaire province), "Saudi" and "Yugoslavia": a reader knows which state each means."""
+    text = (
+        "West German bankers and Soviet officials met Saudi ministers; Zaire copper and "
+        "Yugoslavia's debt were on the agenda."
+    )
+    assert [iso for *_, iso in geo.mentions(text)] == ["DEU", "RUS", "SAU", "COD", "SRB"]
+    assert geo.resolve("Zaire").iso3 == "COD" and geo.resolve("West Germany").iso3 == "DEU"
