@@ -749,3 +749,17 @@ def test_a_row_of_shares_states_nothing_and_a_time_grown_is_no_keyword() -> None
 def test_wire_abbreviations_are_read_as_a_reader_reads_them(sentence, text, value, unit) -> None:
     (f,) = [f for f in find_figures(sentence) if f.text == text]
     assert (f.value, f.unit) == (value, unit)
+
+
+def test_a_date_after_since_starts_a_span_and_dates_no_figure() -> None:
+    from briefs.compose.figures import figures_of
+    from briefs.model import Document, Passage
+    from briefs.retrieve import Scope
+
+    text = (
+        "December saw some of the worst atrocities since the coup was mounted on 1 February "
+        "2021, including the massacre of 11 people in Karenni State."
+    )
+    doc = Document(path="a.txt", title="t", paragraphs=(text,), date="2022-01-10")
+    found = figures_of([Passage(1, 0, text)], {1: doc}, 4, Scope(None, "massacre", None, None))
+    assert [(f.text, f.as_of) for f in found] == [("11 people", None)]

@@ -64,6 +64,10 @@ _DURATIONS = {
 }
 
 
+# "the worst atrocities since the coup was mounted on 1 February 2021, including the massacre
+# of 11 people": a date after "since" in the same clause is where a span starts, not the day
+# the figure was true.
+_SINCE = re.compile(r"\b(?:since|after)\b[^,;]*$", re.IGNORECASE)
 _AHEAD = re.compile(
     r"\b(?:expected|next|planned|scheduled|due|by|until|till|before|target(?:ed)?)\W+"
     r"(?:\w+\W+){0,3}$",
@@ -96,7 +100,9 @@ def figures_of(
             full = [
                 d.date
                 for d in dates
-                if d.date.count("-") >= 1 and not _AHEAD.search(sentence[: d.start])
+                if d.date.count("-") >= 1
+                and not _AHEAD.search(sentence[: d.start])
+                and not _SINCE.search(sentence[: d.start])
             ]
             year = _AS_OF.search(sentence)
             as_of = full[0] if full else (year.group(1) if year else None)
