@@ -683,6 +683,9 @@ def test_keywords_as_the_text_writes_them() -> None:
     assert "Kenya's deputy environment minister" in found, found
     assert not any(k.endswith(("The", "’s", "'s")) or " The " in k for k in found), found
     assert not any("Moi Kenya" in k for k in found), found
+    from briefs.extract.keywords import noun_phrase
+
+    assert not noun_phrase("British Medical Journal last") and noun_phrase("last mile")
 
 
 def test_model_names_versions_and_words_run_together_count_nothing() -> None:

@@ -171,6 +171,7 @@ def _whole_compound(phrase: str, text: str) -> str:
     return phrase
 
 
+_WHEN = frozenset("last next past previous earlier later ago today yesterday tomorrow".split())
 _CLOSED = frozenset("the a an of and or for to in on at by with from".split())
 
 
@@ -187,6 +188,8 @@ def noun_phrase(phrase: str) -> bool:
         return False  # "white Christian A": cut off at an initial
     if len(words) > 1 and last.lower() in _CLOSED:
         return False  # "THE NORWEGIAN NOBEL COMMITTEE The": cut off at the next sentence
+    if len(words) > 1 and last in _WHEN:
+        return False  # "British Medical Journal last (month)": cut before its noun
     if _ORDINAL.fullmatch(last):
         return False  # "10th and 13th", "late 18th": an ordinal with its noun cut off
     if _ORDINAL.fullmatch(re.sub(r"^(?i:mid|early|late)-", "", words[0])) and last.lower() in _AGES:
