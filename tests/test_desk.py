@@ -145,9 +145,21 @@ def served(desk_settings):
 
     server = create_server(create_app(desk_settings), host="127.0.0.1", port=0, threads=4)
     port = server.effective_port
-    thread = threading.Thread(target=server.run, daemon=True)
+    running = threading.Event()
+    running.set()
+
+    def serve() -> None:
+        # The loop stops before the socket closes: closing it under a running select() is
+        # the "Bad file descriptor" a test run would otherwise print at teardown.
+        while running.is_set():
+            server.asyncore.loop(timeout=0.1, map=server._map, count=1)
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{port}", desk_settings
+    running.clear()
+    thread.join(timeout=5)
+    server.task_dispatcher.shutdown()
     server.close()
 
 
