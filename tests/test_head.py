@@ -67,6 +67,8 @@ DATE_LINES = [
     ("1 January 1850", None),  # before 1900
     ("4 March 2031", None),  # after the run date
     ("Updated", None),
+    ("December 13, 2004 (1:18 PM EST)", "2004-12-13"),  # a time in brackets after the day
+    ("Room (12) 4 March", None),
 ]
 
 
@@ -294,3 +296,42 @@ def test_an_address_line_is_no_byline() -> None:
         "Cupertino Union School District 1309 S. Mary Avenue Sunnyvale, CA 94087 April 6, 2016"
     ) == (None, None, None)
     assert _byline("Jane Doe, France 24, 3 March 2024") == ("Jane Doe", "France 24", "2024-03-03")
+
+
+def test_a_day_below_lines_the_head_does_not_read_or_opening_the_text_is_the_date() -> None:
+    """A site name, a photo caption with its credit, then "3 December 2004" on its own line:
+    the date, and no line of the body. A release opening its text with its day ("December 27,
+    2004 Over the past week…") is dated by it. A table's row holding a date is neither."""
+    head = read_head(
+        [
+            "SciDev.Net",
+            "2002 Satellite image of swollen Jamuna river flooding Bangladesh Catherine Brahic",
+            "3 December 2004",
+            "Source: SciDev.Net",
+            "This week's issue of Nature features the first study to link greenhouse gas "
+            "emissions to an extreme weather event, the heat of the summer of 2003 in Europe, "
+            "which led to 14,000 deaths more than the season would have seen, the authors say "
+            "in the paper published on Wednesday by the journal's editors in London.",
+        ],
+        today=TODAY,
+    )
+    assert head.date == "2004-12-03" and head.lines.get(2) == "date"
+    opening = read_head(
+        [
+            "Asteroid impact in 2029 ruled out",
+            "NASA's Near Earth Object Program Office",
+            "December 27, 2004 Over the past week, several independent efforts were made to "
+            "search for pre-discovery observations of the asteroid.",
+        ],
+        today=TODAY,
+    )
+    assert opening.date == "2004-12-27"
+    row = read_head(
+        [
+            "Displacement by province",
+            "Province | Families | As of",
+            "Preah Vihear | 850 | 31 March 2025",
+        ],
+        today=TODAY,
+    )
+    assert row.date is None and 2 not in row.lines

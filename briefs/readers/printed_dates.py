@@ -50,10 +50,15 @@ def parse_date(text: str, *, today: dt.date | None = None) -> str | None:
     if " | " in text:
         # A row of cells ("10 | Tuesday, January 13, 2009": a transcript's line number): the
         # date is the one cell that is one.
-        found = {d for cell in text.split("|") if (d := parse_date(cell, today=today))}
-        return found.pop() if len(found) == 1 else None
+        cells = text.split("|")
+        dated = [(cell, d) for cell in cells if (d := parse_date(cell, today=today))]
+        others = [cell for cell in cells if cell not in {c for c, _ in dated}]
+        if len(dated) != 1 or any(re.search(r"[A-Za-z]", cell) for cell in others):
+            return None  # a table's row ("Preah Vihear | 850 | 31 March 2025") is no date line
+        return dated[0][1]
     core = _DATE_LABEL.sub("", text.strip())
     core = _ZONE.sub(" ", _TIME.sub(" ", _WEEKDAY.sub(" ", core)))
+    core = re.sub(r"[()\[\]]", " ", core)  # "(1:18 PM EST)": the brackets of a time gone
     core = re.sub(r"\s*[|•·,]\s*$", "", " ".join(core.replace("|", " ").split())).strip(" ,.-–—")
     if not core or len(core) > 40:
         return None
