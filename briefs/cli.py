@@ -56,7 +56,7 @@ def ingest(
     """Read documents into the corpus store (default: the shipped seeds/).
 
     Reads .txt, .md, .html, .pdf, .docx and news-wire SGML (.sgm, .sgml, or a file that opens
-    with <DOC>, one document per story). Unchanged files are not read again. Files that
+    with <DOC> or <REUTERS>, one document per story). Unchanged files are not read again. Files that
     cannot be read are skipped with a warning naming each and the reason, and the rest go in:
     the exit status is 0, so one damaged file in an inbox does not stop the digest that
     follows; with --strict it is 2. Lock and temporary files (~$*.docx, .~lock.*) are passed
