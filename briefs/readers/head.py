@@ -24,7 +24,7 @@ from briefs.readers.filemeta import NAME_WORD as _NAME_WORD
 from briefs.readers.filemeta import ORGANISATION as _ORGANISATION
 from briefs.readers.filemeta import PERSON as _PERSON
 from briefs.readers.filemeta import plausible_author, plausible_title  # noqa: F401 (re-exported)
-from briefs.readers.printed_dates import _MONTH, date_in_url, parse_date
+from briefs.readers.printed_dates import _MONTH, date_below, date_in_url, parse_date
 
 _SCAN = 14  # leading paragraphs looked at
 _MARKER = re.compile(r"^(?:--+|—|–|>+|#+|\*\*?|==+)\s*")
@@ -218,8 +218,11 @@ def read_head(
             # (a date line below it), but the line itself stays where it is.
             continue
         break
-    if head.date is None:
-        _date_line_below(head, paragraphs, today)
+    found = date_below(paragraphs[:_SCAN], set(head.lines), today=today) if not head.date else None
+    if found:
+        head.date, line = found
+        if line is not None:
+            head.lines[line] = "date"
     if head.date is None and head.url:
         head.date = date_in_url(head.url)
     lead_at = next(
@@ -236,34 +239,6 @@ def read_head(
             head.place = d.place
             head.publisher = head.publisher or d.outlet
     return head
-
-
-# A day written out at the head of a text, before its first sentence.
-LEADING_DATE = re.compile(
-    rf"^((?:\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d{{2}})|(?:{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}))"
-    r"[\s:–—-]+(?=[A-Z“\"])"
-)
-
-
-def _date_line_below(head: Head, paragraphs: list[str], today: dt.date | None) -> None:
-    """A line that is wholly a day, among the short lines above the text ("3 December 2004"
-    under a site name, a photo caption and a byline the head did not read), or a day opening
-    the text's first paragraph ("December 27, 2004 Over the past week…", as a release starts):
-    the date."""
-    for i, raw in enumerate(paragraphs[:_SCAN]):
-        if i in head.lines:
-            continue
-        if (m := LEADING_DATE.match(raw)) and (found := parse_date(m.group(1), today=today)):
-            head.date = found
-            return
-        if len(raw) > 300:
-            return  # the text has begun
-        # a table's row ("Preah Vihear | 850 | 31 March 2025") holds a date, it is not one
-        short = len(raw) <= 60 and " | " not in raw
-        found = parse_date(raw.strip(), today=today) if short else None
-        if found and len(found) == 10:
-            head.date, head.lines[i] = found, "date"
-            return
 
 
 _SEGMENTS = re.compile(r"\s(?:•|·|\||—)\s")

@@ -151,3 +151,33 @@ def date_in_url(url: str) -> str | None:
         return f"{int(y):04d}-{int(mo):02d}" if 1 <= int(mo) <= 12 else None
     except ValueError:
         return None
+
+
+# A day written out at the head of a text, before its first sentence.
+LEADING_DATE = re.compile(
+    rf"^((?:\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d{{2}})|(?:{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}))"
+    r"[\s:–—-]+(?=[A-Z“\"])"
+)
+
+
+def date_below(
+    paragraphs: list[str], taken: set[int], *, today: dt.date | None = None
+) -> tuple[str, int | None] | None:
+    """The day of a text whose head gave none: a line that is wholly a day among the short
+    lines above the text ("3 December 2004" under a site name, a photo caption and a credit
+    the head did not read), or a day opening its first paragraph ("December 27, 2004 Over the
+    past week…", as a release starts). The date, and the line to leave out of the text (None
+    where the day opens a paragraph that stays). Lines in ``taken`` are the head's own."""
+    for i, raw in enumerate(paragraphs):
+        if i in taken:
+            continue
+        if (m := LEADING_DATE.match(raw)) and (found := parse_date(m.group(1), today=today)):
+            return found, None
+        if len(raw) > 300:
+            return None  # the text has begun
+        # a table's row ("Preah Vihear | 850 | 31 March 2025") holds a date, it is not one
+        short = len(raw) <= 60 and " | " not in raw
+        found = parse_date(raw.strip(), today=today) if short else None
+        if found and len(found) == 10:
+            return found, i
+    return None
