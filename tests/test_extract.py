@@ -668,6 +668,10 @@ def test_a_run_on_sentence_and_a_heading_run_into_a_sentence() -> None:
     )
     named = "Prime Minister Hun Sen of Cambodia said on Monday that the talks would go on."
     assert trim(named) == named
+    release = "December 27, 2004 Over the past week, several efforts were made to find the images."
+    assert trim(release) == "Over the past week, several efforts were made to find the images."
+    told = "March 3, 2004 was the day the talks collapsed in the capital, officials said later."
+    assert trim(told) == told
 
 
 def test_keywords_as_the_text_writes_them() -> None:

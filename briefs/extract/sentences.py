@@ -17,6 +17,7 @@ from segtok.segmenter import split_single
 from briefs.extract.clauses import instructs, states_something
 from briefs.readers.clean import collapse
 from briefs.readers.dateline import dateline
+from briefs.readers.printed_dates import LEADING_DATE
 
 _STARTS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ“\"‘'"
@@ -108,14 +109,16 @@ def _heading_run(sentence: str) -> int:
 
 def trim(sentence: str) -> str:
     """Drop a page heading run into the sentence, a leading dateline ("PHNOM PENH, Cambodia
-    (AP) _") and a leading connective ("But", "However,"), and capitalise what follows. The
-    quote keeps them."""
+    (AP) _") or day ("December 27, 2004 Over…") and a leading connective ("But", "However,"),
+    and capitalise what follows. The quote keeps them."""
     start = _heading_run(sentence)
     if start:
         sentence = sentence[start:]
     d = dateline(sentence)
     if d and len(sentence) - d.end > 40 and sentence[d.end] in _STARTS:
         sentence = sentence[d.end :]
+    elif (day := LEADING_DATE.match(sentence)) and len(sentence) - day.end() > 40:
+        sentence = sentence[day.end() :]  # "December 27, 2004 Over the past week, …"
     m = _CONNECTIVE.match(sentence)
     if not m or not m.group(0):
         return sentence
