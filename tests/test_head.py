@@ -335,3 +335,21 @@ def test_a_day_below_lines_the_head_does_not_read_or_opening_the_text_is_the_dat
         today=TODAY,
     )
     assert row.date is None and 2 not in row.lines
+
+
+def test_a_stamp_above_the_text_is_no_title() -> None:
+    """A transcript's notice ("Official - Subject to Final Review"), a draft's or a gazette's
+    section stamp is no title; a transcript's line number is no part of one."""
+    head = read_head(
+        [
+            "Official - Subject to Final Review",
+            "1 | IN THE SUPREME COURT OF THE UNITED STATES",
+            "2 | - - - - - - - - - - - - - - - - - x",
+        ],
+        today=TODAY,
+    )
+    assert head.title == "IN THE SUPREME COURT OF THE UNITED STATES"
+    assert head.lines[0] == "furniture"
+    assert read_head(["DRAFT", "Regional cooperation on haze"], today=TODAY).title == (
+        "Regional cooperation on haze"
+    )

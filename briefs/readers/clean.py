@@ -12,6 +12,15 @@ import re
 import statistics
 import unicodedata
 
+# What a page stamps above its text that names no document: a notice on a transcript or a
+# draft, a gazette's section ("Official - Subject to Final Review", "DRAFT", "Proposed Rules").
+BANNER = re.compile(
+    r"^(?:official\b.{0,20}\bsubject to (?:final )?review|draft|confidential|embargoed|"
+    r"for official use only|not for (?:distribution|publication|citation)|"
+    r"proposed rules|rules and regulations|notices|presidential documents)\W*$",
+    re.IGNORECASE,
+)
+
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*(?:of\s+\d{1,4})?\s*$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?:;…”’\"')\]]\s*$")
 # Where a line break in a web page or a Markdown export ends a paragraph: after a sentence's

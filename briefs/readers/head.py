@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefs.model import Document
+from briefs.readers.clean import BANNER
 from briefs.readers.dateline import dateline
 from briefs.readers.filemeta import NAME_WORD as _NAME_WORD
 from briefs.readers.filemeta import ORGANISATION as _ORGANISATION
@@ -27,6 +28,8 @@ from briefs.readers.filemeta import plausible_author, plausible_title  # noqa: F
 from briefs.readers.printed_dates import _MONTH, date_below, date_in_url, parse_date
 
 _SCAN = 14  # leading paragraphs looked at
+# A transcript's numbered line, as the PDF reader rows it: "1 | IN THE SUPREME COURT …".
+_LINE_NUMBER = re.compile(r"^\d{1,3} \| ")
 _MARKER = re.compile(r"^(?:--+|—|–|>+|#+|\*\*?|==+)\s*")
 _KEY_VALUE = re.compile(
     r"^(title|headline|subject|date|published|publication date|updated|sent|source|publisher|"
@@ -154,8 +157,8 @@ def read_head(
         line = raw[marker.end() :].strip() if marker else raw.strip()
         if marker:
             marked += 1
-        if not line or line in running or not any(c.isalpha() for c in line):
-            head.lines[i] = "furniture"  # blank, a running head, a page or issue number
+        if not line or line in running or not any(c.isalpha() for c in line) or BANNER.match(line):
+            head.lines[i] = "furniture"  # blank, a running head, a page number, a stamp
             continue
         if kv := _KEY_VALUE.match(line):
             key, value = kv.group(1).lower(), kv.group(2).strip()
@@ -208,7 +211,7 @@ def read_head(
                 skip_next = True
                 continue
             if _title_like(line):
-                head.title = line
+                head.title = _LINE_NUMBER.sub("", line)  # "1 | IN THE SUPREME COURT OF …"
                 head.lines[i] = "title"
                 continue
         if marker and marked == i + 1:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from briefs.errors import ReadError
 from briefs.model import Document
-from briefs.readers.clean import _join_hyphenated, collapse, normalise
+from briefs.readers.clean import BANNER, _join_hyphenated, collapse, normalise
 from briefs.readers.head import apply_head, parse_date, plausible_author, plausible_title
 
 _DIGITS = re.compile(r"\d+")
@@ -335,7 +335,7 @@ def read(path: Path) -> Document:
     info_title = _meta_text(info.get("Title"))
     if plausible_title(info_title):
         title, provenance["title"] = info_title, "file-metadata"
-    elif largest:
+    elif largest and not BANNER.match(largest):
         title, provenance["title"] = largest, "head"
     else:
         title, provenance["title"] = path.stem, "path"
@@ -369,4 +369,5 @@ def read(path: Path) -> Document:
     # The first page's byline, date line or "Updated …" beat the file's; the title stays the
     # one chosen above (a first page often opens with an organisation's name, not the title).
     fill = ("author", "date", "publisher", "url") if provenance["title"] != "path" else None
-    return apply_head(doc, scan=max(first_page, 1), fill=fill, cover=True)
+    banner = frozenset({largest}) if largest and BANNER.match(largest) else frozenset()
+    return apply_head(doc, scan=max(first_page, 1), fill=fill, cover=True, running=banner)
