@@ -236,3 +236,21 @@ def test_a_transcripts_date_is_its_own_not_its_files() -> None:
     (doc,) = read_file(REAL / "scotus-transcript-p1.pdf")
     assert doc.date == "2009-01-13" and doc.source_of("date") == "head"
     assert doc.publisher is None  # no masthead: no periodical
+
+
+@pytest.mark.parametrize(
+    "line, debris",
+    [
+        ("2002 Satellite image of swollen Jamuna river flooding Bangladesh Catherine Brahic", True),
+        ("Protesters in Yangon (AP Photo/Str)", True),
+        ("Image credit: www.example.com/in/", True),
+        ("A satellite image of the flood shows the river burst its banks on Monday.", False),
+        ("The picture of the economy is mixed, the bank said.", False),
+    ],
+)
+def test_a_photo_caption_or_credit_is_no_passage(line: str, debris: bool) -> None:
+    """What a picture shows, or who took it, is no passage and no opening that says what a
+    story is about (a caption naming Bangladesh made a heatwave story a Bangladesh one)."""
+    from briefs.readers.debris import is_debris
+
+    assert is_debris(line) is debris

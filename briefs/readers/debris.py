@@ -250,6 +250,16 @@ def _code(p: str) -> bool:
     return sum(p.count(c) for c in "{}();=") >= len(p) / (20 if words < 4 else 40)
 
 
+# A photo's caption or credit: what a picture shows, never a passage (and never the opening
+# that says what a story is about). Only a line that ends as no sentence does.
+_PHOTO_CAPTION = re.compile(
+    r"\b(?:satellite image|file photo|aerial (?:photo|view)|(?:photo(?:graph)?|picture|image) "
+    r"(?:of|shows|taken)|pictured)\b|\b(?:Photo|Credit|Image):|\b(?:AP|AFP|Reuters|Getty) "
+    r"(?:Photo|Images)\b",
+    re.IGNORECASE,
+)
+
+
 def is_debris(paragraph: str, *, legal: bool = True, contact: bool = True) -> bool:
     """A paragraph that is page or web furniture, a blob, or boilerplate: never a passage.
 
@@ -272,6 +282,8 @@ def is_debris(paragraph: str, *, legal: bool = True, contact: bool = True) -> bo
             return True
         if n >= 8 and " | " not in p and sum(c.isalpha() for c in p) / n < 0.4:
             return True  # OCR noise (a table row is not noise)
+        if _PHOTO_CAPTION.search(p) and not p.rstrip("”\"')").endswith((".", "!", "?")):
+            return True  # "2002 Satellite image of swollen Jamuna river flooding Bangladesh"
     elif p.count(" ") < n / 20 and _BLOB.search(p):
         return True  # an encoded blob: one "word" of 80 characters or more
     if _code(p):
