@@ -77,7 +77,8 @@ def _tiles(brief: Brief, font: str, palette: dict[str, str], markers: dict[str, 
     if not figures:
         return None
     gap = 8.0
-    w = (WIDTH - gap * (len(figures) - 1)) / len(figures)
+    # One or two tiles keep a tile's proportions rather than fill the line.
+    w = (WIDTH - gap * (max(len(figures), 3) - 1)) / max(len(figures), 3)
     h = 70.0
     d = Drawing(WIDTH, h)
     accent = colors.HexColor(palette["accent"])
