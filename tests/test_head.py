@@ -353,3 +353,32 @@ def test_a_stamp_above_the_text_is_no_title() -> None:
     assert read_head(["DRAFT", "Regional cooperation on haze"], today=TODAY).title == (
         "Regional cooperation on haze"
     )
+
+
+def test_a_pages_chrome_is_no_title_and_a_days_run_into_a_title_is_its_date() -> None:
+    """A saved page opens with its chrome: a section label, an advertisement's label, a link
+    to its other languages, the site's name (its publisher). The headline is the line after
+    them; a day run into a title is the date."""
+    head = read_head(
+        ["Top News Article", "advertisement", "Kmart Buying Sears in $11.5 Billion Deal"],
+        today=TODAY,
+    )
+    assert head.title == "Kmart Buying Sears in $11.5 Billion Deal"
+    site = read_head(
+        ["The Japan Times Online", "Japan continues tracking mystery sub"], today=TODAY
+    )
+    assert (site.title, site.publisher) == (
+        "Japan continues tracking mystery sub",
+        "The Japan Times Online",
+    )
+    assert read_head(["English", "Tsunami relief reaches Aceh"], today=TODAY).title == (
+        "Tsunami relief reaches Aceh"
+    )
+    dated = read_head(
+        ["Internet Explorer loses market share: November 02, 2004: By : NETWORKING"],
+        today=TODAY,
+    )
+    assert (dated.title, dated.date) == ("Internet Explorer loses market share", "2004-11-02")
+    assert read_head(["Regional cooperation on haze: what 2023 showed"], today=TODAY).title == (
+        "Regional cooperation on haze: what 2023 showed"
+    )

@@ -14,6 +14,15 @@ import unicodedata
 
 # What a page stamps above its text that names no document: a notice on a transcript or a
 # draft, a gazette's section ("Official - Subject to Final Review", "DRAFT", "Proposed Rules").
+# A page's chrome at its head: a link to its other languages, an advertisement's label, a
+# site's name ("English", "Top News Article advertisement", "The Japan Times Online").
+CHROME_LINE = re.compile(
+    r"^(?:English|Français|Español|Deutsch|Português|Русский|中文|العربية)$|\badvertisement\b"
+    r"|^(?:Top|Latest|Breaking|World|International|National|Business|Technology|Politics|"
+    r"Sports?|Entertainment|Health|Science) News(?: Articles?)?$",
+    re.IGNORECASE,
+)
+SITE_NAME = re.compile(r"^(?:The )?(?:[A-Z][\w.&'’-]*\s){1,4}Online$")
 BANNER = re.compile(
     r"^(?:official\b.{0,20}\bsubject to (?:final )?review|draft|confidential|embargoed|"
     r"for official use only|not for (?:distribution|publication|citation)|"

@@ -19,13 +19,19 @@ import re
 from dataclasses import dataclass, field
 
 from briefs.model import Document
-from briefs.readers.clean import BANNER
+from briefs.readers.clean import BANNER, CHROME_LINE, SITE_NAME
 from briefs.readers.dateline import dateline
 from briefs.readers.filemeta import NAME_WORD as _NAME_WORD
 from briefs.readers.filemeta import ORGANISATION as _ORGANISATION
 from briefs.readers.filemeta import PERSON as _PERSON
 from briefs.readers.filemeta import plausible_author, plausible_title  # noqa: F401 (re-exported)
-from briefs.readers.printed_dates import _MONTH, date_below, date_in_url, parse_date
+from briefs.readers.printed_dates import (
+    _MONTH,
+    date_below,
+    date_in_url,
+    dated_title,
+    parse_date,
+)
 
 _SCAN = 14  # leading paragraphs looked at
 # A transcript's numbered line, as the PDF reader rows it: "1 | IN THE SUPREME COURT …".
@@ -160,6 +166,11 @@ def read_head(
         if not line or line in running or not any(c.isalpha() for c in line) or BANNER.match(line):
             head.lines[i] = "furniture"  # blank, a running head, a page number, a stamp
             continue
+        if len(line) <= 60 and (CHROME_LINE.search(line) or SITE_NAME.match(line)):
+            if SITE_NAME.match(line):
+                head.publisher = head.publisher or line
+            head.lines[i] = "furniture"  # a language link, an advertisement, the site's name
+            continue
         if kv := _KEY_VALUE.match(line):
             key, value = kv.group(1).lower(), kv.group(2).strip()
             if _field(head, key, value, today):
@@ -205,13 +216,15 @@ def read_head(
                 and (line.endswith(":") or follow[:1].islower())
                 and _title_like(follow)
                 and not _body_like(follow)
+                and not CHROME_LINE.search(follow)
             ):
                 head.title = f"{line} {follow}"
                 head.lines[i] = head.lines[i + 1] = "title"
                 skip_next = True
                 continue
             if _title_like(line):
-                head.title = _LINE_NUMBER.sub("", line)  # "1 | IN THE SUPREME COURT OF …"
+                head.title, dated = dated_title(_LINE_NUMBER.sub("", line), today=today)
+                head.date = head.date or dated
                 head.lines[i] = "title"
                 continue
         if marker and marked == i + 1:

@@ -181,3 +181,13 @@ def date_below(
         if found and len(found) == 10:
             return found, i
     return None
+
+
+def dated_title(line: str, *, today: dt.date | None = None) -> tuple[str, str | None]:
+    """A title with its day run into it ("Internet Explorer loses market share: November 02,
+    2004: By : NETWORKING"): the title before the day, and the day (None when it has none)."""
+    parts = re.split(r":\s+", line)
+    for k, part in enumerate(parts[1:], 1):
+        if (day := parse_date(part, today=today)) and len(day) == 10:
+            return ": ".join(parts[:k]), day
+    return line, None
