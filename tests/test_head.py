@@ -290,7 +290,7 @@ def test_a_wire_header_joined_by_a_hard_wrapped_export_is_read_line_by_line() ->
 
 
 def test_an_address_line_is_no_byline() -> None:
-    from briefs.readers.head import _byline
+    from briefs.readers.bylines import byline as _byline
 
     assert _byline(
         "Cupertino Union School District 1309 S. Mary Avenue Sunnyvale, CA 94087 April 6, 2016"

@@ -19,11 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 from briefs.model import Document
+from briefs.readers.bylines import BY, byline, people
 from briefs.readers.clean import BANNER, CHROME_LINE, SITE_NAME
 from briefs.readers.dateline import dateline
 from briefs.readers.filemeta import NAME_WORD as _NAME_WORD
-from briefs.readers.filemeta import ORGANISATION as _ORGANISATION
-from briefs.readers.filemeta import PERSON as _PERSON
 from briefs.readers.filemeta import plausible_author, plausible_title  # noqa: F401 (re-exported)
 from briefs.readers.printed_dates import (
     _MONTH,
@@ -45,9 +44,7 @@ _KEY_VALUE = re.compile(
     re.I,
 )
 _URL = re.compile(r"^<?(https?://\S+?)>?$")
-_BY = re.compile(r"^by\s+(?P<who>.+)$", re.I)
 _STARRED = re.compile(rf"^(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*(?P<mark>[*†‡§¹²³])$")
-_BYLINE_SPLIT = re.compile(r"\s*(?:;|\band\b|&|,)\s*")
 
 
 @dataclass
@@ -62,70 +59,6 @@ class Head:
     place: str | None = None
     lines: dict[int, str] = field(default_factory=dict)  # head paragraph index -> what it gave
     notes: set[int] = field(default_factory=set)  # a byline's footnote: not body either
-
-
-_NOT_NAME = frozenset(
-    "document no page date posted table contents section report figure chapter volume vol "
-    "annex summary total number issue updated published appendix source sources notes "
-    "name names rank type loan amount description code category item value id".split()
-)
-
-
-def _people(text: str) -> str | None:
-    """Normalised names from a byline ("JEFFREY GETTLEMAN", "A; B", "A and B"), or None."""
-    text = re.sub(r"\s*[*†‡§¹²³]+$", "", text.strip())
-    names: list[str] = []
-    for part in _BYLINE_SPLIT.split(text):
-        part = part.strip()
-        if not part:
-            continue
-        if part.isupper() and len(part) > 3:
-            part = part.title()
-        if _NOT_NAME.intersection(part.casefold().replace(".", " ").split()):
-            return None  # "Document No.", "Date Posted": a form's labels, not a name
-        if _ORGANISATION.search(part):
-            part = re.split(r"\s\d", part)[0]  # "X School District 1309 S. Mary Avenue"
-        if _PERSON.match(part) or (_ORGANISATION.search(part) and len(part) <= 80):
-            if part not in names:
-                names.append(part)
-        else:
-            return None
-    return ", ".join(names) if names else None
-
-
-# A street number or a postal code: an address line, not a name and an outlet.
-_ADDRESS_NUMBER = re.compile(r"\b\d{3,}\b|\b[A-Z]{2} \d{5}\b")
-
-
-def _byline(line: str) -> tuple[str | None, str | None, str | None]:
-    """(author, outlet, date) of a byline: "By X", "By X and Y", "X, Outlet, 12 October 2023",
-    "X | Outlet". A line without "By" needs an outlet beside the name; "Outlet, 4 March 2024"
-    gives the outlet and the date."""
-    m = _BY.match(line)
-    pieces = [p for p in re.split(r"\s*[|,]\s*", m.group("who") if m else line) if p]
-    date = None
-    for k in (1, 2):  # "12 October, 2023" is two pieces
-        if len(pieces) > k - (1 if m else 0) and (d := parse_date(", ".join(pieces[-k:]))):
-            date, pieces = d, pieces[:-k]
-            break
-    if not pieces:
-        return None, None, None
-    if m:
-        every = _people(" and ".join(pieces))
-        if every:
-            return every, None, date
-        author = _people(pieces[0])
-        outlet = ", ".join(pieces[1:]) or None
-        return (author, outlet, date) if author else (None, None, None)
-    if ":" in line or not all(p[:1].isupper() or p[:1].isdigit() for p in pieces):
-        return None, None, None  # "Timor-Leste: The Government of X, at present, …" is a title
-    if any(_ADDRESS_NUMBER.search(p) for p in pieces):
-        return None, None, None  # "… 1309 S. Mary Avenue, Sunnyvale, CA 94087": an address
-    if len(pieces) >= 2 and (author := _people(pieces[0])) and len(pieces[1]) <= 60:
-        return author, ", ".join(pieces[1:]), date
-    if len(pieces) == 1 and date and len(pieces[0]) <= 60 and pieces[0][:1].isupper():
-        return None, pieces[0], date  # "Kuala Lumpur Observer, 4 March 2024"
-    return None, None, None
 
 
 def _title_like(line: str) -> bool:
@@ -188,7 +121,7 @@ def read_head(
             head.lines[i] = "meta"
             continue
         if starred and (star := _STARRED.match(line)) and head.author is None:
-            head.author = _people(star.group("who"))
+            head.author = people(star.group("who"))
             head.lines[i] = "author"
             mark = star.group("mark")
             for j, later in enumerate(paragraphs):
@@ -200,7 +133,7 @@ def read_head(
             head.lines[i] = "title"
             continue
         if len(line) <= 120 and (head.author is None or head.date is None):
-            author, outlet, date = _byline(line)
+            author, outlet, date = byline(line)
             if author or (outlet and date):
                 head.author = head.author or author
                 head.publisher = head.publisher or outlet
@@ -275,7 +208,7 @@ def _segments(head: Head, line: str, today: dt.date | None) -> bool:
             found, kv.group(1).lower(), kv.group(2), today
         ):
             continue
-        elif (by := _BY.match(part)) and (who := _people(by.group("who"))):
+        elif (by := BY.match(part)) and (who := people(by.group("who"))):
             found.author = found.author or who
         else:
             return False
@@ -303,7 +236,7 @@ def _field(head: Head, key: str, value: str, today: dt.date | None) -> bool:
         head.publisher = head.publisher or value
     elif key in ("author", "authors", "by", "byline", "from"):
         who = re.sub(r"\s*<[^>]+>", "", value)  # "Name <mail@host>"
-        who = _people(who) or (who if "@" not in who and len(who) <= 80 else None)
+        who = people(who) or (who if "@" not in who and len(who) <= 80 else None)
         if who is None:
             return False
         head.author = head.author or who
