@@ -770,3 +770,17 @@ def test_a_date_after_since_starts_a_span_and_dates_no_figure() -> None:
     doc = Document(path="a.txt", title="t", paragraphs=(text,), date="2022-01-10")
     found = figures_of([Passage(1, 0, text)], {1: doc}, 4, Scope(None, "massacre", None, None))
     assert [(f.text, f.as_of) for f in found] == [("11 people", None)]
+
+
+def test_a_long_name_grows_to_its_end_but_not_twice_at_its_head() -> None:
+    from briefs.extract.keywords import _whole_name
+
+    text = (
+        "Moi's Kenya Africa National Union lost in 2002. Moi's Kenya Africa National Union "
+        "had ruled since 1978. Cambodian Prime Minister Hun Sen met Prime Minister Hun Sen's "
+        "cabinet; Cambodian Prime Minister Hun Sen spoke. "
+    )
+    assert _whole_name("Moi's Kenya Africa National", text, heads=False) == (
+        "Moi's Kenya Africa National Union"
+    )
+    assert _whole_name("Prime Minister Hun Sen", text, heads=False) == "Prime Minister Hun Sen"

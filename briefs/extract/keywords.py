@@ -80,7 +80,7 @@ def _common(phrase: str) -> bool:
     return english_words().get(phrase, 0) > COMMON_WORD
 
 
-def _whole_name(phrase: str, text: str) -> str:
+def _whole_name(phrase: str, text: str, heads: bool = True) -> str:
     """Grow a phrase cut from a name to the whole name: YAKE's 3-grams give "Aung San Suu" and
     "Minister Hun Sen" where the text says "Aung San Suu Kyi" and "Prime Minister Hun Sen".
 
@@ -108,7 +108,7 @@ def _whole_name(phrase: str, text: str) -> str:
             # "Lan" of "Lan Xang" and "Lan Na": always the start of a longer name, and of
             # more than one, so no name of its own.
             return ""
-    if words[0][:1].isupper() and len(grown.split()) < 5:
+    if heads and words[0][:1].isupper() and len(grown.split()) < 5:
         heads = {b.group(1) for b in before if b}
         if (
             len(heads) == 1
@@ -293,6 +293,10 @@ def keywords(text: str, top: int = 15) -> list[Keyword]:
         if not phrase:
             continue  # not in the text at all: a tokeniser's join across a break
         grown = _whole_name(phrase, original)
+        if grown and grown != phrase:
+            # A long name grows on to its end ("Moi's Kenya Africa National" + "Union"), never
+            # twice at its head ("Prime Minister Hun Sen" is not "Cambodian Prime Minister…").
+            grown = _whole_name(grown, original, heads=False)
         phrase = _whole_compound(grown, original) if grown else ""
         if phrase != grown and not noun_phrase(phrase):
             continue  # "mid-13th" grown to "mid-13th century": a time, not a subject
