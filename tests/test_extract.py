@@ -784,3 +784,26 @@ def test_a_long_name_grows_to_its_end_but_not_twice_at_its_head() -> None:
         "Moi's Kenya Africa National Union"
     )
     assert _whole_name("Prime Minister Hun Sen", text, heads=False) == "Prime Minister Hun Sen"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Boston Scientific Corporation Boston Scientific Corporation Ruan Transportation "
+        "Corporation Armstrong Growers CR Briggs Corporation Molycorp Minerals LLC Binder & "
+        "Binder Driscoll's Strawberry Associates, Inc.",
+        "14 STAFF ASSISTANT DISTRICT DIRECTOR FROM MAY 23 LEGISLATIVE ASSISTANT FROM MAY 22 "
+        "INTERN FROM SEP.",
+        "Walker, J. (1985), “Social problems of shift work”, in Folkard, S. and Monk, T.H. "
+        "(Eds), Hours of Work: Temporal Factors in Work Scheduling, Wiley, New York, NY, pp.",
+    ],
+)
+def test_table_cells_and_reference_entries_are_no_sentences(sentence: str) -> None:
+    assert not stands_alone(sentence)
+
+
+def test_a_sentence_heavy_with_names_still_stands() -> None:
+    assert stands_alone(
+        "Cambodian Prime Minister Hun Sen met Thai Prime Minister Paetongtarn Shinawatra in "
+        "Bangkok."
+    )

@@ -16,7 +16,8 @@ from briefs.rows import date_span
 ABOUT_ITSELF = re.compile(
     # "the June 2022 Issue" is the magazine's; "the issue of landmines" is a subject.
     r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+(?:\d{4}\s+)?)?Issue\b"
-    r"|(?i:\b(?:the|this) (?:magazine|newsletter|publication)\b|\bthis (?:article|paper|report)\b"
+    r"|(?i:\b(?:the|this) (?:magazine|newsletter|publication)\b"
+    r"|\bthis (?:[\w-]+ )?(?:article|paper|report|bulletin|brief|update)\b"
     r"|\bthe authors?\b|\bour readers\b"
     # an editor walking through the issue: "The third article explained how…"
     r"|\bthe (?:first|second|third|fourth|fifth|sixth|final|last|next|previous|following)"

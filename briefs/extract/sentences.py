@@ -78,6 +78,11 @@ def split(text: str) -> list[str]:
     return out
 
 
+# An entry of a reference list: a surname, initials, and the year in brackets.
+_REFERENCE_ENTRY = re.compile(
+    r"^[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?-?)+(?:,?\s(?:and|&)\s[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?)+)*"
+    r"[^()]{0,40}\((?:19|20)\d{2}[a-z]?\)"
+)
 _CUT_AT_TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev|St|No|Nos)\.$"
 )
@@ -137,6 +142,10 @@ def stands_alone(sentence: str) -> bool:
         return False
     if _CAPTION.search(sentence) or _LEANS_BACK.match(trim(sentence)):
         return False
+    if sum(1 for w in words if w[:1].islower()) < len(words) / 8:
+        return False  # a run of names or a heading in capitals: a table's cells, not prose
+    if _REFERENCE_ENTRY.match(sentence):
+        return False  # "Walker, J. (1985), “Social problems of shift work”, in …": a reference
     if _CUT_AT_TITLE.search(sentence):
         return False  # "…beginning on May 9, 2003, Ms.": cut at a title before its name
     if _INLINE_BYLINE.search(sentence):
