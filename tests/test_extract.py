@@ -807,3 +807,20 @@ def test_a_sentence_heavy_with_names_still_stands() -> None:
         "Cambodian Prime Minister Hun Sen met Thai Prime Minister Paetongtarn Shinawatra in "
         "Bangkok."
     )
+
+
+def test_an_anniversary_a_plus_and_a_licence_code_count_nothing() -> None:
+    from briefs.compose.figures import figures_of
+    from briefs.model import Document, Passage
+    from briefs.retrieve import Scope
+
+    paragraphs = (
+        "The band marked its 30 year anniversary with a concert for 2,000 fans in Berlin.",
+        "The Nazi party's 700-plus members in the state were ordered to the capital.",
+        "All photos are licensed under CC BY-SA 3.0 DE. The agency sold 48 pictures.",
+    )
+    doc = Document(path="a.txt", title="t", paragraphs=paragraphs)
+    passages = [Passage(doc_id=1, seq=i, text=t) for i, t in enumerate(paragraphs)]
+    found = {f.text for f in figures_of(passages, {1: doc}, 8, Scope(None, "band", None, None))}
+    assert "2,000 fans" in found and "48 pictures" in found
+    assert not found & {"30 year anniversary", "700-plus", "3.0 DE"}, found

@@ -136,8 +136,9 @@ def figures_of(
                 if scope.country and any(x in sentence for x in scope.country.names):
                     score += 1.0
                 last = (f.counts or "").split()[-1:] or [""]
-                if last[0] in _DURATIONS:
-                    continue  # how long something lasted ("16 days", "300 years") is no key figure
+                first = (f.counts or "").split()[:1] or [""]
+                if last[0] in _DURATIONS or first[0] in _DURATIONS:
+                    continue  # how long something lasted ("16 days", "30 year anniversary")
                 if last[0].lower() in _VERSIONS:
                     continue  # "the upcoming 1.0 release": a version's name, not a count
                 if not _a_word(last[0]):
@@ -234,7 +235,17 @@ _WELL_KNOWN = 1000  # how often a word must be met in English to count as one of
 
 
 # Units a number can count that carry no subject of their own: no key figure at all.
-_UNITS_OF_NOTHING = {"member", "threshold", "time", "point", "page", "percent", "session", "round"}
+_UNITS_OF_NOTHING = {
+    "member",
+    "threshold",
+    "time",
+    "point",
+    "page",
+    "percent",
+    "session",
+    "round",
+    "plus",  # "700-plus": more than a number of something the sentence names elsewhere
+}
 
 # What a sum of money measures, as reports name it next to the sum.
 _MONEY_NOUNS = (
@@ -299,7 +310,8 @@ def money_measure(sentence: str, start: int, length: int) -> str | None:
 
 def _proper(phrase: str) -> bool:
     """A name or an abbreviation rather than a counted thing: every word capitalised."""
-    words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "de")]
+    # the joining words as joining words write them: "DE" (a country code) is no "de"
+    words = [w for w in phrase.split() if w not in ("of", "and", "the", "de")]
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
