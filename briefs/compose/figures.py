@@ -143,6 +143,8 @@ def figures_of(
                     continue  # "the upcoming 1.0 release": a version's name, not a count
                 if not _a_word(last[0]):
                     continue  # "350 milliondollars": words run together in the source
+                if _year_before_noun(f):
+                    continue  # "a 1761 work", "the 2019 report": a year, not a count
                 if not f.event and singular(last[0].lower()) in _UNITS_OF_NOTHING:
                     continue  # "250-member (Senate)", "3 thresholds": a unit, not a subject
                 score += 0.5 if f.counts else 0.0
@@ -210,6 +212,22 @@ def _one_row_per_fact(
     return out
 
 
+def _year_before_noun(f) -> bool:  # noqa: ANN001 (a FoundFigure)
+    """A year written before a singular noun: four digits, no thousands comma, 1000 to 2100."""
+    from briefs.extract.counted import plural
+
+    words = (f.counts or "").split()
+    return (
+        not f.unit
+        and f.value is not None
+        and f.text[:4].isdigit()
+        and "," not in f.text
+        and 1000 <= f.value <= 2100
+        and bool(words)
+        and not plural(words[-1])
+    )
+
+
 _VERSIONS = frozenset("release releases version versions update edition beta patch".split())
 
 
@@ -245,6 +263,14 @@ _UNITS_OF_NOTHING = {
     "session",
     "round",
     "plus",  # "700-plus": more than a number of something the sentence names elsewhere
+    # where a number stands on a scale, not what it counts: "a new daily high of 799"
+    "high",
+    "low",
+    "record",
+    "peak",
+    "level",
+    "projection",
+    "estimate",
 }
 
 # What a sum of money measures, as reports name it next to the sum.
