@@ -841,3 +841,14 @@ def test_a_year_before_a_noun_and_a_point_on_a_scale_count_nothing() -> None:
     found = {f.text for f in figures_of(passages, {1: doc}, 8, Scope(None, "museum", None, None))}
     assert "467,000 cases" in found
     assert not found & {"1761 work", "799", "3 percent level"}, found
+
+
+def test_a_surnames_particle_and_a_names_verb_in_keywords() -> None:
+    from briefs.extract.keywords import _whole_name, noun_phrase
+
+    text = "New York City Mayor Bill de Blasio said so. New York City Mayor Bill de Blasio left. "
+    assert _whole_name("New York City Mayor Bill", text, heads=False) == (
+        "New York City Mayor Bill de Blasio"
+    )
+    assert not noun_phrase("white Christian America finds")
+    assert noun_phrase("Thailand exports")  # "exports" after a name may be the noun

@@ -94,7 +94,14 @@ def _whole_name(phrase: str, text: str, heads: bool = True) -> str:
     found = list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
     if not found:
         return phrase
-    after = [re.match(r" ([A-Z][\w’'-]*)", text[m.end() : m.end() + 60]) for m in found]
+    # a surname's particle goes with it: "Mayor Bill" + "de Blasio", "Ursula" + "von der Leyen"
+    after = [
+        re.match(
+            r" ((?:(?:de|van|von|der|den|bin|da|di|le|la) )*[A-Z][\w’'-]*)",
+            text[m.end() : m.end() + 60],
+        )
+        for m in found
+    ]
     before = [
         re.search(r"(?<![.!?:;] )\b([A-Z][\w’'-]*) $", text[max(0, m.start() - 60) : m.start()])
         for m in found
@@ -219,6 +226,14 @@ def noun_phrase(phrase: str) -> bool:
     for i, w in enumerate(words[1:], 1):
         if w.islower() and words[i - 1][:1].isupper() and word_kinds(w) == {"VERB"}:
             return False  # a verb after its subject: "FAA issued Emergency AD"
+    if (
+        len(words) > 2  # "Thailand exports" may be the noun; "white Christian America finds" not
+        and last.islower()
+        and last.endswith("s")
+        and words[-2][:1].isupper()
+        and "VERB" in word_kinds(last)
+    ):
+        return False  # "white Christian America finds": a name and its verb
     for i, w in enumerate(words):
         low = w.lower()
         # An adverb before a participle inside the phrase describes ("internally displaced
