@@ -810,35 +810,21 @@ def test_a_sentence_heavy_with_names_still_stands() -> None:
 
 
 def test_an_anniversary_a_plus_and_a_licence_code_count_nothing() -> None:
-    from briefs.compose.figures import figures_of
-    from briefs.model import Document, Passage
-    from briefs.retrieve import Scope
-
-    paragraphs = (
+    found = _figures_in(
         "The band marked its 30 year anniversary with a concert for 2,000 fans in Berlin.",
         "The Nazi party's 700-plus members in the state were ordered to the capital.",
         "All photos are licensed under CC BY-SA 3.0 DE. The agency sold 48 pictures.",
     )
-    doc = Document(path="a.txt", title="t", paragraphs=paragraphs)
-    passages = [Passage(doc_id=1, seq=i, text=t) for i, t in enumerate(paragraphs)]
-    found = {f.text for f in figures_of(passages, {1: doc}, 8, Scope(None, "band", None, None))}
     assert "2,000 fans" in found and "48 pictures" in found
     assert not found & {"30 year anniversary", "700-plus", "3.0 DE"}, found
 
 
 def test_a_year_before_a_noun_and_a_point_on_a_scale_count_nothing() -> None:
-    from briefs.compose.figures import figures_of
-    from briefs.model import Document, Passage
-    from briefs.retrieve import Scope
-
-    paragraphs = (
+    found = _figures_in(
         "The museum bought Basket of Wild Strawberries, a 1761 work by Chardin, this year.",
         "Deaths reached a new daily high of 799 on Friday, and 467,000 cases were confirmed.",
         "The bank held its rate at the 3 percent level while lending rose by 12,000 loans.",
     )
-    doc = Document(path="a.txt", title="t", paragraphs=paragraphs)
-    passages = [Passage(doc_id=1, seq=i, text=t) for i, t in enumerate(paragraphs)]
-    found = {f.text for f in figures_of(passages, {1: doc}, 8, Scope(None, "museum", None, None))}
     assert "467,000 cases" in found
     assert not found & {"1761 work", "799", "3 percent level"}, found
 
@@ -852,3 +838,14 @@ def test_a_surnames_particle_and_a_names_verb_in_keywords() -> None:
     )
     assert not noun_phrase("white Christian America finds")
     assert noun_phrase("Thailand exports")  # "exports" after a name may be the noun
+
+
+def _figures_in(*paragraphs: str) -> set[str]:
+    """The key figures of one document made of ``paragraphs``, as written."""
+    from briefs.compose.figures import figures_of
+    from briefs.model import Document, Passage
+    from briefs.retrieve import Scope
+
+    doc = Document(path="a.txt", title="t", paragraphs=paragraphs)
+    passages = [Passage(doc_id=1, seq=i, text=t) for i, t in enumerate(paragraphs)]
+    return {f.text for f in figures_of(passages, {1: doc}, 8, Scope(None, "x", None, None))}
