@@ -56,6 +56,8 @@ _FIRST_PERSON = re.compile(r"^I\b")
 _FORMALITY = re.compile(
     r"\bI (?:would like|wish|want|thank|congratulate|certify|welcome|take this|am (?:pleased|"
     r"honoured|honored|happy|grateful))\b"
+    # "May I also … express my sincere gratitude to the General Assembly for …"
+    r"|^May I\b|\bexpress (?:my|our) (?:\w+ )?(?:gratitude|thanks|appreciation|condolences)\b"
 )
 _SPECIFIC = re.compile(r"\d")
 OPINION = 0.5  # what a view's gain is worth beside a report's

@@ -849,3 +849,34 @@ def _figures_in(*paragraphs: str) -> set[str]:
     doc = Document(path="a.txt", title="t", paragraphs=paragraphs)
     passages = [Passage(doc_id=1, seq=i, text=t) for i, t in enumerate(paragraphs)]
     return {f.text for f in figures_of(passages, {1: doc}, 8, Scope(None, "x", None, None))}
+
+
+def test_a_speakers_thanks_are_no_key_point() -> None:
+    """A statement's courtesies ("May I also … express my sincere gratitude …") report
+    nothing; the key points take what the speech says of the world."""
+    from briefs import salience
+
+    pool = [
+        salience.Candidate(
+            0,
+            0,
+            0,
+            "May I also, on behalf of the Government and people of Viet Nam, express my "
+            "sincere gratitude to the General Assembly for the minute of silence observed.",
+        ),
+        salience.Candidate(
+            1,
+            1,
+            0,
+            "Super typhoon Yagi ravaged Viet Nam and other countries in the region, a stark "
+            "warning of what natural disasters and climate change can do to development.",
+        ),
+        salience.Candidate(
+            2,
+            2,
+            0,
+            "Typhoon Yagi ravaged the region's coasts and warned the General Assembly of what "
+            "climate change can do to development in Viet Nam.",
+        ),
+    ]
+    assert 0 not in [c.key for c in salience.rank(pool, 3)]
