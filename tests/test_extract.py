@@ -780,10 +780,10 @@ def test_a_long_name_grows_to_its_end_but_not_twice_at_its_head() -> None:
         "had ruled since 1978. Cambodian Prime Minister Hun Sen met Prime Minister Hun Sen's "
         "cabinet; Cambodian Prime Minister Hun Sen spoke. "
     )
-    assert _whole_name("Moi's Kenya Africa National", text, heads=False) == (
+    assert _whole_name("Moi's Kenya Africa National", text, grow_head=False) == (
         "Moi's Kenya Africa National Union"
     )
-    assert _whole_name("Prime Minister Hun Sen", text, heads=False) == "Prime Minister Hun Sen"
+    assert _whole_name("Prime Minister Hun Sen", text, grow_head=False) == "Prime Minister Hun Sen"
 
 
 @pytest.mark.parametrize(
@@ -833,7 +833,7 @@ def test_a_surnames_particle_and_a_names_verb_in_keywords() -> None:
     from briefs.extract.keywords import _whole_name, noun_phrase
 
     text = "New York City Mayor Bill de Blasio said so. New York City Mayor Bill de Blasio left. "
-    assert _whole_name("New York City Mayor Bill", text, heads=False) == (
+    assert _whole_name("New York City Mayor Bill", text, grow_head=False) == (
         "New York City Mayor Bill de Blasio"
     )
     assert not noun_phrase("white Christian America finds")

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from briefs.extract.clauses import states_something
-from briefs.extract.counted import singular
+from briefs.extract.counted import plural, singular, word_kinds
 from briefs.extract.dates import find_dates
-from briefs.extract.figures import designations, find_figures
+from briefs.extract.figures import FoundFigure, designations, find_figures
 from briefs.extract.sentences import split
 from briefs.model import Cite, Document, Figure
 from briefs.retrieve import Scope
@@ -176,6 +176,12 @@ def figures_of(
     return chosen[:n] + held[: max(0, n - len(chosen))]
 
 
+def events_agree(a: Figure, b: Figure) -> bool:
+    """Whether two figures may tell one fact: neither says something else happened to what it
+    counts ("30 killed" and "30 injured" never do)."""
+    return not (a.event and b.event and a.event != b.event)
+
+
 def _one_row_per_fact(
     ranked: list[tuple[float, int, Figure]],
 ) -> list[tuple[float, int, Figure]]:
@@ -190,14 +196,7 @@ def _one_row_per_fact(
     for score, order, f in ranked:
         base = measure_of(f.counts, f.unit)
         key = (f.value, f.low, f.high, base)
-        at = next(
-            (
-                k
-                for k in rows.get(key, [])
-                if not (f.event and out[k][2].event and f.event != out[k][2].event)
-            ),
-            None,
-        )
+        at = next((k for k in rows.get(key, []) if events_agree(f, out[k][2])), None)
         if base is None or at is None:
             rows.setdefault(key, []).append(len(out))
             out.append((score, order, f))
@@ -212,10 +211,8 @@ def _one_row_per_fact(
     return out
 
 
-def _year_before_noun(f) -> bool:  # noqa: ANN001 (a FoundFigure)
+def _year_before_noun(f: FoundFigure) -> bool:
     """A year written before a singular noun: four digits, no thousands comma, 1000 to 2100."""
-    from briefs.extract.counted import plural
-
     words = (f.counts or "").split()
     return (
         not f.unit
@@ -234,7 +231,6 @@ _VERSIONS = frozenset("release releases version versions update edition beta pat
 def _a_word(word: str) -> bool:
     """Not two words run together by the source ("350 milliondollars"): a lower-case word
     neither the lexicon nor the word list knows, that splits into two words they know well."""
-    from briefs.extract.counted import word_kinds
     from briefs.readers.clean import english_words
 
     low = word.lower()

@@ -19,7 +19,7 @@ def theme_heading(keyword: str, quotes: list[str]) -> str | None:
     """A theme's heading: its keyword when that is a phrase ("Border ceasefire talks"); a
     single word grown to the two-word noun phrase its sentences use most ("Junta" -> "Military
     junta"); None when they use none."""
-    from briefs.extract.keywords import _clause, noun_phrase
+    from briefs.extract.keywords import _clause, noun_phrase, verb_after_name
 
     def capital(text: str) -> str:
         return text[:1].upper() + text[1:]
@@ -39,7 +39,7 @@ def theme_heading(keyword: str, quotes: list[str]) -> str | None:
                 if (
                     other.lower() not in _HEADING_STOP
                     and not other.endswith(("’s", "'s"))
-                    and not (side == 2 and _verb_after_name(m.group(1), other))
+                    and not (side == 2 and verb_after_name(m.group(1), other))
                     and noun_phrase(pair)
                     and not _clause(pair)  # "containing CBI" is no heading
                 ):
@@ -48,13 +48,3 @@ def theme_heading(keyword: str, quotes: list[str]) -> str | None:
         return None
     best = max(sorted(pairs), key=lambda p: pairs[p])
     return capital(best)
-
-
-def _verb_after_name(name: str, word: str) -> bool:
-    """ "Maathai stands", "Boeing says": a name and a word in -s that can be its verb read as
-    the start of a clause, not as a heading."""
-    from briefs.extract.counted import word_kinds
-
-    return (
-        name[:1].isupper() and word.islower() and word.endswith("s") and "VERB" in word_kinds(word)
-    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefs.compose.figures import SPANS, generic_count, measure_of
+from briefs.compose.figures import SPANS, events_agree, generic_count, measure_of
 from briefs.extract.counted import singular
 from briefs.model import Document, Figure
 from briefs.retrieve import Scope
@@ -110,22 +110,14 @@ def tiles(
     eligible.sort(key=lambda e: e[:3])
     # One fact, one tile: "30 million trees" beside "20-30 million trees" from another source
     # tells the same count again (the table shows both, marked as differing).
-    kept: list[tuple[str | None, str | None, float, float]] = []
+    kept: list[Figure] = []
     unique = []
     for e in eligible:
         f = e[3]
-        span = _span(f)
-        thing = measure_of(f.counts, f.unit)
-        if span and any(
-            t == thing
-            and (not ev or not f.event or ev == f.event)
-            and lo <= span[1]
-            and span[0] <= hi
-            for t, ev, lo, hi in kept
-        ):
-            continue  # the same thing, nothing else said to have happened, the same count
-        if span:
-            kept.append((thing, f.event, *span))
+        if any(_same_count(f, g) for g in kept):
+            continue
+        if _span(f):
+            kept.append(f)
         unique.append(e)
     eligible = unique
     # One source's best development each before a second from any source; a figure where
@@ -147,6 +139,20 @@ def tiles(
         if f.event:
             told.add((f.source, f.event))
     return sorted((first + rest)[:n])
+
+
+def _same_count(f: Figure, g: Figure) -> bool:
+    """The same thing counted, nothing else said to have happened to it, and values that
+    overlap: one count told twice."""
+    a, b = _span(f), _span(g)
+    return (
+        a is not None
+        and b is not None
+        and measure_of(f.counts, f.unit) == measure_of(g.counts, g.unit)
+        and events_agree(f, g)
+        and b[0] <= a[1]
+        and a[0] <= b[1]
+    )
 
 
 def _span(f: Figure) -> tuple[float, float] | None:

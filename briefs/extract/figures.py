@@ -312,6 +312,6 @@ def designations(text: str) -> frozenset[float]:
 # Capitalised words before a number that are no maker: a sentence's or a list's opening.
 _NOT_MAKERS = re.compile(
     r"(?:About|Almost|Around|Nearly|Over|Some|Only|Just|More|Fewer|Less|Least|Most|The|By|"
-    r"In|On|At|Of|For|With|From|To|Of|And|But|Page|Article|Section|Resolution|No|Room|Flight|"
+    r"In|On|At|Of|For|With|From|To|And|But|Page|Article|Section|Resolution|No|Room|Flight|"
     r"Highway|Route|Road|Street)\s"
 )

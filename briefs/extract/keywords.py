@@ -80,18 +80,24 @@ def _common(phrase: str) -> bool:
     return english_words().get(phrase, 0) > COMMON_WORD
 
 
-def _whole_name(phrase: str, text: str, heads: bool = True) -> str:
+def _occurrences(phrase: str, text: str) -> list[re.Match[str]]:
+    """Where ``text`` holds ``phrase`` as whole words."""
+    return list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
+
+
+def _whole_name(phrase: str, text: str, grow_head: bool = True) -> str:
     """Grow a phrase cut from a name to the whole name: YAKE's 3-grams give "Aung San Suu" and
     "Minister Hun Sen" where the text says "Aung San Suu Kyi" and "Prime Minister Hun Sen".
 
     A neighbouring capitalised word is taken when it stands there in most of the phrase's
     occurrences (and the phrase stays within five words). A single word that always opens a
-    longer name, and more than one, gives "" (no keyword).
+    longer name, and more than one, gives "" (no keyword). ``grow_head`` False grows the end
+    only.
     """
     words = phrase.split()
     if not (words[0][:1].isupper() or words[-1][:1].isupper()):
         return phrase
-    found = list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
+    found = _occurrences(phrase, text)
     if not found:
         return phrase
     # a surname's particle goes with it: "Mayor Bill" + "de Blasio", "Ursula" + "von der Leyen"
@@ -115,7 +121,7 @@ def _whole_name(phrase: str, text: str, heads: bool = True) -> str:
             # "Lan" of "Lan Xang" and "Lan Na": always the start of a longer name, and of
             # more than one, so no name of its own.
             return ""
-    if heads and words[0][:1].isupper() and len(grown.split()) < 5:
+    if grow_head and words[0][:1].isupper() and len(grown.split()) < 5:
         heads = {b.group(1) for b in before if b}
         if (
             len(heads) == 1
@@ -166,9 +172,7 @@ def _whole_compound(phrase: str, text: str) -> str:
     deputy environment minister" (up to five words)."""
     if not phrase or len(phrase.split()) >= 5:
         return phrase
-    from briefs.extract.counted import word_kinds
-
-    found = list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
+    found = _occurrences(phrase, text)
     after = [re.match(r" ([a-z]+)\b", text[m.end() : m.end() + 40]) for m in found]
     tails = {a.group(1) for a in after if a}
     if found and all(after) and len(tails) == 1:
@@ -176,6 +180,14 @@ def _whole_compound(phrase: str, text: str) -> str:
         if "NOUN" in (kinds := word_kinds(tail)) and "AUX" not in kinds:  # not "will", "can"
             return f"{phrase} {tail}"
     return phrase
+
+
+def verb_after_name(name: str, word: str) -> bool:
+    """ "Maathai stands", "America finds": a name and a word in -s that can be its verb read as
+    the start of a clause."""
+    return (
+        name[:1].isupper() and word.islower() and word.endswith("s") and "VERB" in word_kinds(word)
+    )
 
 
 _WHEN = frozenset("last next past previous earlier later ago today yesterday tomorrow".split())
@@ -226,14 +238,10 @@ def noun_phrase(phrase: str) -> bool:
     for i, w in enumerate(words[1:], 1):
         if w.islower() and words[i - 1][:1].isupper() and word_kinds(w) == {"VERB"}:
             return False  # a verb after its subject: "FAA issued Emergency AD"
-    if (
-        len(words) > 2  # "Thailand exports" may be the noun; "white Christian America finds" not
-        and last.islower()
-        and last.endswith("s")
-        and words[-2][:1].isupper()
-        and "VERB" in word_kinds(last)
-    ):
-        return False  # "white Christian America finds": a name and its verb
+    if len(words) > 2 and verb_after_name(words[-2], last):
+        # "white Christian America finds": a name and its verb ("Thailand exports" may be
+        # the noun, so two words stay)
+        return False
     for i, w in enumerate(words):
         low = w.lower()
         # An adverb before a participle inside the phrase describes ("internally displaced
@@ -311,7 +319,7 @@ def keywords(text: str, top: int = 15) -> list[Keyword]:
         if grown and grown != phrase:
             # A long name grows on to its end ("Moi's Kenya Africa National" + "Union"), never
             # twice at its head ("Prime Minister Hun Sen" is not "Cambodian Prime Minister…").
-            grown = _whole_name(grown, original, heads=False)
+            grown = _whole_name(grown, original, grow_head=False)
         phrase = _whole_compound(grown, original) if grown else ""
         if phrase != grown and not noun_phrase(phrase):
             continue  # "mid-13th" grown to "mid-13th century": a time, not a subject

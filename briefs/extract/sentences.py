@@ -19,9 +19,8 @@ from briefs.readers.clean import collapse
 from briefs.readers.dateline import dateline
 from briefs.readers.printed_dates import LEADING_DATE
 
-_STARTS = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ“\"‘'"
-)  # what a sentence after a dateline opens with
+# What the sentence after a dateline opens with: a capital or an opening quote.
+_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ“\"‘'")
 
 _CAPTION = re.compile(
     r"\b(?:Photo(?:graph)? (?:by|credit)|Featured image|minute read|Related Articles|Read more|"
@@ -41,8 +40,6 @@ _CONNECTIVE = re.compile(
 # "…taking 7 contracts By Edward Iwata, USA TODAY Handing down…": prose writes "by" in lower
 # case after a word; a capital "By" and a name there is a byline inside the text.
 _INLINE_BYLINE = re.compile(r"[a-z0-9,] By [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+")
-# A wire story's dateline: a place in capitals, maybe its country or the day, maybe the
-# agency, then a dash, an underscore or a colon ("SANTIAGO, Dec 7 (IPS) -", "MUMBAI:").
 _OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"))
 
 

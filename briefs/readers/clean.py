@@ -12,8 +12,6 @@ import re
 import statistics
 import unicodedata
 
-# What a page stamps above its text that names no document: a notice on a transcript or a
-# draft, a gazette's section ("Official - Subject to Final Review", "DRAFT", "Proposed Rules").
 # A page's chrome at its head: a link to its other languages, an advertisement's label, a
 # site's name ("English", "Top News Article advertisement", "The Japan Times Online").
 CHROME_LINE = re.compile(
@@ -23,6 +21,8 @@ CHROME_LINE = re.compile(
     re.IGNORECASE,
 )
 SITE_NAME = re.compile(r"^(?:The )?(?:[A-Z][\w.&'’-]*\s){1,4}Online$")
+# What a page stamps above its text that names no document: a notice on a transcript or a
+# draft, a gazette's section ("Official - Subject to Final Review", "DRAFT", "Proposed Rules").
 BANNER = re.compile(
     r"^(?:official\b.{0,20}\bsubject to (?:final )?review|draft|confidential|embargoed|"
     r"for official use only|not for (?:distribution|publication|citation)|"

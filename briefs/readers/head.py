@@ -99,8 +99,9 @@ def read_head(
         if not line or line in running or not any(c.isalpha() for c in line) or BANNER.match(line):
             head.lines[i] = "furniture"  # blank, a running head, a page number, a stamp
             continue
-        if len(line) <= 60 and (CHROME_LINE.search(line) or SITE_NAME.match(line)):
-            if SITE_NAME.match(line):
+        site = len(line) <= 60 and SITE_NAME.match(line)
+        if site or len(line) <= 60 and CHROME_LINE.search(line):
+            if site:
                 head.publisher = head.publisher or line
             head.lines[i] = "furniture"  # a language link, an advertisement, the site's name
             continue

@@ -51,9 +51,10 @@ def parse_date(text: str, *, today: dt.date | None = None) -> str | None:
         # A row of cells ("10 | Tuesday, January 13, 2009": a transcript's line number): the
         # date is the one cell that is one.
         cells = text.split("|")
-        dated = [(cell, d) for cell in cells if (d := parse_date(cell, today=today))]
-        others = [cell for cell in cells if cell not in {c for c, _ in dated}]
-        if len(dated) != 1 or any(re.search(r"[A-Za-z]", cell) for cell in others):
+        dated = [(k, d) for k, cell in enumerate(cells) if (d := parse_date(cell, today=today))]
+        if len(dated) != 1 or any(
+            re.search(r"[A-Za-z]", cell) for k, cell in enumerate(cells) if k != dated[0][0]
+        ):
             return None  # a table's row ("Preah Vihear | 850 | 31 March 2025") is no date line
         return dated[0][1]
     core = _DATE_LABEL.sub("", text.strip())

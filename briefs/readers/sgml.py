@@ -17,6 +17,7 @@ from lxml import etree
 
 from briefs.errors import ReadError
 from briefs.model import Document
+from briefs.readers.bylines import BY, people
 from briefs.readers.clean import collapse, text_paragraphs
 from briefs.readers.head import apply_head
 from briefs.readers.printed_dates import parse_date
@@ -125,11 +126,13 @@ def _story(path: str, element, n: int) -> Document | None:
         provenance["date"] = "head"
     loose = _loose_lines(element)
     author = _field(element, ("BYLINE", "AUTHOR")) or next(
-        (line for line in loose if _BY.match(line)), None
+        (line for line in loose if _LOOSE_BYLINE.match(line)), None
     )
     if author:
-        who = re.sub(r"^By\s+", "", author, flags=re.IGNORECASE)
-        fields["author"] = who.title() if who.isupper() else who
+        by = BY.match(author)
+        who = by.group("who") if by else author
+        # The head's reading of a byline: names in capitals title-cased, several joined.
+        fields["author"] = people(who) or (who.title() if who.isupper() else who)
         provenance["author"] = "head"
     credit = next((m.group(1) for line in loose if (m := _CREDIT.match(line))), None)
     if credit:
@@ -154,7 +157,7 @@ def _story(path: str, element, n: int) -> Document | None:
 
 # Lines a wire sets between the headline and the text: "By SETH MYDANS", "c.1998 N.Y. Times
 # News Service", "(jl)".
-_BY = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}$")
+_LOOSE_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}$")
 _CREDIT = re.compile(r"^(?:c\.|\(c\)|©)\s?(?:19|20)\d{2},?\s+(.{3,60})$")
 _LOOSE_TAGS = (
     "TEXT",
