@@ -286,6 +286,19 @@ def test_speaker_and_recommendation() -> None:
     # "need" after an article or an adjective is the noun: a need described, not urged.
     assert not recommends("The leadership says these create an urgent need to renew the fleet.")
     assert recommends("Countries need to cooperate on the haze before the dry season.")
+    # Describing, not recommending: an indirect question, a past "did not need to", a name
+    # and a compound noun that hold a recommending word.
+    assert not recommends("She was reviewing whether Boeing should get the contract.")
+    assert not recommends("Someone concluded that the e-mails did not need to be produced.")
+    assert not recommends('"Both failed," said Dan Hess of Merchant Forecast, a research firm.')
+    assert not recommends("The rocket will launch a missile-warning satellite on Friday.")
+    assert not recommends("Helicopters fired rockets at villagers without warning.")
+    assert recommends("Cuba had warned the U.S. Interest Section to remove the decorations.")
+    assert recommends("The beef deal alone is expected to be worth $600m a year for Brazil.")
+    # Begun inside a quotation the sentence before opened (TeX-style quotes of a plain text).
+    assert not stands_alone(
+        "Roche'' as follows: now a problem on tankers, and Boeing needs to do more on this."
+    )
     # A mail's header written out in a paragraph is a record, not a sentence.
     assert not stands_alone(
         "USAF e-mails on the lease From: James Roche To: William Bodie Date: August 07, 2002 "

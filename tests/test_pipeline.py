@@ -202,6 +202,14 @@ def test_timeline_tells_each_event_once_and_not_the_magazine_issue(cambodia) -> 
     from briefs.compose import _ABOUT_ITSELF
 
     assert not _ABOUT_ITSELF.search("States must address the issue of landmines.")
+    # The coup is the point "the worst atrocities since" count from, not December's event.
+    assert not any("atrocities since" in e.quote for e in timeline)
+    from briefs.compose.timeline import counted_from
+
+    s = "December saw the worst atrocities since the coup was mounted on 1 February, 2021."
+    assert counted_from(s, s.index("1 February"))
+    s = "The coup was mounted on 1 February 2021, since when 1,500 people have died."
+    assert not counted_from(s, s.index("1 February"))
 
 
 def test_one_day_told_by_two_sources_in_other_words_is_one_event() -> None:

@@ -38,6 +38,17 @@ _NEAR_STOP = (
 )
 
 
+# "the worst atrocities since the coup was mounted on 1 February 2021": a date inside a clause
+# opened by "since", "after" or "following" is the point the sentence counts from; what the
+# sentence tells happened later, on a day it does not give.
+_COUNTED_FROM = re.compile(r"\b(?:since|after|following|until)\b[^,;:]{0,60}$", re.IGNORECASE)
+
+
+def counted_from(sentence: str, at: int) -> bool:
+    """Is the date at ``at`` the point a later event is counted from?"""
+    return bool(_COUNTED_FROM.search(sentence[:at]))
+
+
 def words_near(sentence: str, at: int) -> set[str]:
     """The words within 40 characters of the date at ``at``: what the sentence says of that day."""
     window = sentence[max(0, at - 40) : at + 40]
@@ -89,6 +100,8 @@ def timeline_of(
             if not dates:
                 continue
             d = dates[0].date
+            if counted_from(s.quote, dates[0].start):
+                continue
             if not in_window(d, scope.since, scope.until) or after_written(d, doc.date):
                 continue  # an event dated after its source was written is a misreading
             words = words_near(s.quote, dates[0].start) if d.count("-") == 2 else set()

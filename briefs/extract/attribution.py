@@ -67,7 +67,11 @@ def _names_a_need(before: str) -> bool:
 
 
 _MODAL = frozenset(("should", "must", "need to", "needs to", "ought to"))
-_RELATIVE = frozenset(("that", "which", "who", "what", "whatever"))
+# A modal inside a relative clause or an indirect question describes ("obstacles that must be
+# overcome", "reviewing whether Boeing should get the contract").
+_RELATIVE = frozenset(("that", "which", "who", "what", "whatever", "whether"))
+# "did not need to" tells what was so, not what must be done.
+_PAST = frozenset(("did", "didn't", "didn’t"))
 _NOTED = re.compile(r"\s+(?:be|been)\s+(?:noted|said|remembered|recalled|emphasi[sz]ed|stressed)")
 FORECASTS = re.compile(
     r"\b(?:expect(?:s|ed)? (?:to|that)|is expected|are expected|forecasts?|projected to|"
@@ -83,12 +87,32 @@ def recommends(sentence: str) -> bool:
     the many obstacles that must be overcome"), and "it should be noted" notes.
     """
     for m in RECOMMENDS.finditer(sentence):
+        if _names_a_thing(sentence, m):
+            continue
         word = " ".join(m.group(0).lower().split())
         if word in _MODAL:
             before = [w.strip(",;'`\"’”").lower() for w in sentence[: m.start()].split()[-2:]]
             if _RELATIVE.intersection(before) or _NOTED.match(sentence, m.end()):
                 continue
+            if word in ("need to", "needs to") and _PAST.intersection(before):
+                continue
             if word == "need to" and before and _names_a_need(before[-1]):
                 continue  # "an urgent need to recapitalize": a need described, not urged
         return True
-    return bool(FORECASTS.search(sentence))
+    return any(not _names_a_thing(sentence, m) for m in FORECASTS.finditer(sentence))
+
+
+def _names_a_thing(sentence: str, m: re.Match[str]) -> bool:
+    """Is the matched word part of a name or a compound, not a verb of the sentence?
+
+    A capital inside the sentence makes it a name ("Dan Hess of Merchant Forecast"); a hyphen
+    or "early" before it a compound noun ("a missile-warning satellite", "early warning"), and
+    "without warning" tells how something happened.
+    """
+    start = m.start()
+    if start > 0 and m.group(0)[0].isupper():
+        return True
+    if start > 0 and sentence[start - 1] == "-":
+        return True
+    before = sentence[:start].split()[-1:]
+    return bool(before) and before[0].lower() in ("early", "without", "no")

@@ -40,7 +40,8 @@ _CONNECTIVE = re.compile(
 # "…taking 7 contracts By Edward Iwata, USA TODAY Handing down…": prose writes "by" in lower
 # case after a word; a capital "By" and a name there is a byline inside the text.
 _INLINE_BYLINE = re.compile(r"[a-z0-9,] By [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+")
-_OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"))
+# ``…'' is how the Congressional Record and the Federal Register quote in plain text.
+_OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"), ("``", "''"))
 
 
 @dataclass(frozen=True)
