@@ -254,3 +254,11 @@ def test_a_photo_caption_or_credit_is_no_passage(line: str, debris: bool) -> Non
     from briefs.readers.debris import is_debris
 
     assert is_debris(line) is debris
+
+
+def test_a_fonts_glyph_list_is_no_passage() -> None:
+    from briefs.readers.debris import is_debris
+
+    # A subset font's glyph list left in a US EPA page's text layer (ICDAR 2013, us-032).
+    assert is_debris("zyxwvutsrqponmlkjihgfedcbaYWVUTSRPONMLKJIHGFEDCBA")
+    assert not is_debris("Air toxics are emitted from a wide variety of sources.")

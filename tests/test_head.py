@@ -382,3 +382,23 @@ def test_a_pages_chrome_is_no_title_and_a_days_run_into_a_title_is_its_date() ->
     assert read_head(["Regional cooperation on haze: what 2023 showed"], today=TODAY).title == (
         "Regional cooperation on haze: what 2023 showed"
     )
+
+
+def test_a_table_row_a_cut_cell_or_a_glyph_list_is_no_title() -> None:
+    from briefs.readers.head import title_like
+
+    # Seen in the ICDAR 2013 table competition's EU and US government pages.
+    assert not title_like("3. | InForMATIon on SPECIFIC ZoonoSES")  # a running head
+    assert not title_like("Vr.Date | Vr.No | Vr.Type | Particulars | Dr.Amt")
+    assert not title_like("in marketing | financial services, | including")
+    assert not title_like("zyxwvutsrqponmlkjihgfedcbaYWVUTSRPONMLKJIHGFEDCBA")
+    assert title_like("Indonesia's haze diplomacy | Example Think Tank")
+    assert title_like("1 | IN THE SUPREME COURT OF THE UNITED STATES")  # a numbered line
+    assert title_like("what the 2023 season showed", opens=False)  # a title's second line
+
+
+def test_pdf_glyphs_no_reader_sees_are_dropped() -> None:
+    from briefs.readers.pdf import _glyphs
+
+    assert _glyphs("(cid:153) Assisting (cid:153) advertising") == " Assisting  advertising"
+    assert _glyphs("\uf0b7 The Terms of Service") == " The Terms of Service"

@@ -42,6 +42,7 @@ _DOT_LEADER = re.compile(r"\.{6,}|(?:\.\s){5,}|(?:…\s?){3,}")  # leaders: no s
 _LONE_SYMBOLS = re.compile(r"^[\W_\d]{1,6}$")
 _RULE = re.compile(r"^[_=\-–—*~•·.\s]{3,}$")
 _URL_ONLY = re.compile(r"^(?:<?https?://\S+>?|www\.\S+|\[[^\]]*\]\([^)]*\))(?:\s+\S+)?$")
+_GLYPH_LIST = re.compile(r"[A-Za-z]{25,}")
 _BLOB = re.compile(r"[A-Za-z0-9+/=]{80,}")
 _CHROME = re.compile(
     r"^(?:see more|don'?t miss|read more:?|read more\b.*|related(?: stories| articles)?:?|"
@@ -276,6 +277,8 @@ def is_debris(paragraph: str, *, legal: bool = True, contact: bool = True) -> bo
             return True
         if _URL_ONLY.match(p):
             return True
+        if n >= 25 and _GLYPH_LIST.fullmatch(p):
+            return True  # "zyxwvutsrqponmlkjihgfedcba…": a subset font's glyph list, not a word
         if n <= 80 and (_CHROME.match(p.strip(" .:|>»›")) or _FILE_SIZE.search(p)):
             return True
         if n <= 120 and _LEGAL_LINE.match(p):

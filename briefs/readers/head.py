@@ -61,9 +61,21 @@ class Head:
     notes: set[int] = field(default_factory=set)  # a byline's footnote: not body either
 
 
-def _title_like(line: str) -> bool:
+# A cell that is only a section number: "Campylobacter | 3.2." is a running head, not a title.
+_NUMBER_CELL = re.compile(r"(?:^|\s\|\s)\d+(?:\.\d+)*\.(?:\s\|\s|$)")
+
+
+def title_like(line: str, *, opens: bool = True) -> bool:
+    """Whether a head line reads as a title: not a sentence, a cut-off cell or a table row."""
     return (
         4 <= len(line) <= 200
+        # "in marketing | financial services,": a cut-off cell; a title's second line may
+        # go on in lower case ("Regional cooperation on haze:" / "what 2023 showed")
+        and not (opens and line[:1].islower())
+        # a table's row: three cells or more, or one that is a section number
+        and not (line.count(" | ") >= 2 or " | " in line and _NUMBER_CELL.search(line))
+        # "zyxwvutsrqponmlkjihgfedcba…": a font's glyph list, one "word" no language has
+        and not re.search(r"[A-Za-z]{25}", line)
         and not line.endswith((",", ";", ":"))
         and not re.search(r"[a-z]{2}\.$", line)  # a sentence, not a heading
         and not (line.endswith(".") and len(line.split()) > 12)
@@ -129,7 +141,7 @@ def read_head(
                 if j > i and later.startswith(mark) and len(later) < 400:
                     head.notes.add(j)
             continue
-        if marker and marked == 1 and head.title is None and _title_like(line):
+        if marker and marked == 1 and head.title is None and title_like(line):
             head.title = line  # a marked header block opens with its headline
             head.lines[i] = "title"
             continue
@@ -148,7 +160,7 @@ def read_head(
                 follow
                 and len(line) + len(follow) <= 200
                 and (line.endswith(":") or follow[:1].islower())
-                and _title_like(follow)
+                and title_like(follow, opens=False)
                 and not _body_like(follow)
                 and not CHROME_LINE.search(follow)
             ):
@@ -156,7 +168,7 @@ def read_head(
                 head.lines[i] = head.lines[i + 1] = "title"
                 skip_next = True
                 continue
-            if _title_like(line):
+            if title_like(line):
                 head.title, dated = dated_title(_LINE_NUMBER.sub("", line), today=today)
                 head.date = head.date or dated
                 head.lines[i] = "title"

@@ -17,7 +17,13 @@ from pathlib import Path
 from briefs.errors import ReadError
 from briefs.model import Document
 from briefs.readers.clean import BANNER, _join_hyphenated, collapse, normalise
-from briefs.readers.head import apply_head, parse_date, plausible_author, plausible_title
+from briefs.readers.head import (
+    apply_head,
+    parse_date,
+    plausible_author,
+    plausible_title,
+    title_like,
+)
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
@@ -57,7 +63,7 @@ def _largest_text(boxes: list) -> str | None:
             if not isinstance(line, LTTextLine):
                 continue
             chars = [c.size for c in line if isinstance(c, LTChar) and c.get_text().strip()]
-            text = collapse(line.get_text())
+            text = collapse(_glyphs(line.get_text()))
             if chars and text:
                 sized.append((round(max(set(chars), key=chars.count), 1), text))
     if len(sized) < 2:
@@ -203,20 +209,29 @@ def _footnote_boxes(boxes: list, body: float, height: float) -> set[int]:
     return notes
 
 
+# What pdfminer gives for a glyph it cannot map to a character, "(cid:153)", and symbol-font
+# bullets in the private-use area: no reader sees either as text.
+_UNMAPPED = re.compile("\\(cid:\\d+\\)|[\ue000-\uf8ff]")
+
+
+def _glyphs(text: str) -> str:
+    return _UNMAPPED.sub("", text) if "(cid:" in text or _UNMAPPED.search(text) else text
+
+
 def _line_text(line, body: float) -> str:  # noqa: ANN001
     """A line's text without superscript note markers: digits set well below the body size
     ("disagree alert,5 and" -> "disagree alert, and")."""
     from pdfminer.layout import LTChar
 
     if not body:
-        return line.get_text()
+        return _glyphs(line.get_text())
     out = []
     for c in line:
         t = c.get_text()
         if isinstance(c, LTChar) and (t.isdigit() or t in "*†‡") and c.size < body * 0.75:
             continue
         out.append(t)
-    return "".join(out)
+    return _glyphs("".join(out))
 
 
 def _box_text(box, body: float) -> str:  # noqa: ANN001
@@ -335,7 +350,7 @@ def read(path: Path) -> Document:
     info_title = _meta_text(info.get("Title"))
     if plausible_title(info_title):
         title, provenance["title"] = info_title, "file-metadata"
-    elif largest and not BANNER.match(largest):
+    elif largest and not BANNER.match(largest) and title_like(largest):
         title, provenance["title"] = largest, "head"
     else:
         title, provenance["title"] = path.stem, "path"
