@@ -893,3 +893,47 @@ def test_a_speakers_thanks_are_no_key_point() -> None:
         ),
     ]
     assert 0 not in [c.key for c in salience.rank(pool, 3)]
+
+
+def test_a_reference_or_a_flattened_table_does_not_stand_alone() -> None:
+    # Both from US government pages of the ICDAR 2013 table competition.
+    assert not stands_alone(
+        "Quarters Population in the United States, "
+        "<factfinder2.census.gov/bkmk/table/1.0/en /ACS/10_1YR/S2601A>."
+    )
+    assert not stands_alone(
+        "Remains between 14.3% and 19.6% Remains between 9.3% and 13.1% Remains between 5.0% "
+        "and 7.3% As the Census Bureau projections were not updated."
+    )
+    assert stands_alone(
+        "The talks in the south of the country and the talks in the north of the country "
+        "went on for a week."
+    )
+
+
+def test_a_rate_is_told_whole_and_its_base_is_no_figure() -> None:
+    (f,) = find_figures("In 2006 the mortality rate was 135.0 deaths per 100,000 population.")
+    assert f.text == "135.0 deaths per 100,000 population"
+    assert f.counts == "deaths per 100,000 population"
+    assert find_figures("The rate was lowest in New York, 29.7 per 100,000 population.") == []
+    (f,) = find_figures("We have 1,200 doctors for a population of 1.5 million.")[:1]
+    assert f.counts == "doctors"
+
+
+def test_a_count_of_one_a_rules_bound_and_a_tables_next_cell_are_no_key_figures() -> None:
+    found = _figures_in(
+        "It has only 1 location inside its market area in the five boroughs of the city.",
+        "In Alaska and Nebraska, no districts exceeded the 1 percent cap this year.",
+        "The share of users remains between 14.3% Remains and rises in the other states.",
+        "The flood killed 1 person and displaced 4,000 villagers in the northern provinces.",
+    )
+    assert found == {"1 person", "4,000 villagers"}
+
+
+def test_a_pointer_to_a_table_is_an_instruction() -> None:
+    from briefs.extract.clauses import instructs
+
+    assert instructs(
+        "For a list of MAPEs by state and region, see tables A-7 through A-9 on pages 94–99."
+    )
+    assert not instructs("Enrolment rose by 3 percent in 2010 (see Figure 2).")

@@ -130,6 +130,10 @@ def figures_of(
                         continue  # "737 MAX airplanes" where the document names "Model 737–8"
                 if f.counts and not f.unit and _proper(f.counts):
                     continue  # "901 Locust", "83 FR", "14 CFR": an address or a citation
+                if f.unit == "%" and f.counts and _proper(f.counts) and " of " not in f.text:
+                    continue  # "19.6% Remains": a table's next cell, not what the share is of
+                if f.value == 1 and not (f.unit or f.event):
+                    continue  # "only 1 location": one of something is no key figure
 
                 seen.add((f.text, p.doc_id))
                 score = -rank / max(1, len(passages))
@@ -267,6 +271,15 @@ _UNITS_OF_NOTHING = {
     "level",
     "projection",
     "estimate",
+    # a bound a rule sets, not what happened: "no districts exceeded the 1 percent cap"
+    "cap",
+    "ceiling",
+    "limit",
+    # what a value stands on, not a count: "a declining trend from 0.8766 in 1997"
+    "trend",
+    "index",
+    "ratio",
+    "score",
 }
 
 # What a sum of money measures, as reports name it next to the sum.

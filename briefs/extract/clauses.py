@@ -146,6 +146,14 @@ _BEFORE_COMMAND = frozenset("please only always never do don't kindly".split())
 _PLEASE = re.compile(r"\b[Pp]lease\s+([a-z]+)")
 
 
+# A pointer to another part of the document as its main clause: "…, see table A-10 on page 104".
+_SEE_TABLE = re.compile(
+    r"(?:^|[,;]\s*)see (?:also )?(?:the )?(?:tables?|figures?|charts?|pages?|sections?|"
+    r"appendix|appendices|annex(?:es)?|box|chapters?)\b",
+    re.IGNORECASE,
+)
+
+
 def instructs(sentence: str) -> bool:
     """Is ``sentence`` an instruction to the reader ("Please read our privacy policy…",
     "Only call NHS 111 if…", "Click the link…")? A base-form verb opening it, alone or after
@@ -157,6 +165,8 @@ def instructs(sentence: str) -> bool:
     unquoted = _QUOTED.sub("", sentence)
     if _TO_READER.search(unquoted):
         return True  # "you will need to use London Underground": a notice to the reader
+    if _SEE_TABLE.search(unquoted):
+        return True  # "For a list of MAPEs by state, see tables A-7 through A-9": a pointer
     please = _PLEASE.search(unquoted)
     if please and _base_verb(please.group(1)):
         return True  # "For further information, please see our press release …"

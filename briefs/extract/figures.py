@@ -227,9 +227,7 @@ def _figures(sentence: str) -> tuple[FoundFigure, ...]:
             ):
                 counts = counts if full else None  # "children under 5", "8.6 per 1,000 births"
             elif not full or counts is None:
-                counts = antecedent(sentence[:start]) or next(
-                    (f.counts for f in reversed(out) if f.counts and not f.unit), None
-                )
+                counts = antecedent(sentence[:start]) or _listed_with(out, sentence, start)
         if not (cur or pct or unit or counts):
             continue
         if not pct and re.search(
@@ -280,6 +278,12 @@ def _figures(sentence: str) -> tuple[FoundFigure, ...]:
                 continue
             else:
                 value = None
+        if counts and (rate := _RATE.match(sentence, end + used)):
+            # "135.0 deaths per 100,000 population": a rate, told and measured whole
+            used = rate.end() - end
+            counts = f"{counts} {' '.join(rate.group(0).split())}"
+        elif not (unit or pct) and re.match(r"\s+population\b", sentence[end:]):
+            continue  # a rate's base: "29.7 per 100,000 population" ("a population of" counts)
         text = sentence[start : end + used].strip().rstrip(",.;:")
         happened = None
         if counts:
@@ -288,6 +292,28 @@ def _figures(sentence: str) -> tuple[FoundFigure, ...]:
             happened = event_verb(weak) or event(sentence[:start], sentence[end + used :])
         out.append(FoundFigure(text, start, value, low, high, unit, counts, happened))
     return tuple(out)
+
+
+def _listed_with(out: list[FoundFigure], sentence: str, start: int) -> str | None:
+    """What the figure just before counts, when this number is listed with it ("3,000 in
+    Rakhine and 1,200 in Chin"), not one a clause away ("all 50 states …, that is, grades 3–8")."""
+    if not out or not out[-1].counts or out[-1].unit:
+        return None
+    between = sentence[out[-1].start + len(out[-1].text) : start]
+    return (
+        out[-1].counts
+        if len(between) <= 40 and not re.search(r"[;:(]|, \w+ \w+,", between)
+        else None
+    )
+
+
+# A rate's base after what a number counts: "per 100,000 standard population", "per 1,000
+# live births", "per capita".
+_RATE = re.compile(
+    r"\s+per\s+(?:capita\b|(?:[0-9][0-9,.]*|one|a|an|each|every)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:population|people|persons|inhabitants|residents|births|live births|adults|children|"
+    r"women|men|households|km2|square kilometres|square miles)\b)"
+)
 
 
 # A maker's model after its name or code ("Boeing 767", "KC-767", "Airbus 380"), not a year.

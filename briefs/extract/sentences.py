@@ -9,6 +9,7 @@ says something (``clauses.states_something``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,6 +42,22 @@ _CONNECTIVE = re.compile(
 # case after a word; a capital "By" and a name there is a byline inside the text.
 _INLINE_BYLINE = re.compile(r"[a-z0-9,] By [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+")
 # ``…'' is how the Congressional Record and the Federal Register quote in plain text.
+# An address with a path: a sentence that holds one cites where to look, it tells nothing.
+_URL = re.compile(r"https?://|\bwww\.|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|net|int|edu)/")
+
+
+def _flattened_table(words: list[str]) -> bool:
+    """A table read row by row into one line repeats its row label: "Remains between 14.3% and
+    19.6% Remains between 9.3% and 13.1% Remains between 5.0% and 7.3%". Prose repeats "of
+    the" or a name, not a capitalised word and the word after it three times."""
+    pairs = Counter(
+        (a, b)
+        for a, b in zip(words, words[1:], strict=False)
+        if a.isalpha() and b.isalpha() and a[:1].isupper() and b[:1].islower()
+    )
+    return bool(pairs) and max(pairs.values()) >= 3
+
+
 _OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"), ("``", "''"))
 
 
@@ -149,6 +166,10 @@ def stands_alone(sentence: str) -> bool:
     if _INLINE_BYLINE.search(sentence):
         return False  # a headline, its byline and the lead run together by the page's export
     if sentence.count('"') % 2:
+        return False
+    if _URL.search(sentence):
+        return False  # "…Population in the United States, <factfinder2.census.gov/…>": a reference
+    if _flattened_table(words):
         return False
     if re.fullmatch(r"[“\"][^“”\"]*[”\"]", sentence):
         return False  # a bare quotation: who said it is in the sentence before
