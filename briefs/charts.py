@@ -19,6 +19,7 @@ from reportlab.lib import colors
 
 from briefs.citations import human_date
 from briefs.compose.tiles import tile_label
+from briefs.extract.figures import CURRENCY
 from briefs.model import Brief
 
 WIDTH = 480.0  # points: the text width of an A4 page with 2 cm margins, a little less
@@ -45,6 +46,8 @@ def build(
     return maker(brief, font, palette, markers) if maker else None
 
 
+# "26 000": European reports group thousands with a space.
+_DIGITS = r"\d[\d,.]*(?:[ \u00a0\u202f]\d{3}(?![\d]))*"
 _SHORT_SCALE = {"thousand": "k", "million": "m", "billion": "bn", "trillion": "tn"}
 
 
@@ -52,9 +55,9 @@ def _number(text: str) -> str:
     """The figure's number as a tile shows it, its scale written short as a financial page
     does ("$11.5 billion deal" -> "$11.5bn", "20-30 million trees" -> "20–30m")."""
     m = re.search(
-        r"(?:US\$|USD|\$|€|£)?\s?\d[\d,.]*"
+        rf"(?:{CURRENCY})?\s?{_DIGITS}"
         # a range keeps both ends: "20-30 million trees" -> "20–30m"
-        r"(?:\s?(?:-|–|to)\s?(?:US\$|USD|\$|€|£)?\d[\d,.]*)?"
+        rf"(?:\s?(?:-|–|to)\s?(?:{CURRENCY})?{_DIGITS})?"
         r"(?:\s?(?:thousand|million|billion|trillion|%|per ?cent))?",
         text,
     )

@@ -186,6 +186,9 @@ def test_a_tile_writes_a_large_number_short_and_whole() -> None:
     assert _number("350 million people") == "350m"
     assert _number("1,200 troops") == "1,200"
     assert _number("20-30 million trees") == "20–30m"  # a range keeps both ends
+    # Every currency a figure may open with, and thousands grouped by a space, stay whole.
+    assert _number("roughly EUR 20 million") == "EUR 20m"
+    assert _number("approximately 26 000 inhabitants") == "26 000"
     font = Fonts(load_style(None)).names["regular"]
     assert _size_to_fit("USD 355bn", font, 20, 13, 60) < 20
     assert _size_to_fit("75", font, 20, 13, 60) == 20

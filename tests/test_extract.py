@@ -937,3 +937,24 @@ def test_a_pointer_to_a_table_is_an_instruction() -> None:
         "For a list of MAPEs by state and region, see tables A-7 through A-9 on pages 94–99."
     )
     assert not instructs("Enrolment rose by 3 percent in 2010 (see Figure 2).")
+
+
+def test_thousands_grouped_by_a_space_are_one_number() -> None:
+    # A Eurydice country page (ICDAR 2013, eu-012): "26 000 inhabitants", not "000 inhabitants".
+    (f,) = find_figures("The population of the Åland islands is approximately 26 000 inhabitants.")
+    assert (f.text, f.value) == ("approximately 26 000 inhabitants", 26000.0)
+    assert [f.text for f in find_figures("On 12 January 2021 300 people were arrested.")] == [
+        "300 people"
+    ]
+
+
+def test_a_sum_of_the_whole_counts_what_it_is_part_of() -> None:
+    (f,) = find_figures("Roughly EUR 20 million of the whole funding of vocational education.")
+    assert f.counts is None  # composition names it by the money word near it: "funding"
+
+
+def test_a_keyword_does_not_end_in_a_relative_pronoun() -> None:
+    from briefs.extract.keywords import noun_phrase
+
+    assert not noun_phrase("labour market training which")
+    assert noun_phrase("labour market training")

@@ -60,8 +60,13 @@ _MASKS = [
 _MASK = re.compile("|".join(f"(?:{m})" for m in _MASKS))
 
 _CUR = r"(?:US\$|USD|US dollars|\$|€|EUR|£|GBP|¥|RM|THB|KHR|VND|PHP|IDR|MMK|SGD)"
+CURRENCY = _CUR  # the currencies a figure's text may open with, for the tiles' short form
 # ASCII digits only: Burmese numerals (၁၁) are out of scope, and ``\d`` would take them.
-_NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+# European reports group thousands with a (thin or no-break) space: "26 000 inhabitants".
+_NUM = (
+    r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9.,])"
+    r"|[0-9]+(?:\.[0-9]+)?"
+)
 # Wire copy abbreviates: "150 mln dlrs", "1.5 bln", "4.2 pct", "12 mln stg".
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|mln|bln|m)\b"
 _PCT = r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?pct\b)"
@@ -146,7 +151,7 @@ def _scaled(s: str, scale: int, grouped_by_dots: bool = False) -> float:
     """The number times its scale, in decimal: 8.2 million is 8200000.0, not 8199999.999…"""
     if grouped_by_dots:
         s = s.replace(".", "")
-    return float(Decimal(s.replace(",", "")) * scale)
+    return float(Decimal(re.sub(r"[,\s]", "", s)) * scale)
 
 
 def find_figures(sentence: str) -> list[FoundFigure]:
@@ -228,6 +233,8 @@ def _figures(sentence: str) -> tuple[FoundFigure, ...]:
                 counts = counts if full else None  # "children under 5", "8.6 per 1,000 births"
             elif not full or counts is None:
                 counts = antecedent(sentence[:start]) or _listed_with(out, sentence, start)
+        if counts and counts.lower() in _WHOLE:
+            counts = None  # "EUR 20 million of the whole funding": a share of, not a count of
         if not (cur or pct or unit or counts):
             continue
         if not pct and re.search(
@@ -305,6 +312,9 @@ def _listed_with(out: list[FoundFigure], sentence: str, start: int) -> str | Non
         if len(between) <= 40 and not re.search(r"[;:(]|, \w+ \w+,", between)
         else None
     )
+
+
+_WHOLE = frozenset(("whole", "total", "entire", "rest", "remainder", "bulk"))
 
 
 # A rate's base after what a number counts: "per 100,000 standard population", "per 1,000
