@@ -141,6 +141,60 @@ def test_docx_paragraphs_tables_and_core_properties() -> None:
     assert "Preah Vihear | 850 | 31 March 2025" in doc.paragraphs
 
 
+def test_docx_tables_inside_a_layout_table_are_read(tmp_path: Path) -> None:
+    """A page laid out as one table whose cells hold the tables with the text (a clinical
+    protocol's front page, Apache POI's test file 60329.docx): every row is read."""
+    import docx
+
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=1)
+    cell = outer.cell(0, 0)
+    cell.paragraphs[0].text = "Protocol summary"
+    inner = cell.add_table(rows=2, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "Study Design:", "A phase II trial."
+    inner.cell(1, 0).text, inner.cell(1, 1).text = "Sites:", "Twelve clinics in Cambodia."
+    document.save(tmp_path / "layout.docx")
+    (doc,) = read_file(tmp_path / "layout.docx")
+    assert "Study Design: | A phase II trial." in doc.paragraphs
+    assert "Sites: | Twelve clinics in Cambodia." in doc.paragraphs
+
+
+def test_docx_reads_what_word_shows(tmp_path: Path) -> None:
+    """Content controls (a cover page's fields), tracked insertions, smart tags and line
+    breaks are read; deleted and hidden text is not (Apache POI's 55966, delins,
+    smarttag-snippet and Bug55142 test files have each)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("Demining in Cambodia advanced through the year.")
+    body = document.element.body
+    w = nsdecls("w")
+    body.insert(
+        0,
+        parse_xml(
+            f"<w:sdt {w}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Mine action in the provinces"
+            "</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    body.insert(
+        2,
+        parse_xml(
+            f"<w:p {w}><w:r><w:t>Clearance teams </w:t></w:r><w:ins w:id='1' w:author='a'>"
+            "<w:r><w:t>from </w:t></w:r></w:ins><w:smartTag w:uri='u' w:element='place'><w:r>"
+            "<w:t>Battambang</w:t></w:r></w:smartTag><w:del w:id='2' w:author='a'><w:r>"
+            "<w:delText> never</w:delText></w:r></w:del><w:r><w:rPr><w:vanish/></w:rPr>"
+            "<w:t> hidden words</w:t></w:r><w:r><w:t> cleared</w:t><w:br/><w:t>12 fields.</w:t>"
+            "</w:r></w:p>"
+        ),
+    )
+    document.save(tmp_path / "controls.docx")
+    (doc,) = read_file(tmp_path / "controls.docx")
+    assert "Mine action in the provinces" in (doc.title, *doc.paragraphs)
+    assert "Clearance teams from Battambang cleared 12 fields." in doc.paragraphs
+
+
 @pytest.mark.parametrize(
     "name,reason",
     [
