@@ -98,10 +98,11 @@ def retrieve(
             value = 1.0 if sig is None else about.score(sig, declared)
             country_docs[doc_id] = max(value, country_docs.get(doc_id, 0.0))
     if scope.topic:
-        for p in _topic_passages(store, scope):
+        passages, dense = _topic_passages(store, scope)
+        for p in passages:
             topic_hits.setdefault(p.doc_id, {})[p.seq] = p
             found[(p.doc_id, p.seq)] = p
-    topic_docs = _topic_scores(store, topic_hits, scope) if scope.topic else {}
+    topic_docs = _topic_scores(store, topic_hits, scope, dense) if scope.topic else {}
     # Which documents are about the whole scope: the country's and the topic's, or both.
     if country and scope.topic:
         # About the topic, with the country as a subject (first or second): about the scope.
@@ -283,49 +284,65 @@ PASSING = 0.2  # the most a topic's single mention in a document makes it about 
 MENTION_FLOOR = 0.2  # a document must say at least this much of a country to lend a passage
 
 
-def _topic_passages(store: CorpusStore, scope: Scope) -> list[Passage]:
+def _topic_passages(store: CorpusStore, scope: Scope) -> tuple[list[Passage], set[int]]:
     """Passages that hold the topic: as a phrase or a related term; and, for a topic of
     several words, passages holding enough of its content words (``topics.needed``), each
     word found by the index in any of its forms. A passage with one word of "Vietnam's
     contribution to regional peace" ("peace") does not hold the topic. Failing any such
-    passage, the passages of documents that hold all the words somewhere."""
+    passage, the passages of documents that hold all the words somewhere.
+
+    Also the documents dense with the topic's words: each word in two passages or more ("Delta
+    4 Heavy Ready For Demonstration Launch", its rocket named in seven places, never "rocket
+    launch"); their passages holding any of the words are found too."""
     terms = topics.terms(scope.topic or "", scope.related)
     found = store.find([terms], 3000, scope.since, scope.until)
     content = topics.content_words(scope.topic or "")
-    if len(found) < 5 and len(content) > 1:
+    dense: set[int] = set()
+    if len(content) > 1:
         count: Counter[tuple[int, int]] = Counter()
         by_key: dict[tuple[int, int], Passage] = {}
         docs_of: list[set[int]] = []
+        per_word: list[Counter[int]] = []
         for word in content:
             hits = store.find([list(topics.forms(word))], 3000, scope.since, scope.until)
             if not hits:
                 continue  # a word the corpus never uses ("etc") cannot be required
             docs_of.append({p.doc_id for p in hits})
+            per_word.append(Counter(p.doc_id for p in hits))
             for p in hits:
                 key = (p.doc_id, p.seq)
                 count[key] += 1
                 by_key.setdefault(key, p)
+        if len(per_word) == len(content) <= 3:
+            dense = set.intersection(*({d for d, n in c.items() if n >= 2} for c in per_word))
         # A word the corpus never uses is not required, but it does not make the topic a
         # shorter one: seven words still need four.
         need = min(topics.needed(len(content)), len(docs_of))
         together = [p for key, p in by_key.items() if count[key] >= need]
-        if not together and docs_of:
+        if len(found) < 5 and not together and docs_of:
             # No passage holds them together (a cover page puts each name on a line of its
             # own): the documents that hold enough of them somewhere.
             per_doc = Counter(d for docs in docs_of for d in docs)
             every = {d for d, n in per_doc.items() if n >= max(need, len(docs_of) - 1)}
             together = [p for p in by_key.values() if p.doc_id in every]
-        found += together
+        if len(found) < 5:
+            found += together
+        found += [p for p in by_key.values() if p.doc_id in dense]
     unique = {(p.doc_id, p.seq): p for p in reversed(found)}  # the first find's score wins
-    return list(unique.values())
+    return list(unique.values()), dense
 
 
 def _topic_scores(
-    store: CorpusStore, hits: dict[int, dict[int, Passage]], scope: Scope
+    store: CorpusStore,
+    hits: dict[int, dict[int, Passage]],
+    scope: Scope,
+    dense: set[int] = frozenset(),
 ) -> dict[int, float]:
     """How much each document is about the topic, 0 to 1, by where and how often it holds
     the topic: its title, its opening, the share of its passages. One passage holding it,
-    wherever that is, is a passing mention, unless the title names the topic too."""
+    wherever that is, is a passing mention, unless the title names the topic too. A document
+    ``dense`` with the topic's words whose title names one of them has the topic as its title
+    ("Delta 4 Heavy Ready For Demonstration Launch" for "rocket launch")."""
     counts = store.passage_counts(hits)
     titles = {d: doc.title for d, doc in store.metadata(hits).items()}
     wanted = [t.casefold() for t in topics.terms(scope.topic or "", scope.related)]
@@ -335,6 +352,7 @@ def _topic_scores(
         title = titles.get(doc_id) or ""
         low = title.casefold()
         titled = any(t in low for t in wanted) or topics.holds(title, content)
+        titled = titled or (doc_id in dense and topics.found(title, content) >= 1)
         # A passage with the whole topic (its phrase, a related term, its content words, but
         # for what a reader allows implied in a long one) holds it; one that holds only enough
         # of them to be found counts half.

@@ -253,6 +253,35 @@ def test_a_topic_typed_as_a_sentence_finds_the_story(tmp_path: Path) -> None:
     assert "Wangari Maathai of Kenya" in quotes
 
 
+def test_a_document_dense_with_a_topics_words_is_about_it(tmp_path: Path) -> None:
+    """ "rocket launch" is never written whole in a story headed "Delta 4 Heavy Ready For
+    Demonstration Launch" that names the rocket in most paragraphs: a reader calls it a
+    rocket launch story. A budget note that names a rocket and a launch once is not one."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "delta.txt").write_text(
+        "Delta 4 Heavy Ready For Demonstration Launch\n\n"
+        "America got its first look at the new Delta IV Heavy launch vehicle on Oct. 27 when "
+        "the mobile service tower rolled back at Space Launch Complex 37B.\n\n"
+        "The rocket stands 23 stories tall and its three boosters were stacked in 2004.\n\n"
+        "Engineers said the rocket would carry a demonstration satellite on its first "
+        "flight, and the launch team rehearsed the countdown twice.\n\n"
+        "The Air Force paid 141 million dollars for the demonstration flight of the rocket.\n",
+        "utf-8",
+    )
+    (folder / "budget.txt").write_text(
+        "Agency budget note\n\n"
+        "The agency spent 12 million dollars on offices, and a rocket engine test was "
+        "delayed by the weather in March.\n\n"
+        "Staff numbers rose to 1,200 and the product launch of its new website slipped.\n\n"
+        "The agency's auditors reviewed 40 contracts for office supplies in 2004.\n",
+        "utf-8",
+    )
+    sources, quotes = _brief_on(folder, topic="rocket launch")
+    assert sources == ["delta.txt"]
+    assert "mobile service tower" in quotes
+
+
 def _brief_on(folder: Path, **scope: str) -> tuple[list[str], str]:
     """Ingest ``folder`` into a store beside it, brief ``scope`` on it: the cited files and
     the text of every quoted sentence."""
