@@ -314,6 +314,8 @@ def _topic_passages(store: CorpusStore, scope: Scope) -> tuple[list[Passage], se
                 count[key] += 1
                 by_key.setdefault(key, p)
         if len(per_word) == len(content) <= 3:
+            # Every word, in two passages or more. Not for a longer topic: there most speeches
+            # of a corpus hold three of "Vietnam's contribution to regional peace" often.
             dense = set.intersection(*({d for d, n in c.items() if n >= 2} for c in per_word))
         # A word the corpus never uses is not required, but it does not make the topic a
         # shorter one: seven words still need four.
@@ -325,8 +327,7 @@ def _topic_passages(store: CorpusStore, scope: Scope) -> tuple[list[Passage], se
             per_doc = Counter(d for docs in docs_of for d in docs)
             every = {d for d, n in per_doc.items() if n >= max(need, len(docs_of) - 1)}
             together = [p for p in by_key.values() if p.doc_id in every]
-        if len(found) < 5:
-            found += together
+        found += together
         found += [p for p in by_key.values() if p.doc_id in dense]
     unique = {(p.doc_id, p.seq): p for p in reversed(found)}  # the first find's score wins
     return list(unique.values()), dense
