@@ -402,3 +402,17 @@ def test_pdf_glyphs_no_reader_sees_are_dropped() -> None:
 
     assert _glyphs("(cid:153) Assisting (cid:153) advertising") == " Assisting  advertising"
     assert _glyphs("\uf0b7 The Terms of Service") == " The Terms of Service"
+
+
+def test_a_title_on_two_lines_is_no_table_row_and_keeps_no_ligature_glyph() -> None:
+    from briefs.model import Document
+    from briefs.readers.debris import clean_document
+
+    # A bank statement's header cells (pdfminer's sample 2b.pdf) are no two-line title.
+    head = read_head(
+        ["Booked and | Text | Amount in EUR Booked balance in", "interest | EUR", "date"],
+        today=TODAY,
+    )
+    assert head.title is None or "|" not in head.title
+    doc = Document(path="a.pdf", title="Individual Diﬀerential Privacy", paragraphs=("Text.",))
+    assert clean_document(doc).title == "Individual Differential Privacy"

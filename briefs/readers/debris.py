@@ -349,10 +349,13 @@ def clean_document(doc: Document) -> Document:
         if text:
             kept.append(text)
             kept_pages.append(page)
-    if kept == paragraphs:
+    # A title read from a PDF's type keeps its ligature glyphs ("Diﬀerential Privacy").
+    title = mend_glyphs(doc.title, False) if _ODD_GLYPHS.search(doc.title) else doc.title
+    if kept == paragraphs and title == doc.title:
         return doc
     return dataclasses.replace(
         doc,
+        title=title,
         paragraphs=tuple(kept),
         pages=tuple(kept_pages) if doc.pages else (),
     )

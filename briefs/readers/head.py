@@ -161,6 +161,7 @@ def read_head(
                 and len(line) + len(follow) <= 200
                 and (line.endswith(":") or follow[:1].islower())
                 and title_like(follow, opens=False)
+                and title_like(f"{line} {follow}")
                 and not _body_like(follow)
                 and not CHROME_LINE.search(follow)
             ):
