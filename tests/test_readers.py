@@ -304,6 +304,30 @@ def test_html_line_breaks_between_sentences_split_paragraphs(tmp_path) -> None:
     assert any("on a lease and at least 18 years old" in p for p in text)
 
 
+def test_html_date_printed_under_the_headline_is_read(tmp_path) -> None:
+    """A page whose markup dates nothing prints its day under the headline (a Reuters page
+    saved by a browser, htmldate's test set): the day is the page's date, not body text."""
+    from briefs.readers.html import read
+
+    text = (
+        "<p>PARIS (Reuters) - Protesters opposed to the government's pension reform gathered "
+        "outside a Paris theatre on Friday evening where the president was watching a play, "
+        "officials said, and police moved him out of the building for a short while.</p>"
+        "<p>The crowd had learned of the visit from a journalist's post on social media and "
+        "gathered within the hour, chanting against the reform, a witness told reporters.</p>"
+    )
+    page = tmp_path / "theatre.html"
+    page.write_text(
+        "<html><head><title>Protesters gather at Paris theatre</title></head><body><article>"
+        f"<h1>Protesters gather at Paris theatre</h1><p>January 18, 2020</p>{text}"
+        "</article></body></html>",
+        "utf-8",
+    )
+    doc = read(page)
+    assert doc.date == "2020-01-18" and doc.source_of("date") == "head"
+    assert "January 18, 2020" not in doc.paragraphs
+
+
 def test_program_code_left_in_a_page_is_debris() -> None:
     from briefs.readers.debris import is_debris
 

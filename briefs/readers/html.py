@@ -15,6 +15,7 @@ from lxml import etree
 from briefs.errors import ReadError
 from briefs.model import Document
 from briefs.readers.clean import LINE_ENDS_SENTENCE, collapse, normalise
+from briefs.readers.head import apply_head
 from briefs.readers.text import decode
 
 _BLOCKS = {"p", "head", "item", "quote", "cell", "row", "list"}
@@ -84,6 +85,8 @@ def _byline(found: str | None, html: str, head: str, site: str | None = None) ->
             kept.append(given.title() if given.isupper() else given)
     return "; ".join(dict.fromkeys(kept)) or None
 
+
+_HEAD_LINES = 6  # the article's first lines where a page prints its date
 
 # A wire dateline whose agency tag stood in its own element: "London (CNN)It was …".
 _AGENCY_GLUED = re.compile(r"^([A-Z][\w .,'-]{1,40}\((?:[A-Z][A-Za-z]{1,9}|AP|AFP)\))(?=[A-Z])")
@@ -155,7 +158,7 @@ def read(path: Path) -> Document:
         if value
     }
     provenance.setdefault("title", "path")
-    return Document(
+    doc = Document(
         path=str(path),
         provenance=tuple(sorted(provenance.items())),
         title=title,
@@ -165,3 +168,6 @@ def read(path: Path) -> Document:
         date=meta.date if meta and meta.date else None,
         url=meta.url if meta else None,
     )
+    # A page whose markup dates nothing may print its date under the headline ("January 18,
+    # 2020", "Date of Last Revision: August 9, 2017"): read as in any other document's head.
+    return apply_head(doc, scan=_HEAD_LINES, fill=("date",)) if not doc.date else doc
