@@ -144,7 +144,7 @@ def retrieve(
         # A document about a topic typed as a headline may repeat its words only in its title
         # and first lines: its opening says what the title promised.
         thin = [d for d in about_docs if len(topic_hits.get(d, {})) < THIN]
-        for p in store.passages_of(thin, THIN + 1):
+        for p in store.passages_of(thin, OPENING):
             found.setdefault((p.doc_id, p.seq), p)
     metadata = store.metadata(p.doc_id for p in found.values())
     duplicates = store.duplicates_among(metadata)
@@ -279,6 +279,9 @@ def _not_in_english(n: int) -> str:
 
 
 THIN = 3  # fewer passages holding the topic than this, and a document lends its opening
+# How far an opening reaches, in passages: a cover page's or a caption's short lines (a
+# transcript's parties, one to a line) come before the first sentence a reader would quote.
+OPENING = 8
 MAX_DOCUMENTS = 60  # documents about the scope read for a brief, most about it first
 PASSING = 0.2  # the most a topic's single mention in a document makes it about the topic
 MENTION_FLOOR = 0.2  # a document must say at least this much of a country to lend a passage
@@ -354,6 +357,12 @@ def _topic_scores(
         low = title.casefold()
         titled = any(t in low for t in wanted) or topics.holds(title, content)
         titled = titled or (doc_id in dense and topics.found(title, content) >= 1)
+        # A cover page or a caption sets the topic's words on lines of their own ("MICHAEL
+        # A. KNOWLES," / "v." / "ALEXANDRE MIRZAYANCE."): together in its opening, they title it.
+        opening = " ".join(
+            p.text for seq, p in sorted(seqs.items()) if seq < OPENING and len(p.text) <= 60
+        )
+        titled = titled or (len(content) > 1 and topics.holds(opening, content))
         # A passage with the whole topic (its phrase, a related term, its content words, but
         # for what a reader allows implied in a long one) holds it; one that holds only enough
         # of them to be found counts half.

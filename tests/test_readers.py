@@ -541,3 +541,56 @@ def test_a_reuters_sgml_file_is_its_stories(tmp_path: Path) -> None:
         "The ministry expects exports of 4.5 mln tonnes this year.",
     )
     assert doc.country is None and "rice" not in doc.title.lower().split()[-1:]
+
+
+def test_a_transcripts_margin_numbers_leave_its_lines_to_join() -> None:
+    """A court transcript numbers its lines in the margin ("12 | The above-entitled matter
+    came on for oral" / "13 | argument before …"): the numbers go, and the lines join into the
+    sentence a reader reads."""
+    (doc,) = read_file(FIXTURES / "real" / "scotus-transcript-p1.pdf")
+    assert (
+        "The above-entitled matter came on for oral argument before the Supreme Court of the "
+        "United States at 1:01 p.m." in doc.paragraphs
+    )
+    assert not any(p.split(" | ")[0].isdigit() for p in doc.paragraphs)
+
+
+def test_pdf_layout_groups_boxes_the_same_whatever_the_memory_layout() -> None:
+    """pdfminer merges the closest text boxes first and broke ties between equal distances by
+    their memory address: a rotated table (the FBI's NICS checks in pdfplumber's test PDFs)
+    read differently from run to run, so the same corpus gave a different brief. A grid of
+    equally spaced boxes, grouped four times with objects allocated in between to move every
+    address, must group alike (without the fix it gave four orders)."""
+    from pdfminer.layout import LAParams, LTLayoutContainer, LTTextBoxHorizontal
+
+    from briefs.readers.pdf import _stable_layout
+
+    _stable_layout()
+
+    def reading_order() -> tuple[int, ...]:
+        boxes = []
+        for row in range(5):
+            for col in range(5):
+                box = LTTextBoxHorizontal()
+                box.set_bbox((col * 20, row * 20, col * 20 + 10, row * 20 + 10))
+                boxes.append(box)
+        index = {box: i for i, box in enumerate(boxes)}
+        (top,) = LTLayoutContainer((0, 0, 200, 200)).group_textboxes(LAParams(), boxes)
+        order: list[int] = []
+
+        def walk(group) -> None:  # noqa: ANN001
+            for item in group:
+                if item in index:
+                    order.append(index[item])
+                else:
+                    walk(item)
+
+        walk(top)
+        return tuple(order)
+
+    orders = set()
+    ballast = []
+    for k in range(4):
+        orders.add(reading_order())
+        ballast.append([object() for _ in range(997 * (k + 1))])
+    assert len(orders) == 1 and len(next(iter(orders))) == 25

@@ -261,6 +261,14 @@ _PHOTO_CAPTION = re.compile(
 )
 
 
+def _spaced_letters(p: str) -> bool:
+    """Most of the line's words are single letters: text set sideways or letter-spaced, which
+    a PDF's text layer gives one glyph at a time. A table's row of digits is not."""
+    words = [w for w in p.split() if w != "|"]
+    letters = sum(1 for w in words if len(w) == 1 and w.isalpha())
+    return len(words) >= 6 and letters >= 0.7 * len(words)
+
+
 def is_debris(paragraph: str, *, legal: bool = True, contact: bool = True) -> bool:
     """A paragraph that is page or web furniture, a blob, or boilerplate: never a passage.
 
@@ -277,6 +285,8 @@ def is_debris(paragraph: str, *, legal: bool = True, contact: bool = True) -> bo
             return True
         if _URL_ONLY.match(p):
             return True
+        if _spaced_letters(p):
+            return True  # "( t o a n d a r e n o t": a rotated line read a letter at a time
         if n >= 25 and _GLYPH_LIST.fullmatch(p):
             return True  # "zyxwvutsrqponmlkjihgfedcba…": a subset font's glyph list, not a word
         if n <= 80 and (_CHROME.match(p.strip(" .:|>»›")) or _FILE_SIZE.search(p)):

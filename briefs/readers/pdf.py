@@ -9,8 +9,10 @@ a scan: OCR is not attempted.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
+import weakref
 from collections import Counter
 from pathlib import Path
 
@@ -111,6 +113,32 @@ def _periodical(boxes: list) -> str | None:
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
+def _stable_layout() -> None:
+    """Make pdfminer's grouping of text boxes the same on every run.
+
+    pdfminer merges the closest boxes first and breaks ties between equal distances by
+    ``id()`` of the boxes, a memory address that differs from run to run; on a page of
+    scattered glyphs (a rotated table, a scanned form's text layer) the same PDF then reads in
+    a different order, and the same corpus would not give the same brief. Within its layout
+    module only, ``id`` becomes a number given to each object in the order first asked, which
+    follows the page's own order; a weak map lets freed boxes go, so no number is reused.
+    """
+    import pdfminer.layout
+
+    if getattr(pdfminer.layout, "id", None) is not None:
+        return
+    numbers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+    counter = itertools.count()
+
+    def stable_id(obj: object) -> int:
+        try:
+            return numbers.setdefault(obj, next(counter))
+        except TypeError:  # an object that cannot be weakly referenced: its address
+            return id(obj)
+
+    pdfminer.layout.id = stable_id
+
+
 def _pages(
     path: Path,
 ) -> tuple[list[list[tuple[str, float, float]]], dict, str | None, str | None]:
@@ -123,6 +151,7 @@ def _pages(
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1
 
+    _stable_layout()
     with path.open("rb") as fh:
         doc = PDFDocument(PDFParser(fh))
         # Values can be indirect objects (a title kept elsewhere in the file): resolve them
@@ -290,6 +319,24 @@ def _heading(text: str) -> bool:
     return sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 0.7 * len(words)
 
 
+_LINE_NUMBERED = re.compile(r"^(\d{1,2}) \| (.+)$", re.DOTALL)
+
+
+def _unnumbered(boxes: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
+    """A page whose lines are numbered in the margin (a court transcript, a bill) without the
+    numbers, so its lines join into sentences again: "12 | The above-entitled matter came on
+    for oral" / "13 | argument before the Supreme Court". Only when most of the page's lines
+    carry a number and the numbers run upward."""
+    found = [_LINE_NUMBERED.match(collapse(text)) for text, *_ in boxes]
+    numbers = [int(m.group(1)) for m in found if m]
+    if len(numbers) < 8 or len(numbers) < 0.6 * len(boxes) or numbers != sorted(numbers):
+        return boxes
+    return [
+        (m.group(2) if m else text, y, bottom)
+        for (text, y, bottom), m in zip(boxes, found, strict=True)
+    ]
+
+
 def _goes_on(before: str, after: str, column_top: bool = True) -> bool:
     """Whether ``after`` continues the sentence ``before`` left open at a page or column
     break ("On October 29, 2018, a Boeing Model" / "737–8 airplane operated by …")."""
@@ -314,6 +361,7 @@ def read(path: Path) -> Document:
         raise ReadError(str(path), "encrypted PDF: it needs a password") from e
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as e:
         raise ReadError(str(path), f"damaged PDF ({e.__class__.__name__})") from e
+    pages = [_unnumbered(boxes) for boxes in pages]
     furniture = _furniture(pages)
     paragraphs: list[str] = []
     page_of: list[int] = []
