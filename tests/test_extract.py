@@ -958,3 +958,9 @@ def test_a_keyword_does_not_end_in_a_relative_pronoun() -> None:
 
     assert not noun_phrase("labour market training which")
     assert noun_phrase("labour market training")
+
+
+def test_a_number_that_names_is_no_figure() -> None:
+    # A news service's headline sentence (htmldate's test pages): a zip code, not a count.
+    assert find_figures("Disabled beneficiaries in Missouri zip 63848 remains the same.") == []
+    assert [f.text for f in find_figures("Flight 370 carried 239 people.")] == ["239 people"]

@@ -221,3 +221,31 @@ def test_one_day_told_by_two_sources_in_other_words_is_one_event() -> None:
     near = {x: _near(x, x.index("1 February")) for x in (a, b, c)}
     assert _same_event(a, b, near[a], near[b])
     assert not _same_event(a, c, near[a], near[c])
+
+
+def test_one_source_fills_at_most_half_a_full_timeline() -> None:
+    """A senator's speech listing dated e-mails is one source's chronology: when there are
+    more events than room, no source takes more than half while another has events."""
+    from briefs.compose.timeline import timeline_of
+    from briefs.model import Document, Passage
+    from briefs.retrieve import Scope
+
+    months = ["January", "February", "March", "April", "May", "June"]
+    speech = [
+        f"On {m} 5, 2003, the secretary wrote again to the contractor about the lease."
+        for m in months
+    ]
+    story = [
+        "On July 9, 2004, the inspector general opened an inquiry into the tanker lease.",
+        "On August 2, 2004, the committee asked the department for all of the e-mails.",
+    ]
+    docs = {
+        1: Document(path="speech.txt", title="Speech", paragraphs=tuple(speech), date="2004-09-01"),
+        2: Document(path="story.txt", title="Story", paragraphs=tuple(story), date="2004-09-01"),
+    }
+    passages = [Passage(1, i, t) for i, t in enumerate(speech)] + [
+        Passage(2, i, t) for i, t in enumerate(story)
+    ]
+    timeline = timeline_of(passages, docs, Scope(None, "lease", None, None), 4)
+    assert [e.source for e in timeline].count("#1") == 2
+    assert [e.source for e in timeline].count("#2") == 2

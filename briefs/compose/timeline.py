@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from briefs.extract.dates import MONTH_NAMES, find_dates
@@ -120,10 +121,18 @@ def timeline_of(
                 near[key] = words
             if len(entries) >= 3 * n:
                 break
-    ranked = sorted(entries.values(), key=lambda e: (e.date, e.quote))
-    if len(ranked) > n:
-        # Keep the most precisely dated events when there are too many.
-        ranked = sorted(
-            sorted(ranked, key=lambda e: -e.date.count("-"))[:n], key=lambda e: (e.date, e.quote)
-        )
-    return ranked
+    if len(entries) <= n:
+        return sorted(entries.values(), key=lambda e: (e.date, e.quote))
+    # Too many: the most precisely dated events, the better-ranked passage first, and no
+    # source more than half the timeline while another has events to tell (a senator's
+    # speech listing twelve dated e-mails is one source's chronology, not the story's).
+    cap = -(-n // 2)
+    told: Counter[str] = Counter()
+    chosen: list[TimelineEntry] = []
+    candidates = sorted(entries.values(), key=lambda e: -e.date.count("-"))  # stable: rank
+    for e in candidates:
+        if len(chosen) < n and told[e.source] < cap:
+            chosen.append(e)
+            told[e.source] += 1
+    chosen += [e for e in candidates if e not in chosen][: n - len(chosen)]
+    return sorted(chosen, key=lambda e: (e.date, e.quote))

@@ -254,6 +254,8 @@ def _figures(sentence: str) -> tuple[FoundFigure, ...]:
             continue
         if re.match(r"s\b", sentence[end:]):
             continue  # "the 767s": a model named in the plural, not a count
+        if not (cur or pct or unit) and _IDENTIFIER.search(sentence[:start]):
+            continue  # "Missouri zip 63848", "Form 1040", "flight 370": a number that names
         if (
             not sentence[:start].strip()
             and not m.group("qual")
@@ -314,6 +316,13 @@ def _listed_with(out: list[FoundFigure], sentence: str, start: int) -> str | Non
     )
 
 
+# Words after which a number names one thing, it counts nothing.
+_IDENTIFIER = re.compile(
+    r"\b(?:zip(?: code)?|postcode|postal code|no\.|number|form|flight|route|room|page|pages|"
+    r"article|section|chapter|paragraph|resolution|case|docket|item|line|box|exhibit|table|"
+    r"figure|annex|appendix|code)\s+$",
+    re.IGNORECASE,
+)
 _WHOLE = frozenset(("whole", "total", "entire", "rest", "remainder", "bulk"))
 
 
