@@ -202,6 +202,9 @@ def test_timeline_tells_each_event_once_and_not_the_magazine_issue(cambodia) -> 
     from briefs.compose import _ABOUT_ITSELF
 
     assert not _ABOUT_ITSELF.search("States must address the issue of landmines.")
+    # The magazine's editor walking through its issue says nothing of Cambodia, in no section.
+    quoted = [t.text for sec in cambodia.brief.sections for t in sec.sentences]
+    assert quoted and not any(q.startswith("The article about Cambodia") for q in quoted)
     # The coup is the point "the worst atrocities since" count from, not December's event.
     assert not any("atrocities since" in e.quote for e in timeline)
     from briefs.compose.timeline import counted_from

@@ -230,6 +230,8 @@ def compose(
 
     by_theme: dict[int, list[tuple[float, SourceSentence]]] = defaultdict(list)
     for score, s in candidates:
+        if ABOUT_ITSELF.search(s.quote):
+            continue  # the publication telling of itself says nothing of the scope
         low = s.quote.lower()
         for i, k in enumerate(kws):
             if re.search(rf"\b{re.escape(k.text.lower())}\b", low):

@@ -20,6 +20,8 @@ ABOUT_ITSELF = re.compile(
     r"|(?i:\b(?:the|this) (?:magazine|newsletter|publication)\b"
     r"|\bthis (?:[\w-]+ )?(?:article|paper|report|bulletin|brief|update)\b"
     r"|\bthe authors?\b|\bour readers\b"
+    # an editor telling what a piece in the issue did: "The article about Cambodia provided…"
+    r"|^the (?:article|paper|essay|chapter|contribution) (?:about|on|by)\b"
     # an editor walking through the issue: "The third article explained how…"
     r"|\bthe (?:first|second|third|fourth|fifth|sixth|final|last|next|previous|following)"
     r" (?:article|paper|chapter|section|essay|contribution)s?\b)"
