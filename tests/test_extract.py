@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from briefs.extract.attribution import recommends, speaker
@@ -391,6 +393,13 @@ def test_two_sources_on_one_measure_are_marked_as_differing() -> None:
         ]
     )
     assert [f.differs_from for f in marked] == [[1], [0, 2], [1], [], [], [6], [5], [], []]
+    # One company buying another: the story's "deal" and another's "merger" are one sum, and
+    # one said to be unveiled still tells the same deal.
+    deal = Figure("$11.5 billion deal", 11.5e9, None, None, "$", "deal", None, None, "#1", "")
+    merger = Figure("$11 billion merger", 11e9, None, None, "$", "merger", None, None, "#2", "")
+    deal = dataclasses.replace(deal, measure=measure_of("deal", "$", "unveil"), event="unveil")
+    merger = dataclasses.replace(merger, measure=measure_of("merger", "$"))
+    assert [f.differs_from for f in _differs([deal, merger])] == [[1], [0]]
 
 
 def test_a_number_the_document_names_a_model_with_counts_nothing() -> None:

@@ -25,10 +25,15 @@ def measure_of(counts: str | None, unit: str | None, event: str | None = None) -
     words = (counts or "").lower().split()
     if words:
         words[-1] = singular(words[-1])
+        if unit and unit != "%":
+            # a sum paid for one company buying another is the deal's, whatever the story
+            # calls it ("$11.5 billion deal", "$11 billion merger")
+            words[-1] = _DEAL_WORDS.get(words[-1], words[-1])
     measure = " ".join(x for x in (" ".join(words), unit if unit != "%" else "percent") if x)
     return f"{measure} ({event})" if event else measure
 
 
+_DEAL_WORDS = {w: "deal" for w in ("merger", "acquisition", "takeover", "buyout", "purchase")}
 _GENERIC_MEASURES = {"people", "person", "individual", "other"}
 # Measures that are spans of time: never marked as differing, never a tile.
 SPANS = {"year", "month", "week", "day", "hour", "minute", "decade"}
@@ -364,7 +369,9 @@ def differs(figures: list[Figure]) -> list[Figure]:
             if j != i
             and f.measure
             and not generic_count(f)
-            and g.measure == f.measure
+            and not generic_count(g)
+            and measure_of(g.counts, g.unit) == measure_of(f.counts, f.unit)
+            and events_agree(f, g)  # "$11.5 billion deal unveiled", "$11 billion merger"
             and (g.value, g.low, g.high) != (f.value, f.low, f.high)
             and g.source != f.source
         ]
