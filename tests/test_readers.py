@@ -326,6 +326,14 @@ def test_html_date_printed_under_the_headline_is_read(tmp_path) -> None:
     doc = read(page)
     assert doc.date == "2020-01-18" and doc.source_of("date") == "head"
     assert "January 18, 2020" not in doc.paragraphs
+    # A month alone at the top is a calendar widget's, not the page's date.
+    page.write_text(
+        "<html><head><title>Villa Galaxy</title></head><body><article>"
+        f"<h1>Villa Galaxy</h1><p>February 2020</p><p>Su | Mo | Tu | We | Th</p>{text}"
+        "</article></body></html>",
+        "utf-8",
+    )
+    assert read(page).date is None
 
 
 def test_program_code_left_in_a_page_is_debris() -> None:

@@ -170,4 +170,9 @@ def read(path: Path) -> Document:
     )
     # A page whose markup dates nothing may print its date under the headline ("January 18,
     # 2020", "Date of Last Revision: August 9, 2017"): read as in any other document's head.
-    return apply_head(doc, scan=_HEAD_LINES, fill=("date",)) if not doc.date else doc
+    # Only a day: a month alone at a page's top is a calendar or an archive widget ("February
+    # 2020" above "Su | Mo | Tu …"), not when the page was written.
+    if doc.date:
+        return doc
+    dated = apply_head(doc, scan=_HEAD_LINES, fill=("date",))
+    return dated if dated.date and len(dated.date) == 10 else doc
