@@ -304,13 +304,11 @@ def _topic_passages(store: CorpusStore, scope: Scope) -> tuple[list[Passage], se
     if len(content) > 1:
         count: Counter[tuple[int, int]] = Counter()
         by_key: dict[tuple[int, int], Passage] = {}
-        docs_of: list[set[int]] = []
-        per_word: list[Counter[int]] = []
+        per_word: list[Counter[int]] = []  # each word's documents, with its passages in each
         for word in content:
             hits = store.find([list(topics.forms(word))], 3000, scope.since, scope.until)
             if not hits:
                 continue  # a word the corpus never uses ("etc") cannot be required
-            docs_of.append({p.doc_id for p in hits})
             per_word.append(Counter(p.doc_id for p in hits))
             for p in hits:
                 key = (p.doc_id, p.seq)
@@ -322,13 +320,13 @@ def _topic_passages(store: CorpusStore, scope: Scope) -> tuple[list[Passage], se
             dense = set.intersection(*({d for d, n in c.items() if n >= 2} for c in per_word))
         # A word the corpus never uses is not required, but it does not make the topic a
         # shorter one: seven words still need four.
-        need = min(topics.needed(len(content)), len(docs_of))
+        need = min(topics.needed(len(content)), len(per_word))
         together = [p for key, p in by_key.items() if count[key] >= need]
-        if len(found) < 5 and not together and docs_of:
+        if len(found) < 5 and not together and per_word:
             # No passage holds them together (a cover page puts each name on a line of its
             # own): the documents that hold enough of them somewhere.
-            per_doc = Counter(d for docs in docs_of for d in docs)
-            every = {d for d, n in per_doc.items() if n >= max(need, len(docs_of) - 1)}
+            per_doc = Counter(d for docs in per_word for d in docs)
+            every = {d for d, n in per_doc.items() if n >= max(need, len(per_word) - 1)}
             together = [p for p in by_key.values() if p.doc_id in every]
         found += together
         found += [p for p in by_key.values() if p.doc_id in dense]

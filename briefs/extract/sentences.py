@@ -41,7 +41,6 @@ _CONNECTIVE = re.compile(
 # "…taking 7 contracts By Edward Iwata, USA TODAY Handing down…": prose writes "by" in lower
 # case after a word; a capital "By" and a name there is a byline inside the text.
 _INLINE_BYLINE = re.compile(r"[a-z0-9,] By [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+")
-# ``…'' is how the Congressional Record and the Federal Register quote in plain text.
 # An address with a path: a sentence that holds one cites where to look, it tells nothing.
 _URL = re.compile(r"https?://|\bwww\.|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|net|int|edu)/")
 
@@ -58,6 +57,7 @@ def _flattened_table(words: list[str]) -> bool:
     return bool(pairs) and max(pairs.values()) >= 3
 
 
+# ``…'' is how the Congressional Record and the Federal Register quote in plain text.
 _OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"), ("``", "''"))
 
 

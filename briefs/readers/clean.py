@@ -30,6 +30,10 @@ BANNER = re.compile(
     re.IGNORECASE,
 )
 
+# A run of 25 letters is no word of any language read here: a subset font's glyph list left
+# in a PDF's text layer ("zyxwvutsrqponmlkjihgfedcba…"), never a title and never a passage.
+GLYPH_RUN = re.compile(r"[A-Za-z]{25,}")
+
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*(?:of\s+\d{1,4})?\s*$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?:;…”’\"')\]]\s*$")
 # Where a line break in a web page or a Markdown export ends a paragraph: after a sentence's

@@ -31,6 +31,7 @@ import re
 import unicodedata
 
 from briefs.model import Document
+from briefs.readers.clean import GLYPH_RUN
 
 _LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "tt")
 _SPLIT_LIGATURE = re.compile(r"\b([A-Za-z]*(?:ffi|ffl|ff|fi|fl))\s([a-z]+)\b")
@@ -42,7 +43,6 @@ _DOT_LEADER = re.compile(r"\.{6,}|(?:\.\s){5,}|(?:…\s?){3,}")  # leaders: no s
 _LONE_SYMBOLS = re.compile(r"^[\W_\d]{1,6}$")
 _RULE = re.compile(r"^[_=\-–—*~•·.\s]{3,}$")
 _URL_ONLY = re.compile(r"^(?:<?https?://\S+>?|www\.\S+|\[[^\]]*\]\([^)]*\))(?:\s+\S+)?$")
-_GLYPH_LIST = re.compile(r"[A-Za-z]{25,}")
 _BLOB = re.compile(r"[A-Za-z0-9+/=]{80,}")
 _CHROME = re.compile(
     r"^(?:see more|don'?t miss|read more:?|read more\b.*|related(?: stories| articles)?:?|"
@@ -287,7 +287,7 @@ def is_debris(paragraph: str, *, legal: bool = True, contact: bool = True) -> bo
             return True
         if _spaced_letters(p):
             return True  # "( t o a n d a r e n o t": a rotated line read a letter at a time
-        if n >= 25 and _GLYPH_LIST.fullmatch(p):
+        if GLYPH_RUN.fullmatch(p):
             return True  # "zyxwvutsrqponmlkjihgfedcba…": a subset font's glyph list, not a word
         if n <= 80 and (_CHROME.match(p.strip(" .:|>»›")) or _FILE_SIZE.search(p)):
             return True

@@ -244,7 +244,7 @@ _UNMAPPED = re.compile("\\(cid:\\d+\\)|[\ue000-\uf8ff]")
 
 
 def _glyphs(text: str) -> str:
-    return _UNMAPPED.sub("", text) if "(cid:" in text or _UNMAPPED.search(text) else text
+    return _UNMAPPED.sub("", text)
 
 
 def _line_text(line, body: float) -> str:  # noqa: ANN001
