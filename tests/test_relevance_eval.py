@@ -282,6 +282,26 @@ def test_a_document_dense_with_a_topics_words_is_about_it(tmp_path: Path) -> Non
     assert "mobile service tower" in quotes
 
 
+def test_a_report_telling_of_itself_is_in_no_section(tmp_path: Path) -> None:
+    """ "… should be reflected in future editions of this report" recommends to the report's
+    own editors, not about its country: it is no outlook, as it is no key point or theme."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "health.txt").write_text(
+        "Measures of health inequality in Laos\n\n"
+        "Laos cut its maternal mortality ratio by half between 2000 and 2017, the ministry of "
+        "health said in its annual review.\n\n"
+        "The government of Laos should expand district hospitals in the southern provinces "
+        "before the next rainy season, the review said.\n\n"
+        "Better measures of inequality in Laos should be reflected in future editions of this "
+        "report, the authors of the review wrote.\n",
+        "utf-8",
+    )
+    _, quotes = _brief_on(folder, country="Laos")
+    assert "district hospitals" in quotes
+    assert "future editions of this report" not in quotes
+
+
 def _brief_on(folder: Path, **scope: str) -> tuple[list[str], str]:
     """Ingest ``folder`` into a store beside it, brief ``scope`` on it: the cited files and
     the text of every quoted sentence."""

@@ -159,6 +159,9 @@ def compose(
         for s in sentences_of(p.doc_id, p.seq, p.text, p.page):
             if not eligible(s):
                 continue
+            pinned = any(pin in s.quote for pin in curation.pins)
+            if ABOUT_ITSELF.search(s.quote) and not pinned:
+                continue  # the publication telling of itself says nothing of the scope
             score = 2.0 * p.score / top
             low = s.quote.lower()
             score += sum(1.0 / (1 + 0.3 * i) for i, k in enumerate(kws) if k.text.lower() in low)
@@ -166,8 +169,7 @@ def compose(
                 score += 1.5
             score += 0.5 * bool(find_figures(s.quote)) + 0.2 * (s.index == 0)
             score -= 1.0 * ("?" in s.quote)
-            score -= 2.0 * bool(ABOUT_ITSELF.search(s.quote))
-            if any(pin in s.quote for pin in curation.pins):
+            if pinned:
                 score += 100.0  # pinned: first into the key points
             candidates.append((score, s))
     candidates.sort(key=lambda c: (-c[0], c[1].doc_id, c[1].seq, c[1].index))
@@ -230,8 +232,6 @@ def compose(
 
     by_theme: dict[int, list[tuple[float, SourceSentence]]] = defaultdict(list)
     for score, s in candidates:
-        if ABOUT_ITSELF.search(s.quote):
-            continue  # the publication telling of itself says nothing of the scope
         low = s.quote.lower()
         for i, k in enumerate(kws):
             if re.search(rf"\b{re.escape(k.text.lower())}\b", low):
@@ -339,11 +339,7 @@ def _salient(
     # A topic typed as a sentence is rarely repeated whole: a sentence holding more of its
     # words is more about it.
     content = topics.content_words(scope.topic) if scope.topic else []
-    kept = [
-        (i, s)
-        for i, (_score, s) in enumerate(candidates)
-        if not ABOUT_ITSELF.search(s.quote) and "?" not in s.quote
-    ]
+    kept = [(i, s) for i, (_score, s) in enumerate(candidates) if "?" not in s.quote]
     # A sentence's place in its document counts the quotable sentences before it, as a
     # reader meets them: a subtitle, a byline or a photo caption does not push the lead back.
     place_in_doc: dict[int, int] = {}
