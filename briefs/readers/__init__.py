@@ -23,6 +23,7 @@ from briefs.readers import docx, html, markdown, pdf, text
 from briefs.readers.articles import split_articles
 from briefs.readers.debris import clean_document
 from briefs.readers.metadata import KNOWN, SIDECAR_NAMES
+from briefs.readers.mojibake import repair_document
 from briefs.readers.signals import guess_type, language
 
 READERS: dict[str, Callable[[Path], Document | list[Document]]] = {
@@ -140,8 +141,9 @@ def read_file(path: Path, meta: dict[str, str] | None = None) -> list[Document]:
 
 
 def _finish(doc: Document, meta: dict[str, str] | None) -> list[Document]:
-    """One document as read: sidecar metadata applied, date checked, type and language
-    found, a magazine issue split into articles, debris removed."""
+    """One document as read: mojibake undone, sidecar metadata applied, date checked, type
+    and language found, a magazine issue split into articles, debris removed."""
+    doc = repair_document(doc)
     if meta:
         fields = {k: _normal_date(v) if k == "date" else v for k, v in meta.items() if k in KNOWN}
         extra = dict(doc.extra) | {k: v for k, v in meta.items() if k not in KNOWN}

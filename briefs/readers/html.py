@@ -118,7 +118,9 @@ def read(path: Path) -> Document:
     raw = path.read_bytes()
     if not raw.strip():
         raise ReadError(str(path), "empty file")
-    html = normalise(decode(raw, str(path)))
+    from w3lib.encoding import html_body_declared_encoding
+
+    html = normalise(decode(raw, str(path), declared=html_body_declared_encoding(raw)))
     xml = trafilatura.extract(
         html,
         output_format="xml",

@@ -3,6 +3,7 @@ date, outlet, URL, dateline) read by ``readers.head``."""
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -17,10 +18,14 @@ _SINGLE_BYTE_LATIN = re.compile(r"^(?:cp125[0-8]|latin_1|iso8859_(?:1|2|9|15)|ma
 _BOMS = ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
-def decode(data: bytes, path: str) -> str:
-    """Decode ``data``: UTF-8 (with or without BOM) or UTF-16 by BOM; else detected.
+def decode(data: bytes, path: str, declared: str | None = None) -> str:
+    """Decode ``data``: UTF-8 (with or without BOM) or UTF-16 by BOM; else the encoding the
+    file declares (``declared``, a web page's meta charset) when the bytes decode in it; else
+    detected.
 
-    Valid UTF-8 is taken as UTF-8 (the check is exact). Anything else goes to
+    Valid UTF-8 is taken as UTF-8 (the check is exact): pages that say "ISO-8859-1" and are
+    UTF-8 are common, the converse is not. A declaration of Latin-1 or ASCII means
+    Windows-1252, as browsers read it (the WHATWG encoding standard). Anything else goes to
     charset-normalizer, with Windows-1252 preferred when it decodes the bytes, because that is
     what a Windows editor saves and short texts leave detectors guessing between Latin codepages.
     Raises ReadError when the bytes are binary rather than text.
@@ -34,6 +39,14 @@ def decode(data: bytes, path: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            codec = codecs.lookup(declared).name
+            if codec in ("latin-1", "iso8859-1", "ascii"):
+                codec = "cp1252"
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a declaration the bytes contradict: detected below
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
