@@ -262,3 +262,54 @@ def test_a_fonts_glyph_list_is_no_passage() -> None:
     # A subset font's glyph list left in a US EPA page's text layer (ICDAR 2013, us-032).
     assert is_debris("zyxwvutsrqponmlkjihgfedcbaYWVUTSRPONMLKJIHGFEDCBA")
     assert not is_debris("Air toxics are emitted from a wide variety of sources.")
+
+
+def _doc(*paragraphs: str, title: str = "A report", language: str = "en"):  # type: ignore[no-untyped-def]
+    from briefs.model import Document
+
+    return Document(path="r.pdf", title=title, paragraphs=paragraphs, language=language)
+
+
+def test_a_text_layer_that_kept_only_part_of_each_ligature_is_mended() -> None:
+    from briefs.readers.debris import clean_document
+
+    # A US health report (ICDAR 2013, us-025) whose text layer lost the f of "fi", "ff", "fl":
+    # one damaged word in its first thousand characters, many after.
+    opening = "Heart disease and stroke are the irst and third leading causes of death."
+    later = (
+        "Death certiicate data were classiied by age; the diferences were signiicant at the "
+        "95% conidence level and relect age-speciic rates."
+    )
+    doc = clean_document(_doc(opening, "Data " * 200 + ".", later))
+    assert doc.paragraphs[0] == opening.replace("irst", "first")
+    assert doc.paragraphs[2] == (
+        "Death certificate data were classified by age; the differences were significant at "
+        "the 95% confidence level and reflect age-specific rates."
+    )
+
+
+def test_another_languages_short_words_are_no_lost_ligatures() -> None:
+    from briefs.readers.debris import clean_document
+
+    # "und" and "ist" would mend into "fund" and "fist"; "los" into "lofts".
+    text = "Die neue Palette ist da und los geht es, hier und jetzt, sagt er und lacht."
+    assert clean_document(_doc(text, language="de")).paragraphs == (text,)
+
+
+def test_a_notes_asterisk_or_dagger_is_dropped_and_emphasis_is_kept() -> None:
+    from briefs.readers.debris import clean_document
+
+    doc = clean_document(
+        _doc(
+            "Heart disease is the first leading cause of death in the United States* (1).",
+            "The label Lanius† stands for organic wool, the brand says.",
+            "Das Ende klingt sehr abgeschlossen *lach*, sagt sie, aber es kommen noch zwei.",
+            title="WARN Report*",
+        )
+    )
+    assert doc.title == "WARN Report"
+    assert doc.paragraphs == (
+        "Heart disease is the first leading cause of death in the United States (1).",
+        "The label Lanius stands for organic wool, the brand says.",
+        "Das Ende klingt sehr abgeschlossen *lach*, sagt sie, aber es kommen noch zwei.",
+    )

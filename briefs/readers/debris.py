@@ -34,6 +34,10 @@ from briefs.model import Document
 from briefs.readers.clean import GLYPH_RUN
 
 _LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "tt")
+# What a word lacks where a font drew a ligature and its text layer kept only part of it: the
+# whole ligature ("aer" for "after"), or its f's alone ("certiicate", "diferent",
+# "insuicient", "relect"); at any place, the word's start included ("irst").
+_LOST = (*_LIGATURES, "f")
 _SPLIT_LIGATURE = re.compile(r"\b([A-Za-z]*(?:ffi|ffl|ff|fi|fl))\s([a-z]+)\b")
 _WORD = re.compile(r"[A-Za-z]+")
 _LIGATURE_CHARS = re.compile("[\ufb00-\ufb06]")
@@ -142,12 +146,30 @@ _CITATION_SIGNS = re.compile(
     r"\bVol\.|\bNo\.\s?\d|\bReport of\b|\bA/\d|\bS/\d|\bE/C\.\d|Retrieved|Accessed|\bdoi\b",
 )
 _GLUED_MARKER = re.compile(r"(?<=[a-z]{3})(\d{1,3})(?=[,.;:]?\s|[,.;:]$)")
+# A note's symbol after a word ("the United States* (1)", "WARN Report*"): a word's end then
+# the symbol, then a space, a stop or the end.
+_SYMBOL_MARKER = re.compile(r"(?<=[A-Za-z)]{2})[*†‡]+(?=[,.;:]?(?:\s|$))")
+_SYMBOLS = ("*", "†", "‡")
+# Asterisks around words are emphasis or an aside ("*lach*", "*REWE Produkttest*"): a text
+# that opens a word with one uses them so, and its asterisks are no notes.
+_STARRED = re.compile(r"(?:^|\s)\*[^\s*]")
+
+
+def _strip_symbols(text: str) -> str:
+    if "*" in text and _STARRED.search(text):
+        return _SYMBOL_MARKER.sub(lambda m: "*" * m.group(0).count("*"), text)
+    return _SYMBOL_MARKER.sub("", text)
+
+
 _DIGIT = re.compile(r"[0-9]")
 
 
 def _marker_hint(text: str) -> bool:
-    """A digit right after a lower-case letter, or a number and a period before lower case:
-    found by visiting the digits only (a scan for the pair with ``re`` costs twice as much)."""
+    """A note's symbol, a digit right after a lower-case letter, or a number and a period
+    before lower case: the digits found by visiting them only (a scan for the pair with ``re``
+    costs twice as much)."""
+    if any(c in text for c in _SYMBOLS):
+        return True
     for m in _DIGIT.finditer(text):
         i = m.start()
         if i and text[i - 1].islower():
@@ -167,20 +189,27 @@ def _vocabulary() -> dict[str, int]:
     return english_words()
 
 
+def _mends(low: str, losses: tuple[str, ...], first: int) -> set[str]:
+    """The English words ``low`` becomes with one of ``losses`` put back at one place from
+    ``first`` on (common words only: a rare word is more likely a name or a typo)."""
+    words = _vocabulary()
+    return {
+        candidate
+        for i in range(first, len(low))
+        for lost in losses
+        if words.get(candidate := low[:i] + lost + low[i:], 0) > 50
+    }
+
+
 @functools.lru_cache(maxsize=65536)
 def mend_word(word: str) -> str:
     """A word that lost a ligature glyph, mended when exactly one ligature put back at one
-    place gives an English word ("aer" -> "after", "diiculties" -> "difficulties")."""
-    words = _vocabulary()
+    place gives an English word ("aer" -> "after", "diiculties" -> "difficulties", "irst" ->
+    "first")."""
     low = word.lower()
-    if len(low) < 3 or low in words:
+    if len(low) < 3 or low in _vocabulary():
         return word
-    found = set()
-    for i in range(1, len(low)):
-        for lig in _LIGATURES:
-            candidate = low[:i] + lig + low[i:]
-            if words.get(candidate, 0) > 50:
-                found.add(candidate)
+    found = _mends(low, _LOST, 0)
     if len(found) != 1:
         return word
     (mended,) = found
@@ -220,18 +249,21 @@ def _lost_ligatures(paragraphs: list[str]) -> bool:
     for p in paragraphs:
         opening.append(p)
         size += len(p)
-        if size >= 1000:
+        if size >= 3000:
             break
     # Each distinct word once, in sorted order so the sample, and so the verdict, does not
     # depend on hashing.
-    distinct = set(_WORD.findall(" ".join(opening)[:1000]))
+    distinct = set(_WORD.findall(" ".join(opening)[:3000]))
     unknown = sorted(w for w in distinct.difference(words) if len(w) > 2 and w.islower())
-    for w in unknown[:25]:
-        if mend_word(w) != w:
+    for w in unknown[:40]:
+        mended = mend_word(w)
+        # Evidence is a word of five letters or more, or a whole ligature lost inside a word:
+        # a short word that only an f at its start mends is as likely another language's
+        # ("und", "ist") as a lost glyph.
+        if mended != w and (len(w) >= 5 or _mends(w, _LIGATURES, 1) == {mended}):
             seen += 1
             if seen >= 2:
                 return True
-    return False
     return False
 
 
@@ -326,10 +358,12 @@ def is_footnote(paragraph: str) -> bool:
 
 
 def strip_markers(paragraph: str) -> str:
-    """Note markers glued to words and margin paragraph numbers inside a sentence."""
+    """Note markers glued to words (digits, asterisks, daggers) and margin paragraph numbers
+    inside a sentence."""
     if not _marker_hint(paragraph):
         return paragraph  # the usual case
     paragraph = _GLUED_MARKER.sub("", paragraph)
+    paragraph = _strip_symbols(paragraph)
     return _MARGIN_NUMBER.sub(" ", paragraph)
 
 
@@ -338,7 +372,9 @@ def clean_document(doc: Document) -> Document:
     nothing changed."""
     paragraphs = list(doc.paragraphs)
     pages = list(doc.pages) if doc.pages else [None] * len(paragraphs)
-    damaged = _lost_ligatures(paragraphs)
+    # The test and the mending know English words only: in German "und" and "ist" would
+    # mend into "fund" and "fist".
+    damaged = doc.language in (None, "en") and _lost_ligatures(paragraphs)
     odd = damaged or bool(_ODD_GLYPHS.search(doc.text))  # one scan of the whole text
     # Whole-document gates: most documents hold no disclaimer or contact words at all, and
     # then no paragraph needs those tests.
@@ -361,6 +397,8 @@ def clean_document(doc: Document) -> Document:
             kept_pages.append(page)
     # A title read from a PDF's type keeps its ligature glyphs ("Diﬀerential Privacy").
     title = mend_glyphs(doc.title, False) if _ODD_GLYPHS.search(doc.title) else doc.title
+    if any(c in title for c in _SYMBOLS):
+        title = _strip_symbols(title)
     if kept == paragraphs and title == doc.title:
         return doc
     return dataclasses.replace(
