@@ -16,7 +16,8 @@ share (Gillick and Favre's concept coverage, ICSISumm; Lin and Bilmes's submodul
   when); a question takes away.
 - **Reporting before views**: a view ("I think", "Analysts say", the writer as "I", or a
   sentence the caller marks, such as an advocacy group's) counts half what a report of the
-  same facts counts.
+  same facts counts; so does a sentence telling how a report's data or models were used or
+  made (its method, not its findings).
 
 No model, no network: counting only, deterministic for a given input.
 """
@@ -58,6 +59,19 @@ _FORMALITY = re.compile(
     r"honoured|honored|happy|grateful))\b"
     # "May I also … express my sincere gratitude to the General Assembly for …"
     r"|^May I\b|\bexpress (?:my|our) (?:\w+ )?(?:gratitude|thanks|appreciation|condolences)\b"
+)
+# How a report was made rather than what it found: its data, models and variables being used,
+# collected or derived ("Various economic variables are used in the forecasting models …",
+# "experts used the most recent national data available to describe …"). A reader of a
+# brief wants the findings; the method is the source's to tell.
+_METHOD = re.compile(
+    r"\b(?:data|estimates|models?|variables|methods?|methodology|surveys?|samples?|weights)"
+    r" (?:(?:were|was|are|is|have been|has been) )(?:\w+ )?(?:used|obtained|collected|derived|"
+    r"drawn|calculated|computed|estimated|based|weighted|adjusted|coded|compiled|revised|"
+    r"rounded|imputed|suppressed|excluded)\b"
+    r"|\b(?:used|uses|using|use) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:data|models?|methods?|"
+    r"variables|datasets?|surveys?) (?:available |sources? )?(?:to|for|from|in)\b",
+    re.I,
 )
 _SPECIFIC = re.compile(r"\d")
 OPINION = 0.5  # what a view's gain is worth beside a report's
@@ -158,6 +172,7 @@ def rank(
         if candidates[i].view
         or _OPINION.search(candidates[i].text)
         or _FIRST_PERSON.search(candidates[i].text)
+        or _METHOD.search(candidates[i].text)
         else 1.0
         for i in open_
     }

@@ -116,6 +116,8 @@ def test_federal_register_reads_as_its_body(tmp_path: Path) -> None:
     assert doc.date == "2020-08-06" and doc.source_of("date") == "head"
     # The masthead ("Federal Register / Vol. 85, No. 152") names the periodical.
     assert doc.publisher == "Federal Register" and doc.source_of("publisher") == "head"
+    # The masthead is no title: the notice's subject, above its "AGENCY:", is.
+    assert doc.title == "Airworthiness Directives; The Boeing Company Airplanes"
     text = " ".join(doc.paragraphs)
     # Footnotes are gone, and the sentences they were glued to read on.
     assert "Preliminary KNKT.18.10.35.04" not in text

@@ -596,6 +596,32 @@ def test_a_view_given_to_analysts_yields_to_the_report() -> None:
     assert salience.rank(pool, 1)[0].text != view
 
 
+def test_a_reports_method_yields_to_its_findings() -> None:
+    """Seen in a United States brief over US statistical reports (ICDAR 2013): "Various
+    economic variables are used in the forecasting models …" was a key point. How a report
+    was made counts as a view does: its finding on the same facts leads."""
+    from briefs import salience
+
+    method = (
+        "Various economic variables are used in the forecasting models for numbers of "
+        "teachers, school expenditures and postsecondary enrollment."
+    )
+    finding = "Postsecondary enrollment and numbers of teachers rose, the forecasting models show."
+    echo = "The numbers of teachers and postsecondary enrollment kept rising."
+    pool = [salience.Candidate(i, i, 0, s) for i, s in enumerate([method, finding, echo])]
+    assert salience.rank(pool, 1)[0].text == finding
+    assert salience._METHOD.search("Estimates were based on census figures.")
+    assert not salience._METHOD.search("Police used tear gas to disperse the protest.")
+
+
+def test_a_pointer_to_the_reports_own_parts_is_about_itself() -> None:
+    from briefs.compose import _ABOUT_ITSELF
+
+    assert _ABOUT_ITSELF.search("Mean errors of selected statistics can be found in table A-2.")
+    assert _ABOUT_ITSELF.search("Segregation will be included in a future report in 2011.")
+    assert not _ABOUT_ITSELF.search("The bodies were found in a field near the border.")
+
+
 def test_keyword_fragments_of_clauses_times_and_descriptions() -> None:
     """Seen in a Vietnam brief over the Factbook profile: "history included periods" (a
     subject, its verb, its object), "18th century" (when, not what) and "successful South

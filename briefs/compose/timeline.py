@@ -24,7 +24,13 @@ ABOUT_ITSELF = re.compile(
     r"|^the (?:article|paper|essay|chapter|contribution) (?:about|on|by)\b"
     # an editor walking through the issue: "The third article explained how…"
     r"|\bthe (?:first|second|third|fourth|fifth|sixth|final|last|next|previous|following)"
-    r" (?:article|paper|chapter|section|essay|contribution)s?\b)"
+    r" (?:article|paper|chapter|section|essay|contribution)s?\b"
+    # a pointer to the publication's own parts or its next edition: "… can be found in table
+    # A-2, appendix A", "… will be included in a future report"
+    r"|\b(?:can be|are|is|were|was) (?:found|shown|given|presented|listed|summarized|described)"
+    r" in (?:the )?(?:tables?|figures?|appendi(?:x|ces)|annex(?:es)?|chapters?|sections?)\b"
+    r"|\bin (?:a|the) (?:future|later|forthcoming|subsequent|next) (?:report|edition|issue|"
+    r"update|release)\b)"
 )
 
 

@@ -9,6 +9,7 @@ a scan: OCR is not attempted.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import re
@@ -105,6 +106,15 @@ def _periodical(boxes: list) -> str | None:
             for before in reversed(lines[max(0, i - 2) : i]):
                 if 3 <= len(before) <= 80 and not re.search(r"\d", before):
                     return before.strip(" .,/|")
+    return None
+
+
+def _notice_subject(paragraphs: tuple[str, ...]) -> str | None:
+    """A notice's subject: the line above its "AGENCY:" ("Airworthiness Directives; The Boeing
+    Company Airplanes"), among the first forty."""
+    for before, line in zip(paragraphs[:40], paragraphs[1:40], strict=False):
+        if line.startswith("AGENCY:") and title_like(before) and len(before) <= 200:
+            return before
     return None
 
 
@@ -433,4 +443,9 @@ def read(path: Path) -> Document:
     # one chosen above (a first page often opens with an organisation's name, not the title).
     fill = ("author", "date", "publisher", "url") if provenance["title"] != "path" else None
     banner = frozenset({largest}) if largest and BANNER.match(largest) else frozenset()
-    return apply_head(doc, scan=max(first_page, 1), fill=fill, cover=True, running=banner)
+    doc = apply_head(doc, scan=max(first_page, 1), fill=fill, cover=True, running=banner)
+    if periodical and doc.title == periodical and (subject := _notice_subject(doc.paragraphs)):
+        # The masthead names the periodical, not the piece: a gazette's notice says its
+        # subject on the line above "AGENCY:" (the US Federal Register's layout).
+        doc = dataclasses.replace(doc, title=subject)
+    return doc
