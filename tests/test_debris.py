@@ -315,3 +315,23 @@ def test_a_notes_asterisk_or_dagger_is_dropped_and_emphasis_is_kept() -> None:
         "The label Lanius stands for organic wool, the brand says.",
         "Das Ende klingt sehr abgeschlossen *lach*, sagt sie, aber es kommen noch zwei.",
     )
+
+
+def test_a_title_drawn_several_times_over_is_said_once() -> None:
+    from briefs.readers.debris import said_once
+
+    # pdfplumber's test files: headings overprinted for a bold or a shadow.
+    assert said_once("教育经历 教育经历") == "教育经历"
+    assert said_once("Annual Report 2011 Annual Report 2011 Annual Report 2011") == (
+        "Annual Report 2011"
+    )
+    assert said_once("Bora Bora") == "Bora Bora"  # a name that doubles a word
+    assert said_once("Walla Walla Washington") == "Walla Walla Washington"
+
+
+def test_a_fonts_glyph_codes_are_no_title() -> None:
+    from briefs.readers.head import title_like
+
+    assert not title_like("Aabba7 Aabababa ab Aaaaaamaaba")  # pdfplumber issue 192
+    assert title_like("Coronary Heart Disease and Stroke Deaths — United States, 2006")
+    assert title_like("Baba Ali")

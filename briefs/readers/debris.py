@@ -367,6 +367,22 @@ def strip_markers(paragraph: str) -> str:
     return _MARGIN_NUMBER.sub(" ", paragraph)
 
 
+def said_once(title: str) -> str:
+    """A title said two times or more in a row, said once: a PDF that draws its heading
+    several times over (a shadow, a bold made by overprinting) gives its text that often
+    ("安徽安利合成革股份有限公司 安徽安利合成革股份有限公司 …", "教育经历 教育经历"). A name
+    that doubles a word of the Latin script ("Bora Bora", "Walla Walla") is left alone."""
+    words = title.split()
+    for parts in range(len(words), 1, -1):
+        if len(words) % parts == 0:
+            size = len(words) // parts
+            if all(words[i : i + size] == words[:size] for i in range(0, len(words), size)):
+                if size == 1 and parts == 2 and any("a" <= c <= "z" for c in words[0].lower()):
+                    return title
+                return " ".join(words[:size])
+    return title
+
+
 def clean_document(doc: Document) -> Document:
     """``doc`` with its debris removed: see the module's docstring. Returns ``doc`` itself when
     nothing changed."""
@@ -399,6 +415,7 @@ def clean_document(doc: Document) -> Document:
     title = mend_glyphs(doc.title, False) if _ODD_GLYPHS.search(doc.title) else doc.title
     if any(c in title for c in _SYMBOLS):
         title = _strip_symbols(title)
+    title = said_once(title)
     if kept == paragraphs and title == doc.title:
         return doc
     return dataclasses.replace(

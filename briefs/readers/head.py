@@ -65,6 +65,13 @@ class Head:
 _NUMBER_CELL = re.compile(r"(?:^|\s\|\s)\d+(?:\.\d+)*\.(?:\s\|\s|$)")
 
 
+def _few_letters(line: str) -> bool:
+    """Fifteen Latin letters or more written with five different ones or fewer: a font's glyph
+    codes read as letters ("Aabba7 Aabababa ab Aaaaaamaaba"), which no words are."""
+    letters = [c for c in line.lower() if "a" <= c <= "z"]
+    return len(letters) >= 15 and len(set(letters)) <= 5
+
+
 def title_like(line: str, *, opens: bool = True) -> bool:
     """Whether a head line reads as a title: not a sentence, a cut-off cell or a table row."""
     return (
@@ -75,6 +82,7 @@ def title_like(line: str, *, opens: bool = True) -> bool:
         # a table's row: three cells or more, or one that is a section number
         and not (line.count(" | ") >= 2 or " | " in line and _NUMBER_CELL.search(line))
         and not GLYPH_RUN.search(line)
+        and not _few_letters(line)
         and not line.endswith((",", ";", ":"))
         and not re.search(r"[a-z]{2}\.$", line)  # a sentence, not a heading
         and not (line.endswith(".") and len(line.split()) > 12)
