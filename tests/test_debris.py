@@ -335,3 +335,34 @@ def test_a_fonts_glyph_codes_are_no_title() -> None:
     assert not title_like("Aabba7 Aabababa ab Aaaaaamaaba")  # pdfplumber issue 192
     assert title_like("Coronary Heart Disease and Stroke Deaths — United States, 2006")
     assert title_like("Baba Ali")
+
+
+def test_a_pdf_tools_trial_stamp_is_debris_and_no_title() -> None:
+    from briefs.readers.debris import is_debris
+    from briefs.readers.head import title_like
+
+    stamp = "Produced with a Trial Version of PDF Annotator - www.PDFAnnotator.com"
+    assert is_debris(stamp) and not title_like(stamp)
+    assert is_debris("Evaluation Warning: The document was created with Spire.PDF for .NET.")
+    assert not is_debris("The ministry ran a trial of the new voting machines in two provinces.")
+
+
+def test_a_glyph_drawn_twice_at_one_place_is_read_once(tmp_path: Path) -> None:
+    # A bold made by overprinting: each letter drawn again a fraction of a point to the right.
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "bold.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.setFont("Helvetica-Bold", 20)
+    x = 72.0
+    for ch in "Data Sheet":
+        c.drawString(x, 720, ch)
+        c.drawString(x + 0.3, 720, ch)
+        x += c.stringWidth(ch, "Helvetica-Bold", 20)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 690, "The potentiometer is rated at 5 watts and 24 millimetres across.")
+    c.drawString(72, 676, "Its wirewound track is rated for ten thousand turns of the shaft.")
+    c.save()
+    (doc,) = read_file(pdf)
+    assert "DDaattaa" not in doc.title + doc.text
+    assert doc.title == "Data Sheet"

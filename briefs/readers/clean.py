@@ -30,6 +30,16 @@ BANNER = re.compile(
     re.IGNORECASE,
 )
 
+# What a PDF tool stamps on what it made while unpaid for: no document's words, never its title
+# ("Produced with a Trial Version of PDF Annotator - www.PDFAnnotator.com", "Evaluation
+# Warning: The document was created with Spire.PDF for .NET", "Created with an evaluation
+# copy of Aspose.Words").
+WATERMARK = re.compile(
+    r"\b(?:trial|evaluation|unregistered|demo) (?:version|copy|edition|warning)\b"
+    r"|\bevaluation warning\b|\bcreated (?:with|by|using) an? (?:trial|evaluation|unregistered)\b",
+    re.IGNORECASE,
+)
+
 # A run of 25 letters is no word of any language read here: a subset font's glyph list left
 # in a PDF's text layer ("zyxwvutsrqponmlkjihgfedcba…"), never a title and never a passage.
 GLYPH_RUN = re.compile(r"[A-Za-z]{25,}")

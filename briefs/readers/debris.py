@@ -31,7 +31,7 @@ import re
 import unicodedata
 
 from briefs.model import Document
-from briefs.readers.clean import GLYPH_RUN
+from briefs.readers.clean import GLYPH_RUN, WATERMARK
 
 _LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "tt")
 # What a word lacks where a font drew a ligature and its text layer kept only part of it: the
@@ -321,6 +321,8 @@ def is_debris(paragraph: str, *, legal: bool = True, contact: bool = True) -> bo
             return True  # "( t o a n d a r e n o t": a rotated line read a letter at a time
         if GLYPH_RUN.fullmatch(p):
             return True  # "zyxwvutsrqponmlkjihgfedcba…": a subset font's glyph list, not a word
+        if WATERMARK.search(p):
+            return True
         if n <= 80 and (_CHROME.match(p.strip(" .:|>»›")) or _FILE_SIZE.search(p)):
             return True
         if n <= 120 and _LEGAL_LINE.match(p):

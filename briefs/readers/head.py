@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from briefs.model import Document
 from briefs.readers.bylines import BY, byline, people
-from briefs.readers.clean import BANNER, CHROME_LINE, GLYPH_RUN, SITE_NAME
+from briefs.readers.clean import BANNER, CHROME_LINE, GLYPH_RUN, SITE_NAME, WATERMARK
 from briefs.readers.dateline import dateline
 from briefs.readers.filemeta import NAME_WORD as _NAME_WORD
 from briefs.readers.filemeta import plausible_author, plausible_title  # noqa: F401 (re-exported)
@@ -83,6 +83,7 @@ def title_like(line: str, *, opens: bool = True) -> bool:
         and not (line.count(" | ") >= 2 or " | " in line and _NUMBER_CELL.search(line))
         and not GLYPH_RUN.search(line)
         and not _few_letters(line)
+        and not WATERMARK.search(line)
         and not line.endswith((",", ";", ":"))
         and not re.search(r"[a-z]{2}\.$", line)  # a sentence, not a heading
         and not (line.endswith(".") and len(line.split()) > 12)

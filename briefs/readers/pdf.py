@@ -66,7 +66,7 @@ def _largest_text(boxes: list) -> str | None:
             if not isinstance(line, LTTextLine):
                 continue
             chars = [c.size for c in line if isinstance(c, LTChar) and c.get_text().strip()]
-            text = collapse(_glyphs(line.get_text()))
+            text = collapse(_line_text(line, 0.0))
             if chars and text:
                 sized.append((round(max(set(chars), key=chars.count), 1), text))
     if len(sized) < 2:
@@ -258,17 +258,27 @@ def _glyphs(text: str) -> str:
 
 
 def _line_text(line, body: float) -> str:  # noqa: ANN001
-    """A line's text without superscript note markers: digits set well below the body size
-    ("disagree alert,5 and" -> "disagree alert, and")."""
+    """A line's text without superscript note markers (digits set well below the body size:
+    "disagree alert,5 and" -> "disagree alert, and") and with each glyph drawn twice at one
+    place read once: a bold made by overprinting, or a shadow, reads "DDaattaa SShheeeett"
+    otherwise (pdfplumber's dedupe_chars does the same, within one point)."""
     from pdfminer.layout import LTChar
 
-    if not body:
-        return _glyphs(line.get_text())
     out = []
+    prev = None
     for c in line:
         t = c.get_text()
-        if isinstance(c, LTChar) and (t.isdigit() or t in "*†‡") and c.size < body * 0.75:
-            continue
+        if isinstance(c, LTChar):
+            if body and (t.isdigit() or t in "*†‡") and c.size < body * 0.75:
+                continue
+            if (
+                prev is not None
+                and t == prev.get_text()
+                and abs(c.x0 - prev.x0) < 1
+                and abs(c.y0 - prev.y0) < 1
+            ):
+                continue
+            prev = c
         out.append(t)
     return _glyphs("".join(out))
 
