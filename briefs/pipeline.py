@@ -187,10 +187,7 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
     context = {"brief": brief, "scope_label": scope_label, "period_label": period_label}
     markdown, blocks = render_document("brief.md.j2", context, brief.sources, settings)
     name = out_name or slug(title.removesuffix(": policy brief"))
-    paths = [
-        _write(fmt, brief, blocks, settings.out / f"{name}.{fmt}", settings)
-        for fmt in settings.formats
-    ]
+    paths = _write_all(brief, blocks, name, settings)
     # Recorded once the files exist: a run that fails to write leaves the next run comparing
     # against the edition before it.
     with open_store(settings) as store:
@@ -289,6 +286,44 @@ def _write(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) -> Pa
     from briefs.writers import writer
 
     return writer(fmt)(blocks, brief, path, settings.templates)
+
+
+def _write_all(brief: Brief, blocks, name: str, settings: Settings) -> list[Path]:
+    """Every requested format of the brief, in the order requested.
+
+    Laying out the PDF and building the DOCX are the two slow writers and share nothing but
+    their input: when both are asked for, the PDF is written in a forked process while this
+    one writes the rest (the one-country brief from the command line: 2.1 s -> 1.8 s). Fork
+    only where it is safe: a POSIX system and no other thread running (a forked child gets
+    only the calling thread; a lock another held would stay locked in it for ever).
+    """
+    targets = {fmt: settings.out / f"{name}.{fmt}" for fmt in settings.formats}
+    if not {"pdf", "docx"} <= targets.keys() or not _may_fork():
+        return [_write(fmt, brief, blocks, path, settings) for fmt, path in targets.items()]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        pdf = pool.submit(_write_pdf, brief, blocks, targets["pdf"], settings)
+        written = {
+            fmt: _write(fmt, brief, blocks, path, settings)
+            for fmt, path in targets.items()
+            if fmt != "pdf"
+        }
+        written["pdf"] = pdf.result()  # the child's RenderError is raised here, as itself
+    return [written[fmt] for fmt in targets]
+
+
+def _write_pdf(brief: Brief, blocks, path: Path, settings: Settings) -> Path:
+    # Sent to the child by name, so the child writes with this module's ``_write``.
+    return _write("pdf", brief, blocks, path, settings)
+
+
+def _may_fork() -> bool:
+    import os
+    import threading
+
+    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 @dataclass(frozen=True)

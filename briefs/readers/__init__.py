@@ -19,24 +19,39 @@ from pathlib import Path
 
 from briefs.errors import ReadError
 from briefs.model import Document
-from briefs.readers import docx, html, markdown, pdf, text
+from briefs.readers import text
 from briefs.readers.articles import split_articles
 from briefs.readers.debris import clean_document
 from briefs.readers.metadata import KNOWN, SIDECAR_NAMES
 from briefs.readers.mojibake import repair_document
 from briefs.readers.signals import guess_type, language
 
-READERS: dict[str, Callable[[Path], Document | list[Document]]] = {
-    ".txt": text.read,
-    ".sgm": text.read_sgml,
-    ".sgml": text.read_sgml,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
-    ".html": html.read,
-    ".htm": html.read,
-    ".pdf": pdf.read,
-    ".docx": docx.read,
+# The reader of each suffix, by module and function: imported when a file of that kind is
+# read, so that a brief, which imports this package for its text tools, does not load
+# python-docx, markdown-it and the PDF reader it never uses.
+READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("text", "read"),
+    ".sgm": ("text", "read_sgml"),
+    ".sgml": ("text", "read_sgml"),
+    ".md": ("markdown", "read"),
+    ".markdown": ("markdown", "read"),
+    ".html": ("html", "read"),
+    ".htm": ("html", "read"),
+    ".pdf": ("pdf", "read"),
+    ".docx": ("docx", "read"),
 }
+
+
+def reader_for(suffix: str) -> Callable[[Path], Document | list[Document]] | None:
+    """The reader of files ending in ``suffix`` (".pdf"), or None for a kind not read."""
+    import importlib
+
+    entry = READERS.get(suffix.lower())
+    if entry is None:
+        return None
+    return getattr(importlib.import_module(f"briefs.readers.{entry[0]}"), entry[1])
+
+
 log = logging.getLogger(__name__)
 _SKIP = ("README*", "LICENSE*", "CHANGELOG*", *SIDECAR_NAMES)
 # Not documents: an office suite's lock and temporary files, passed over without a word.
@@ -122,7 +137,7 @@ def read_file(path: Path, meta: dict[str, str] | None = None) -> list[Document]:
 
     Raises ReadError naming the file and the reason when it cannot be read.
     """
-    reader = READERS.get(path.suffix.lower())
+    reader = reader_for(path.suffix)
     if reader is None and _newswire(str(path)):
         reader = text.read_sgml
     if reader is None:
