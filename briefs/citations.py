@@ -44,7 +44,8 @@ def reference(
     title: Callable[[str], str] = _same,
     link: Callable[[str], str] = _same,
 ) -> str:
-    """The house-style reference: Author. Title. Publisher, date. Locator. URL or file.
+    """The house-style reference: Author. Title. Publisher, date. Locator. URL or file. A date
+    only the file's metadata gave reads "undated (file made 5 April 2013)".
 
     ``text``, ``title`` and ``link`` format the pieces (the Markdown template escapes the text,
     sets the title in italics and makes the URL a link); by default the result is plain text.
@@ -53,7 +54,12 @@ def reference(
     if source.author and source.author != source.publisher:
         parts.append(text(source.author.rstrip(".") + "."))
     parts.append(title(source.title.rstrip(".")) + ".")
-    tail = ", ".join(x for x in (source.publisher, human_date(source.date)) if x)
+    when = human_date(source.date)
+    if when and source.date_from == "file-metadata":
+        # The file's own record of when it was made: the best bound there is on an undated
+        # report, said for what it is.
+        when = f"{'undated' if source.publisher else 'Undated'} (file made {when})"
+    tail = ", ".join(x for x in (source.publisher, when) if x)
     if tail:
         parts.append(text(tail + "."))
     if source.locator:

@@ -102,6 +102,9 @@ class Source:
     also: list[str] = field(default_factory=list)
     type: str = "unknown"
     locator: str | None = None
+    # Where ``date`` came from (see Document.provenance): "file-metadata" is when the file was
+    # made, which the reference list says as such, never as the date of publication.
+    date_from: str | None = None
 
 
 @dataclass(frozen=True)

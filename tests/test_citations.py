@@ -151,3 +151,26 @@ def test_apa_style_gives_author_date_markers_and_an_alphabetical_list(
     assert entries == sorted(entries, key=lambda e: e.replace("\\[", "").casefold())
     assert built.brief.check.failures == []
     assert json.loads(built.paths[2].read_text())["manifest"]["settings"]["style"] == "apa"
+
+
+def test_a_date_only_the_files_metadata_gave_is_said_for_what_it_is() -> None:
+    # An ICDAR 2013 report page prints no date; its PDF was made on 5 April 2013.
+    made = Source(
+        id="S1",
+        title="Coronary Heart Disease and Stroke Deaths — United States, 2006",
+        author=None,
+        publisher=None,
+        date="2013-04-05",
+        url=None,
+        path="us-025.pdf",
+        date_from="file-metadata",
+    )
+    assert reference(made) == (
+        "Coronary Heart Disease and Stroke Deaths — United States, 2006. "
+        "Undated (file made 5 April 2013). File: us-025.pdf"
+    )
+    printed = replace(made, publisher="CDC", date_from="head")
+    assert "CDC, 5 April 2013." in reference(printed)
+    assert "CDC, undated (file made 5 April 2013)." in reference(
+        replace(printed, date_from="file-metadata")
+    )

@@ -386,6 +386,7 @@ def source_of(sid: str, doc: Document, also: list[str]) -> Source:
         also=also,
         type=doc.type,
         locator=doc.locator,
+        date_from=doc.source_of("date") if doc.date else None,
     )
 
 
