@@ -581,19 +581,24 @@ def test_a_weekday_is_no_keyword_and_an_ampersand_name_is_whole() -> None:
     assert not {"T-style rivals", "Friday", "Sunday", "Saturday"} & set(found)
 
 
+def _leads(*sentences: str) -> str:
+    """Which of ``sentences``, one source each, the key points take first."""
+    from briefs import salience
+
+    pool = [salience.Candidate(i, i, 0, s) for i, s in enumerate(sentences)]
+    return salience.rank(pool, 1)[0].text
+
+
 def test_a_view_given_to_analysts_yields_to_the_report() -> None:
     """ "Analysis suggests…" and "Analysts say…" give a view; key points take the report of
     what happened first, even when the view covers more of the story's words."""
-    from briefs import salience
-
     view = (
         "Analysis suggests Thailand and Cambodia held border talks on Monday in Kuala Lumpur in "
         "good faith."
     )
     report = "Thailand and Cambodia held border talks on Monday in Kuala Lumpur, officials said."
     echo = "The border talks between Thailand and Cambodia were held in Kuala Lumpur."
-    pool = [salience.Candidate(i, i, 0, s) for i, s in enumerate([view, report, echo])]
-    assert salience.rank(pool, 1)[0].text != view
+    assert _leads(view, report, echo) != view
 
 
 def test_a_reports_method_yields_to_its_findings() -> None:
@@ -608,8 +613,7 @@ def test_a_reports_method_yields_to_its_findings() -> None:
     )
     finding = "Postsecondary enrollment and numbers of teachers rose, the forecasting models show."
     echo = "The numbers of teachers and postsecondary enrollment kept rising."
-    pool = [salience.Candidate(i, i, 0, s) for i, s in enumerate([method, finding, echo])]
-    assert salience.rank(pool, 1)[0].text == finding
+    assert _leads(method, finding, echo) == finding
     assert salience._METHOD.search("Estimates were based on census figures.")
     assert not salience._METHOD.search("Police used tear gas to disperse the protest.")
 

@@ -29,10 +29,11 @@ from briefs.model import Document
 # least two characters are mended.
 _MORE_CODECS = ("mac_latin2",)
 # What text needs no look: ASCII and the General Punctuation block (curly quotes, dashes,
-# bullets, the ellipsis), which is all the non-ASCII most English copy holds. Mojibake never
-# consists of these alone: a UTF-8 lead byte read in any single-byte codepage is a letter or
-# symbol outside them ("Ã", "√", "Ň", "Р"), and so is the first continuation byte of the
-# General Punctuation characters themselves ("â€", "‚Ä").
+# bullets, the ellipsis), which is all the non-ASCII most English copy holds, and which
+# mojibake is all but never made of alone: a UTF-8 lead byte read in a single-byte codepage is
+# a letter or symbol outside it ("Ã", "√", "Ň", "Р"), and so is the first continuation byte
+# of the General Punctuation characters themselves ("â€", "‚Ä"). The one gap, Mac Roman's
+# "„" lead before "†" and "•" (three characters of a CJK block), is not worth a slower scan.
 _PLAIN = re.compile(r"[\x00-\x7f\u2000-\u206f]*")
 
 
@@ -61,9 +62,9 @@ _CODEPAGES = (
 def _suspect() -> re.Pattern[str]:
     """What mojibake cannot be without: a UTF-8 lead byte (0xC2-0xF4) read in one of the
     codepages, then a continuation byte (0x80-0xBF) read in it ("Ã" "©", "√" "≥", "ń" "ô"),
-    or a C1 control character. Worked out from the codecs themselves; found in one scan, a
-    hundred times faster than ftfy's own test of badness, so that ftfy reads only the
-    paragraphs that may need it."""
+    or a C1 control character. Worked out from the codecs themselves; found in one scan, ten
+    times faster than ftfy's own test of badness (7 against 72 microseconds on a paragraph of
+    accented names), so that ftfy reads only the paragraphs that may need it."""
     leads: set[str] = set()
     follows: set[str] = set()
     for codec in _CODEPAGES:
