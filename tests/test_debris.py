@@ -366,3 +366,40 @@ def test_a_glyph_drawn_twice_at_one_place_is_read_once(tmp_path: Path) -> None:
     (doc,) = read_file(pdf)
     assert "DDaattaa" not in doc.title + doc.text
     assert doc.title == "Data Sheet"
+
+
+def test_a_change_of_type_inside_a_box_parts_a_label_from_its_answer(tmp_path: Path) -> None:
+    # A state agency's incident summary (pdfplumber's test files): each bold label sits just
+    # above its answer, and pdfminer gave both as one box.
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "form.pdf"
+    c = canvas.Canvas(str(pdf))
+    y = 760.0
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, y, "Description of the incident, including its suspected cause:")
+    y -= 14
+    c.setFont("Helvetica", 10)
+    for line in (
+        "On January 10, 2015, the agency received a report regarding a child admitted",
+        "to the hospital with serious head injuries, and it opened an assessment at once.",
+    ):
+        c.drawString(72, y, line)
+        y -= 12
+    c.save()
+    (doc,) = read_file(pdf)
+    assert doc.paragraphs[:2] == (
+        "Description of the incident, including its suspected cause:",
+        "On January 10, 2015, the agency received a report regarding a child admitted to the "
+        "hospital with serious head injuries, and it opened an assessment at once.",
+    )
+
+
+def test_a_sentence_set_partly_in_small_capitals_stays_one() -> None:
+    # The Federal Register sets "FOR FURTHER INFORMATION CONTACT" in small capitals inside a
+    # sentence; the change of type there is no paragraph's end.
+    (doc,) = read_file(REAL / "federal-register-2020-17221.pdf")
+    assert any(
+        "identified in the FOR FURTHER INFORMATION CONTACT section. Any commentary" in p
+        for p in doc.paragraphs
+    )

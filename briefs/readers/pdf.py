@@ -284,9 +284,24 @@ def _line_text(line, body: float) -> str:  # noqa: ANN001
 
 
 def _box_text(box, body: float) -> str:  # noqa: ANN001
-    from pdfminer.layout import LTTextLine
+    """A box's lines, a blank line where the type changes size by more than a sixth: pdfminer
+    puts a title, its byline and its authors' affiliation in one box when they are set close
+    together ("Coronary Heart Disease … 2006" / "Nora L. Keenan, PhD" / "National Center …"),
+    and a reader sees three things there, not one paragraph."""
+    from pdfminer.layout import LTChar, LTTextLine
 
-    return "".join(_line_text(line, body) for line in box if isinstance(line, LTTextLine))
+    out: list[str] = []
+    before = 0.0
+    for line in box:
+        if not isinstance(line, LTTextLine):
+            continue
+        sizes = [round(c.size, 1) for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+        size = max(set(sizes), key=sizes.count) if sizes else before
+        if out and before and size and abs(size - before) > max(size, before) / 6:
+            out.append("\n")
+        out.append(_line_text(line, body))
+        before = size
+    return "".join(out)
 
 
 def _rows(boxes: list, body: float = 0.0) -> list[tuple[str, float, float]]:
@@ -395,21 +410,28 @@ def read(path: Path) -> Document:
             # A title that recurs as the running head of later pages stays on page one.
             if _DIGITS.sub("#", flat) in furniture and not (number == 1 and flat == largest):
                 continue
-            lines = [collapse(line) for line in normalise(text).split("\n") if line.strip()]
-            para = ""
-            for line in lines:
-                para = _join_hyphenated(para, line, vocabulary) if para else line
-            # A paragraph cut by a page or column break goes on in the next box.
-            # Only a box that opens a column or a page continues a sentence that starts no
-            # lower-case: one further down is a paragraph of its own (a byline, then the text).
             # A new page, a new column (back up the page), or the very next line down.
             broken = above is None or y < above - 0.2 or 0 <= y - below < 0.015
             above, below = y, bottom
-            if paragraphs and _goes_on(paragraphs[-1], para, column_top=broken):
-                paragraphs[-1] = _join_hyphenated(paragraphs[-1], para, vocabulary)
-                continue
-            paragraphs.append(para)
-            page_of.append(number)
+            for part, chunk in enumerate(normalise(text).split("\n\n")):
+                lines = [collapse(line) for line in chunk.split("\n") if line.strip()]
+                if not lines:
+                    continue
+                para = ""
+                for line in lines:
+                    para = _join_hyphenated(para, line, vocabulary) if para else line
+                # A paragraph cut by a page or column break goes on in the next box. Only a
+                # box that opens a column or a page continues a sentence that starts no lower
+                # case: one further down is a paragraph of its own (a byline, then the text).
+                # A change of type inside a box splits it only where the words before it end
+                # (a label's colon, a sentence's stop, a heading), not inside a sentence set
+                # partly in small capitals ("… identified in the FOR FURTHER INFORMATION" /
+                # "CONTACT section.").
+                if paragraphs and _goes_on(paragraphs[-1], para, column_top=broken or part > 0):
+                    paragraphs[-1] = _join_hyphenated(paragraphs[-1], para, vocabulary)
+                    continue
+                paragraphs.append(para)
+                page_of.append(number)
     if not paragraphs:
         raise ReadError(str(path), "no text layer (a scanned PDF?); OCR is not attempted")
     # File metadata says how the file was made: a title or author only where it reads like
