@@ -45,7 +45,8 @@ def reference(
     link: Callable[[str], str] = _same,
 ) -> str:
     """The house-style reference: Author. Title. Publisher, date. Locator. URL or file. A date
-    only the file's metadata gave reads "undated (file made 5 April 2013)".
+    only the file's metadata gave reads "Undated (file made 5 April 2013)" ("Publisher,
+    undated (…)" after a publisher).
 
     ``text``, ``title`` and ``link`` format the pieces (the Markdown template escapes the text,
     sets the title in italics and makes the URL a link); by default the result is plain text.

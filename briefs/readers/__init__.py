@@ -28,7 +28,7 @@ from briefs.readers.signals import guess_type, language
 
 # The reader of each suffix, by module and function: imported when a file of that kind is
 # read, so that a brief, which imports this package for its text tools, does not load
-# python-docx, markdown-it and the PDF reader it never uses.
+# python-docx and the PDF, web and Markdown readers it never uses.
 READERS: dict[str, tuple[str, str]] = {
     ".txt": ("text", "read"),
     ".sgm": ("text", "read_sgml"),
