@@ -416,3 +416,18 @@ def test_a_title_on_two_lines_is_no_table_row_and_keeps_no_ligature_glyph() -> N
     assert head.title is None or "|" not in head.title
     doc = Document(path="a.pdf", title="Individual Diﬀerential Privacy", paragraphs=("Text.",))
     assert clean_document(doc).title == "Individual Differential Privacy"
+
+
+def test_a_report_signs_its_authors_with_their_degrees() -> None:
+    from briefs.readers.bylines import byline
+
+    # The CDC's reports sign "Nora L. Keenan, PhD" / "Kate M. Shaw, MS": a degree, no outlet.
+    assert byline("Nora L. Keenan, PhD") == ("Nora L. Keenan", None, None)
+    assert byline("Nora L. Keenan, PhD Kate M. Shaw, MS") == (
+        "Nora L. Keenan, Kate M. Shaw",
+        None,
+        None,
+    )
+    assert byline("John Smith, MD, MPH") == ("John Smith", None, None)
+    # MD alone may be Maryland: a place line is no signature.
+    assert byline("Rockville, MD") == (None, None, None)

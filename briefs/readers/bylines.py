@@ -42,6 +42,34 @@ def people(text: str) -> str | None:
     return ", ".join(names) if names else None
 
 
+# A degree or title after a name ("Nora L. Keenan, PhD", "Kate M. Shaw, MS"): part of how a
+# report signs its authors, never an outlet.
+_DEGREE = re.compile(
+    r",?\s*\b(?:Ph\.?\s?D|M\.?D|M\.?P\.?H|M\.?S(?:c|W|N)?|M\.?A|Dr\.?P\.?H|J\.?D|M\.?B\.?A|"
+    r"R\.?N|D\.?D\.?S|D\.?V\.?M|B\.?Sc|F\.?R\.?C\.?P|Sc\.?D|Ed\.?D|PMP)\b\.?(?=\s|,|$)"
+)
+
+
+_STATES = frozenset({"MD", "MA", "MS"})
+
+
+def signed(line: str) -> str | None:
+    """The authors of a line that signs them with their degrees ("Nora L. Keenan, PhD Kate M.
+    Shaw, MS" -> "Nora L. Keenan, Kate M. Shaw"), or None when the line is not that."""
+    degrees = [m.group(0).strip(" ,.").replace(".", "") for m in _DEGREE.finditer(line)]
+    # MD, MA and MS are also states ("Silver Spring, MD"): alone they sign nobody.
+    if not degrees or all(d in _STATES for d in degrees):
+        return None
+    names = [n.strip(" ,") for n in _DEGREE.split(line)]
+    names = [n for n in names if n]
+    if not names or len(names) > 8:
+        return None
+    found = [people(n) for n in names]
+    if not all(found) or any("," in (f or "") for f in found):
+        return None  # each piece must be one person: "Director, USA.gov" is no signature
+    return ", ".join(f for f in found if f)
+
+
 # A street number or a postal code: an address line, not a name and an outlet.
 _ADDRESS_NUMBER = re.compile(r"\b\d{3,}\b|\b[A-Z]{2} \d{5}\b")
 
@@ -51,6 +79,8 @@ def byline(line: str) -> tuple[str | None, str | None, str | None]:
     "X | Outlet". A line without "By" needs an outlet beside the name; "Outlet, 4 March 2024"
     gives the outlet and the date."""
     m = BY.match(line)
+    if (who := signed(m.group("who") if m else line)) is not None:
+        return who, None, None
     pieces = [p for p in re.split(r"\s*[|,]\s*", m.group("who") if m else line) if p]
     date = None
     for k in (1, 2):  # "12 October, 2023" is two pieces
