@@ -296,8 +296,10 @@ def _write_all(brief: Brief, blocks, name: str, settings: Settings) -> list[Path
     one writes the rest (the one-country brief from the command line: 2.1 s -> 1.8 s), where
     forking is safe (``compose.many.may_fork``, as for the digest's countries).
     """
+    from briefs.compose.many import may_fork
+
     targets = {fmt: settings.out / f"{name}.{fmt}" for fmt in settings.formats}
-    if not {"pdf", "docx"} <= targets.keys() or not _may_fork():
+    if not {"pdf", "docx"} <= targets.keys() or not may_fork():
         return [_write(fmt, brief, blocks, path, settings) for fmt, path in targets.items()]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -316,12 +318,6 @@ def _write_all(brief: Brief, blocks, name: str, settings: Settings) -> list[Path
 def _write_pdf(brief: Brief, blocks, path: Path, settings: Settings) -> Path:
     # Sent to the child by name, so the child writes with this module's ``_write``.
     return _write("pdf", brief, blocks, path, settings)
-
-
-def _may_fork() -> bool:
-    from briefs.compose.many import may_fork
-
-    return may_fork()
 
 
 @dataclass(frozen=True)

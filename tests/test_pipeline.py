@@ -257,12 +257,12 @@ def test_one_source_fills_at_most_half_a_full_timeline() -> None:
 def test_the_pdf_written_beside_the_docx_is_the_one_written_alone(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import briefs.pipeline as pipeline
+    from briefs.compose import many
 
     formats = ("pdf", "json", "docx")
     forked = _build(seed_db, tmp_path / "a", country="Thailand", formats=formats)
     assert [p.suffix for p in forked.paths] == [".pdf", ".json", ".docx"]
-    monkeypatch.setattr(pipeline, "_may_fork", lambda: False)
+    monkeypatch.setattr(many, "may_fork", lambda: False)
     alone = _build(seed_db, tmp_path / "b", country="Thailand", formats=formats)
     for a, b in zip(forked.paths, alone.paths, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
@@ -281,7 +281,9 @@ def test_an_error_writing_the_pdf_in_its_own_process_is_raised_as_itself(
             raise RenderError("cambodia.pdf: the layout failed")
         return real(fmt, *args)
 
-    assert pipeline._may_fork()  # the forked path is the one under test
+    from briefs.compose.many import may_fork
+
+    assert may_fork()  # the forked path is the one under test
     monkeypatch.setattr(pipeline, "_write", failing)
     with pytest.raises(RenderError, match="the layout failed"):
         _build(seed_db, tmp_path, country="Thailand", formats=("json", "docx", "pdf"))

@@ -79,9 +79,10 @@ def byline(line: str) -> tuple[str | None, str | None, str | None]:
     "X | Outlet". A line without "By" needs an outlet beside the name; "Outlet, 4 March 2024"
     gives the outlet and the date."""
     m = BY.match(line)
-    if (who := signed(m.group("who") if m else line)) is not None:
+    named = m.group("who") if m else line
+    if (who := signed(named)) is not None:
         return who, None, None
-    pieces = [p for p in re.split(r"\s*[|,]\s*", m.group("who") if m else line) if p]
+    pieces = [p for p in re.split(r"\s*[|,]\s*", named) if p]
     date = None
     for k in (1, 2):  # "12 October, 2023" is two pieces
         if len(pieces) > k - (1 if m else 0) and (d := parse_date(", ".join(pieces[-k:]))):

@@ -68,7 +68,7 @@ def _text(paragraph) -> str:  # noqa: ANN001 (a w:p element)
     parts = []
     seen = f"[not({_UNSEEN})]"
     for node in paragraph.xpath(f".//w:t{seen} | .//w:tab{seen} | .//w:br{seen} | .//w:cr{seen}"):
-        parts.append(node.text or "" if node.tag == f"{_W}t" else " ")
+        parts.append((node.text or "") if node.tag == f"{_W}t" else " ")
     return collapse("".join(parts))
 
 

@@ -55,20 +55,28 @@ def _meta_text(value: object) -> str | None:
     return text or None
 
 
+def _line_size(line) -> float | None:  # noqa: ANN001 (a pdfminer LTTextLine)
+    """The type size most of a line's glyphs are set in, to a tenth of a point."""
+    from pdfminer.layout import LTChar
+
+    sizes = [c.size for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+    return round(max(set(sizes), key=sizes.count), 1) if sizes else None
+
+
 def _largest_text(boxes: list) -> str | None:
     """The text set in the largest type on a page (a cover's or first page's title), when it
     stands out from the body type; consecutive lines in that size are one title."""
-    from pdfminer.layout import LTChar, LTTextLine
+    from pdfminer.layout import LTTextLine
 
     sized: list[tuple[float, str]] = []
     for box in boxes:
         for line in box:
             if not isinstance(line, LTTextLine):
                 continue
-            chars = [c.size for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+            size = _line_size(line)
             text = collapse(_line_text(line, 0.0))
-            if chars and text:
-                sized.append((round(max(set(chars), key=chars.count), 1), text))
+            if size is not None and text:
+                sized.append((size, text))
     if len(sized) < 2:
         return None
     body = sorted(size for size, _ in sized)[len(sized) // 2]
@@ -288,15 +296,15 @@ def _box_text(box, body: float) -> str:  # noqa: ANN001
     puts a title, its byline and its authors' affiliation in one box when they are set close
     together ("Coronary Heart Disease … 2006" / "Nora L. Keenan, PhD" / "National Center …"),
     and a reader sees three things there, not one paragraph."""
-    from pdfminer.layout import LTChar, LTTextLine
+    from pdfminer.layout import LTTextLine
 
     out: list[str] = []
     before = 0.0
     for line in box:
         if not isinstance(line, LTTextLine):
             continue
-        sizes = [round(c.size, 1) for c in line if isinstance(c, LTChar) and c.get_text().strip()]
-        size = max(set(sizes), key=sizes.count) if sizes else before
+        size = _line_size(line)
+        size = before if size is None else size
         if out and before and size and abs(size - before) > max(size, before) / 6:
             out.append("\n")
         out.append(_line_text(line, body))

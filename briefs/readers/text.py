@@ -42,7 +42,7 @@ def decode(data: bytes, path: str, declared: str | None = None) -> str:
     if declared:
         try:
             codec = codecs.lookup(declared).name
-            if codec in ("latin-1", "iso8859-1", "ascii"):
+            if codec in ("iso8859-1", "ascii"):  # codecs' names for Latin-1 and ASCII
                 codec = "cp1252"
             return data.decode(codec)
         except (LookupError, UnicodeDecodeError):
