@@ -144,14 +144,18 @@ def compose(
 
     # Keywords from the prose the brief may quote: headings and link lists skew YAKE towards
     # page furniture, and another country's history towards that country.
+    # The sentences as the brief shows them: a wire story's dateline ("PHNOM PENH (Reuters) -")
+    # opens every story, so its place and agency would outrank every subject.
     prose = "\n\n".join(
-        " ".join(s.quote for s in sentences_of(p.doc_id, p.seq, p.text, p.page) if eligible(s))
+        " ".join(s.text for s in sentences_of(p.doc_id, p.seq, p.text, p.page) if eligible(s))
         for p in passages
     )[:KEYWORD_TEXT]
+    # Who published the sources is not what they are about.
+    outlets = {d.publisher.casefold() for d in docs.values() if d.publisher}
     kws = [
         k
         for k in yake_keywords(prose, top=limits.keywords + 8)
-        if k.text.casefold() not in scope_names
+        if k.text.casefold() not in scope_names and k.text.casefold() not in outlets
     ][: limits.keywords]
 
     candidates: list[tuple[float, SourceSentence]] = []

@@ -227,6 +227,8 @@ def noun_phrase(phrase: str) -> bool:
     ):
         return False  # "successful South Vietnamese": a description cut before its noun
     first = words[0]
+    if first.lower() in _QUANTITY:
+        return False  # "million people", "thousands of refugees": how many, not what
     if (
         first.islower()
         and (kinds := word_kinds(first))
@@ -270,11 +272,22 @@ def noun_phrase(phrase: str) -> bool:
     return True
 
 
+_QUANTITY = frozenset(
+    "hundred hundreds thousand thousands million millions billion billions trillion "
+    "dozen dozens percent per cent several many few".split()
+)
 _AGES = frozenset("century centuries decade decades millennium era".split())
 _DEMONYM_END = re.compile(r"(?:ese|an|ish|i|ch)$")
 _MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth", re.IGNORECASE)
+
+
+# Forms of "be", "have" and "do" that only stand inside a clause; "will", "may" and "can" are
+# nouns too ("political will").
+_AUXILIARY = frozenset(
+    "is are was were be been being has have had does did isn't aren't wasn't weren't".split()
+)
 
 
 def _clause(phrase: str) -> bool:
@@ -284,6 +297,8 @@ def _clause(phrase: str) -> bool:
     makes it part of a sentence rather than a name or a subject.
     """
     words = phrase.split()
+    if any(w in _AUXILIARY for w in words):
+        return True  # "refugees were affected", "Cambodia has been": a subject and its verb
     first = words[0]
     if first.islower() and first.endswith(("ing", "ed")) and "VERB" in word_kinds(first):
         return True
