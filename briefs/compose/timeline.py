@@ -30,7 +30,14 @@ ABOUT_ITSELF = re.compile(
     r"|\b(?:can be|are|is|were|was) (?:found|shown|given|presented|listed|summarized|described)"
     r" in (?:the )?(?:tables?|figures?|appendi(?:x|ces)|annex(?:es)?|chapters?|sections?)\b"
     r"|\bin (?:a|the) (?:future|later|forthcoming|subsequent|next) (?:report|edition|issue|"
-    r"update|release)\b)"
+    r"update|release)\b"
+    # a speaker telling of their own speaking: "Mr. President, yesterday I spoke on the
+    # Senate floor regarding …", "I rise today to discuss …"
+    r"|^(?:(?:mr|mrs|ms|madam|madame)\.? (?:president|speaker|chairman|chair)\s*,\s*)?"
+    r"(?:(?:yesterday|today|earlier|last \w+|this \w+),? )?"
+    r"i (?:rise|(?:spoke|speak|have spoken)(?! (?:with|to)\b)|"
+    r"(?:want|wish|would like|intend) to (?:speak|talk|discuss|address|turn|focus|"
+    r"say a few words))\b)"
 )
 
 

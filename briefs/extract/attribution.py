@@ -73,6 +73,11 @@ _RELATIVE = frozenset(("that", "which", "who", "what", "whatever", "whether"))
 # "did not need to" tells what was so, not what must be done.
 _PAST = frozenset(("did", "didn't", "didn’t"))
 _NOTED = re.compile(r"\s+(?:be|been)\s+(?:noted|said|remembered|recalled|emphasi[sz]ed|stressed)")
+# What a form or a regulation requires of whoever it applies to: a rule, not advice.
+_FILING = re.compile(
+    r"\s+(?:also\s+)?(?:be\s+)?(?:file[ds]?|submit(?:ted)?|attach(?:ed)?)\b"
+    r"(?=.*\b(?:[Ff]orms?|[Ss]chedule|[Ss]tatement|[Rr]eturn|application|by|with(?:in)?)\b)"
+)
 FORECASTS = re.compile(
     r"\b(?:expect(?:s|ed)? (?:to|that)|is expected|are expected|forecasts?|projected to|"
     r"(?:is|are) likely to|will likely|predicts?)\b",
@@ -94,6 +99,8 @@ def recommends(sentence: str) -> bool:
             before = [w.strip(",;'`\"’”").lower() for w in sentence[: m.start()].split()[-2:]]
             if _RELATIVE.intersection(before) or _NOTED.match(sentence, m.end()):
                 continue
+            if _FILING.match(sentence, m.end()):
+                continue  # "taxpayers who claim treaty benefits must file Form 8833": a rule
             if word in ("need to", "needs to") and _PAST.intersection(before):
                 continue
             if word == "need to" and before and _names_a_need(before[-1]):

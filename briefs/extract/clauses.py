@@ -139,6 +139,11 @@ _COMMANDS = frozenset(
     "click tap read call contact visit subscribe sign register download share follow "
     "check enter select submit".split()
 )
+# Verbs a form's instructions give after the case they apply to ("If married, enter …").
+_FORM_COMMANDS = frozenset(
+    "attach check complete enter file give include leave list mark print provide report see "
+    "show skip state use write".split()
+)
 # Words that may stand before an instruction's verb: "Please read …", "Only call NHS 111 …".
 _BEFORE_COMMAND = frozenset("please only always never do don't kindly".split())
 
@@ -170,6 +175,11 @@ def instructs(sentence: str) -> bool:
     please = _PLEASE.search(unquoted)
     if please and _base_verb(please.group(1)):
         return True  # "For further information, please see our press release …"
+    head, comma, tail = unquoted.rpartition(", ")
+    verb = tail.split(" ", 1)[0]
+    if comma and "," not in head and verb in _FORM_COMMANDS and not states_something(head + "."):
+        return True  # "Residents of Canada or Mexico …, give name of country only": a form's
+        # instruction after its condition; with no verb before it, the verb is a command
     first = words[0].lower()
     if first in _BEFORE_COMMAND:
         verb = words[1]
