@@ -298,6 +298,45 @@ def test_another_languages_short_words_are_no_lost_ligatures() -> None:
     assert clean_document(_doc(text, language="de")).paragraphs == (text,)
 
 
+def test_lines_glued_without_a_space_are_parted_again() -> None:
+    from briefs.readers.debris import clean_document
+
+    # A news agency's text file whose lines were joined with nothing between them.
+    glued = (
+        "US President George W. Bushannounced on Friday that the United States is pledging 350 "
+        "milliondollars to help tsunami victims in Asia, a tenfold increase overits first wave.",
+        "The president said in Crawford, Texas, that heis sending Colin Powell to areas ravaged "
+        "byearthquake and tsunami to assess what more the United States needsto do.",
+        "Critics claimed thatthe initial US contribution was too meagerconsidering its wealth.",
+    )
+    doc = clean_document(_doc(*glued))
+    assert doc.paragraphs == (
+        "US President George W. Bush announced on Friday that the United States is pledging 350 "
+        "million dollars to help tsunami victims in Asia, a tenfold increase over its first wave.",
+        "The president said in Crawford, Texas, that he is sending Colin Powell to areas ravaged "
+        "by earthquake and tsunami to assess what more the United States needs to do.",
+        "Critics claimed that the initial US contribution was too meager considering its wealth.",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Words the dictionary lacks that two content words would make: no damage.
+        "The lockdown and the bushfires halted the programmes; the people-centred plan, the "
+        "offence and the requestor's majority were hyperconnected to the megablaze and its "
+        "firegrounds.",
+        # Another language's words inside an English document.
+        "¿Qué hiciste todo el verano? dijo una de las hormigas; si saltas y cantas todo el "
+        "verano, entonces debes morir.",
+    ],
+)
+def test_compounds_and_other_languages_are_no_glued_lines(text: str) -> None:
+    from briefs.readers.debris import clean_document
+
+    assert clean_document(_doc(text)).paragraphs == (text,)
+
+
 def test_a_notes_asterisk_or_dagger_is_dropped_and_emphasis_is_kept() -> None:
     from briefs.readers.debris import clean_document
 

@@ -32,6 +32,7 @@ import unicodedata
 
 from briefs.model import Document
 from briefs.readers.clean import GLYPH_RUN, WATERMARK
+from briefs.readers.glued import lost_spaces, mend_spaces
 
 _LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "tt")
 # What a word lacks where a font drew a ligature and its text layer kept only part of it: the
@@ -238,21 +239,27 @@ def mend_glyphs(text: str, damaged_words: bool = True) -> str:
     return text
 
 
-def _lost_ligatures(paragraphs: list[str]) -> bool:
-    """Whether a document's text lost ligature glyphs: unknown words in its opening that mend
-    into English words, twice or more ("aer", "oice", "eective"). Only then are words
-    mended: a name the dictionary lacks is never touched in a document without such damage."""
-    # The opening is enough: a browser print loses its ligatures on every page alike. Three
-    # thousand characters, not one: a report may show no damaged word in its first thousand
-    # and dozens in the next two (a CDC report's first thousand hold none the test can see).
+def _opening(paragraphs: list[str]) -> str:
+    """The first 3,000 characters, where damage that runs through a document shows.
+
+    The opening is enough: a browser print loses its ligatures on every page alike. Three
+    thousand characters, not one: a report may show no damaged word in its first thousand
+    and dozens in the next two (a CDC report's first thousand hold none the test can see)."""
     opening, size = [], 0
     for p in paragraphs:
         opening.append(p)
         size += len(p)
         if size >= 3000:
             break
+    return " ".join(opening)[:3000]
+
+
+def _lost_ligatures(unknown: list[str]) -> bool:
+    """Whether a document's text lost ligature glyphs: ``unknown`` words of its opening that
+    mend into English words, twice or more ("aer", "oice", "eective"). Only then are words
+    mended: a name the dictionary lacks is never touched in a document without such damage."""
     seen = 0
-    for w in _unknown(" ".join(opening)[:3000])[:40]:
+    for w in unknown[:40]:
         mended = mend_word(w)
         # Evidence is a word of five letters or more, or a whole ligature lost inside a word:
         # a short word that only an f at its start mends is as likely another language's
@@ -396,7 +403,8 @@ def clean_document(doc: Document) -> Document:
     pages = list(doc.pages) if doc.pages else [None] * len(paragraphs)
     # The test and the mending know English words only: in German "und" and "ist" would
     # mend into "fund" and "fist".
-    damaged = doc.language in (None, "en") and _lost_ligatures(paragraphs)
+    english = doc.language in (None, "en")
+    damaged = english and _lost_ligatures(_unknown(_opening(paragraphs)))
     odd = damaged or bool(_ODD_GLYPHS.search(doc.text))  # one scan of the whole text
     # Whole-document gates: most documents hold no disclaimer or contact words at all, and
     # then no paragraph needs those tests.
@@ -417,6 +425,10 @@ def clean_document(doc: Document) -> Document:
         if text:
             kept.append(text)
             kept_pages.append(page)
+    # Glued words are looked for in the text a reader reads: a page's menus may fill the
+    # opening of what was read.
+    if english and lost_spaces(_unknown(_opening(kept))):
+        kept = [mend_spaces(p) for p in kept]
     # A title read from a PDF's type keeps its ligature glyphs ("Diﬀerential Privacy").
     title = mend_glyphs(doc.title, False) if _ODD_GLYPHS.search(doc.title) else doc.title
     if any(c in title for c in _SYMBOLS):
