@@ -297,6 +297,11 @@ def test_speaker_and_recommendation() -> None:
     assert not recommends("Helicopters fired rockets at villagers without warning.")
     assert recommends("Cuba had warned the U.S. Interest Section to remove the decorations.")
     assert recommends("The beef deal alone is expected to be worth $600m a year for Brazil.")
+    # What a form or a rule requires is no recommendation; what an actor is urged to do is.
+    assert not recommends("Dual-resident taxpayers who claim treaty benefits must file Form 8833.")
+    assert not recommends("Applications must be submitted by 30 June.")
+    assert recommends("The parties must sign the peace agreement without delay.")
+    assert recommends("The government must file charges against the officers responsible.")
     # Begun inside a quotation the sentence before opened (TeX-style quotes of a plain text).
     assert not stands_alone(
         "Roche'' as follows: now a problem on tankers, and Boeing needs to do more on this."
@@ -515,6 +520,16 @@ def test_key_figures_are_claims_of_sentences_and_never_spans_of_time_or_targets(
         ("Contact tracing has been expanded to all provinces, officials said.", False),
         ("For further information, please see our press release on the new office.", True),
         ("The minister said she was pleased to see the talks resume in Bangkok.", False),
+        # A form's instruction after the case it applies to (an IRS form's instructions).
+        (
+            "Residents of Canada or Mexico entering and leaving the United States at frequent "
+            "intervals, give name of country only.",
+            True,
+        ),
+        ("If married filing jointly, enter the amount from line 5 of the worksheet.", True),
+        # An aside between two commas, and a list of the subject's verbs: no instruction.
+        ("Indonesia, with other developing countries, provide support to the fund.", False),
+        ("We will build schools, provide clinics and train teachers in every province.", False),
     ],
 )
 def test_advice_to_the_reader_is_no_finding(sentence, expected) -> None:
@@ -624,6 +639,13 @@ def test_a_pointer_to_the_reports_own_parts_is_about_itself() -> None:
     assert _ABOUT_ITSELF.search("Mean errors of selected statistics can be found in table A-2.")
     assert _ABOUT_ITSELF.search("Segregation will be included in a future report in 2011.")
     assert not _ABOUT_ITSELF.search("The bodies were found in a field near the border.")
+    # A speaker telling of their own speaking, not a reporter's interview.
+    assert _ABOUT_ITSELF.search(
+        "Mr. President, yesterday I spoke on the Senate floor regarding the tanker lease."
+    )
+    assert _ABOUT_ITSELF.search("I rise today to discuss the Air Force tanker lease.")
+    assert not _ABOUT_ITSELF.search("I spoke with the minister, who said 30 people died.")
+    assert not _ABOUT_ITSELF.search("As I said, Cambodia will hold elections in July.")
 
 
 def test_keyword_fragments_of_clauses_times_and_descriptions() -> None:
@@ -642,6 +664,11 @@ def test_keyword_fragments_of_clauses_times_and_descriptions() -> None:
     assert keyword("internally displaced people")
     assert keyword("Khmer Rouge armed forces")
     assert not keyword("Cambodia fully supports")
+    # A subject and its verb ("were affected"); a quantity, not a subject.
+    assert not keyword("refugees were affected")
+    assert not keyword("million people")
+    assert not keyword("thousands of refugees")
+    assert keyword("political will")
 
 
 def test_an_advocacy_groups_sentence_weighs_as_a_view() -> None:

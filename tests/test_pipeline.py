@@ -287,3 +287,41 @@ def test_an_error_writing_the_pdf_in_its_own_process_is_raised_as_itself(
     monkeypatch.setattr(pipeline, "_write", failing)
     with pytest.raises(RenderError, match="the layout failed"):
         _build(seed_db, tmp_path, country="Thailand", formats=("json", "docx", "pdf"))
+
+
+def test_a_wire_storys_dateline_and_agency_are_no_keywords(tmp_path: Path) -> None:
+    """Every story of a news wire opens "PHNOM PENH, March 3 (Mekong Wire) -": the place and
+    the agency are in every passage, and YAKE would rank them above every subject."""
+    from briefs.ingest import ingest
+    from briefs.store import Store
+
+    stories = [
+        "Cambodia's parliament approved a budget of 8 billion dollars for schools and roads.",
+        "Cambodian deminers cleared 120 square kilometres of land near the Thai border.",
+        "The Mekong River Commission warned of low water levels hurting rice farmers.",
+        "Garment factories in Cambodia reported new orders from European buyers this month.",
+        "Cambodia and Thailand agreed to reopen two border crossings for traders.",
+        "Health officials in Cambodia vaccinated 300,000 children against measles.",
+    ]
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    for day, story in enumerate(stories, 3):
+        (corpus / f"story{day}.txt").write_text(
+            f"Cambodia story {day}\n\nPHNOM PENH, March {day} (Mekong Wire) - {story} "
+            f"Officials said more work would follow in the coming months across the country.\n",
+            "utf-8",
+        )
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        ingest(store, [corpus])
+    built = build_brief(
+        load_settings(
+            db=db, out=tmp_path, country="Cambodia", formats=("json",), today="2026-01-05"
+        )
+    )
+    data = json.loads(built.paths[0].read_text("utf-8"))
+    words = {k["text"].casefold() for k in data["keywords"]}
+    assert words, "the brief has keywords"
+    assert not words & {"phnom penh", "mekong wire", "march"}
+    assert "european buyers this" not in words  # a determiner cut from its noun ("this month")
+    assert {s["publisher"] for s in data["sources"]} == {"Mekong Wire"}

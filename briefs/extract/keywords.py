@@ -191,11 +191,12 @@ def verb_after_name(name: str, word: str) -> bool:
 
 
 _WHEN = frozenset("last next past previous earlier later ago today yesterday tomorrow".split())
-# Words a noun phrase never ends in: articles, prepositions, conjunctions, and the pronoun
-# that opens a relative clause ("labour market training which (is …)").
+# Words a noun phrase never ends in: articles, prepositions, conjunctions, the pronoun that
+# opens a relative clause ("labour market training which (is …)"), and determiners cut off
+# from their noun ("European buyers this (month)").
 _CLOSED = frozenset(
     "the a an of and or for to in on at by with from which that who whom whose where while "
-    "as than but if because".split()
+    "as than but if because this these those its their his her our my your".split()
 )
 
 
