@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from briefs import geo
 from briefs.corpus import CorpusStore
-from briefs.readers.clean import english_words
+from briefs.readers.clean import word_counts
 
 OPENING = 3  # passages of a document that make its opening (the first holds the title)
 READ = 40  # documents about the country whose openings are read for names
@@ -64,7 +64,7 @@ def names(text: str) -> set[str]:
     not a common English word ("Security Council", "Green Belt Movement" name no one by
     themselves; "Maathai", "Nobel" and "Hun" do)."""
     places = {text[s:e] for s, e, _ in geo.mentions(text)}
-    common = english_words()
+    common = word_counts()
     found: set[str] = set()
     for m in _WORD.finditer(text):
         word = _POSSESSIVE.sub("", m.group(0)).rstrip("’'-")

@@ -27,6 +27,7 @@ from briefs.model import Brief, Check, Manifest
 from briefs.resources import seeds_dir
 from briefs.retrieve import Retrieved, Scope, retrieve
 from briefs.templating import render
+from briefs.writers.aside import Aside, writers_aside
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +137,12 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
     templates, write each format. ``out_name`` overrides the file name (default: the scope).
     Raises ScopeError (unknown country, nothing found), CorpusError, TemplateError, RenderError.
     """
+    # The slow writers' processes are forked first, before the store is opened.
+    with writers_aside(settings.formats, _write_away) as aside:
+        return _build_brief(settings, out_name, aside)
+
+
+def _build_brief(settings: Settings, out_name: str | None, aside: dict[str, Aside]) -> Built:
     country = geo.resolve(settings.country) if settings.country else None
     scope = Scope(
         country,
@@ -187,7 +194,7 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
     context = {"brief": brief, "scope_label": scope_label, "period_label": period_label}
     markdown, blocks = render_document("brief.md.j2", context, brief.sources, settings)
     name = out_name or slug(title.removesuffix(": policy brief"))
-    paths = _write_all(brief, blocks, name, settings)
+    paths = _write_all(brief, blocks, name, settings, aside)
     # Recorded once the files exist: a run that fails to write leaves the next run comparing
     # against the edition before it.
     with open_store(settings) as store:
@@ -288,36 +295,27 @@ def _write(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) -> Pa
     return writer(fmt)(blocks, brief, path, settings.templates)
 
 
-def _write_all(brief: Brief, blocks, name: str, settings: Settings) -> list[Path]:
-    """Every requested format of the brief, in the order requested.
+def _write_away(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) -> Path:
+    # Looked up when called, in the writer's process: this module's ``_write`` as it is then.
+    return _write(fmt, brief, blocks, path, settings)
 
-    Laying out the PDF and building the DOCX are the two slow writers and share nothing but
-    their input: when both are asked for, the PDF is written in a forked process while this
-    one writes the rest (the one-country brief from the command line: 2.1 s -> 1.8 s), where
-    forking is safe (``compose.many.may_fork``, as for the digest's countries).
-    """
-    from briefs.compose.many import may_fork
 
+def _write_all(
+    brief: Brief, blocks, name: str, settings: Settings, aside: dict[str, Aside] | None = None
+) -> list[Path]:
+    """Every requested format of the brief, in the order requested; a format with a process
+    set ``aside`` for it is written there while this one writes the rest."""
     targets = {fmt: settings.out / f"{name}.{fmt}" for fmt in settings.formats}
-    if not {"pdf", "docx"} <= targets.keys() or not may_fork():
-        return [_write(fmt, brief, blocks, path, settings) for fmt, path in targets.items()]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        pdf = pool.submit(_write_pdf, brief, blocks, targets["pdf"], settings)
-        written = {
-            fmt: _write(fmt, brief, blocks, path, settings)
-            for fmt, path in targets.items()
-            if fmt != "pdf"
-        }
-        written["pdf"] = pdf.result()  # the child's RenderError is raised here, as itself
+    away = {fmt: a for fmt, a in (aside or {}).items() if fmt in targets}
+    for fmt, a in away.items():
+        a.send(fmt, brief, blocks, targets[fmt], settings)
+    written = {
+        fmt: _write(fmt, brief, blocks, path, settings)
+        for fmt, path in targets.items()
+        if fmt not in away
+    }
+    written |= {fmt: a.result() for fmt, a in away.items()}
     return [written[fmt] for fmt in targets]
-
-
-def _write_pdf(brief: Brief, blocks, path: Path, settings: Settings) -> Path:
-    # Sent to the child by name, so the child writes with this module's ``_write``.
-    return _write("pdf", brief, blocks, path, settings)
 
 
 @dataclass(frozen=True)
@@ -343,6 +341,18 @@ def build_digest(
     and the digest points to it; a country whose brief fails is reported and the rest go on.
     Re-running the same window replaces that window's files (each written atomically).
     """
+    with writers_aside(settings.formats, _write_away) as aside:
+        return _build_digest(settings, week_spec, countries, with_briefs, progress, aside)
+
+
+def _build_digest(
+    settings: Settings,
+    week_spec: str | None,
+    countries: tuple[str, ...],
+    with_briefs: bool,
+    progress,
+    aside: dict[str, Aside],
+) -> BuiltDigest:
     from briefs import digest as digests
     from briefs.errors import BriefsError
     from briefs.model import as_dict
@@ -390,16 +400,20 @@ def build_digest(
     brief_view = digests.as_brief(digest)
     context = {"digest": digest, "brief": brief_view, "period_label": digests._period_words(window)}
     markdown, blocks = render_document("digest.md.j2", context, digest.sources, settings)
-    paths = []
-    for fmt in settings.formats:
-        path = folder / f"digest.{fmt}"
+    targets = {fmt: folder / f"digest.{fmt}" for fmt in settings.formats}
+    for fmt, a in aside.items():
+        a.send(fmt, brief_view, blocks, targets[fmt], settings)
+    written: dict[str, Path] = {}
+    for fmt, path in targets.items():
         if fmt == "json":
             import json
 
             from briefs.writers import atomic_write
 
             text = json.dumps(as_dict(digest), ensure_ascii=False, indent=2) + "\n"
-            paths.append(atomic_write(path, lambda tmp, text=text: tmp.write_text(text, "utf-8")))
-        else:
-            paths.append(_write(fmt, brief_view, blocks, path, settings))
+            written[fmt] = atomic_write(path, lambda tmp, text=text: tmp.write_text(text, "utf-8"))
+        elif fmt not in aside:
+            written[fmt] = _write(fmt, brief_view, blocks, path, settings)
+    written |= {fmt: a.result() for fmt, a in aside.items()}
+    paths = [written[fmt] for fmt in targets]
     return BuiltDigest(digest, markdown, paths, briefs_written, failed)

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefs import derived as derived_mod
-from briefs.derived import derived
+from briefs.derived import derived, derived_lookup
 from briefs.extract import dates as dates_mod
 from briefs.extract.dates import MONTH_NAMES
 from briefs.extract.keywords import _Extractor
@@ -116,3 +116,35 @@ def test_keyword_dedup_in_compiled_code_keeps_yakes_choices():
         ours = _Extractor(**args).extract_keywords(text)
         assert ours == yake.KeywordExtractor(**args).extract_keywords(text)
         assert len(ours) == 45
+
+
+def test_a_lookup_table_answers_as_the_dict_it_was_built_from(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFS_CACHE", str(tmp_path))
+    built = {"met": {"VERB": ("meet",)}, "people": {"NOUN": ("people",)}}
+    builds = []
+
+    def build():
+        builds.append(1)
+        return built
+
+    table = derived_lookup("lex", build, packages=(), files=())
+    again = derived_lookup("lex", build, packages=(), files=())
+    assert len(builds) == 1 and isinstance(again, derived_mod.Lookup)
+    for t in (table, again):
+        assert t.get("met") == {"VERB": ("meet",)} and t["people"] == {"NOUN": ("people",)}
+        assert t.get("nowhere", {}) == {} and "nowhere" not in t and "met" in t
+        assert dict(t) == built and len(t) == 2
+    # A forked process opens its own connection (SQLite's must not cross a fork).
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0 if again.get("met") == {"VERB": ("meet",)} and "people" in again else 1)
+    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+    # A damaged table is built again; an unwritable cache folder serves the built dict.
+    (file,) = tmp_path.glob("lex-*.sqlite")
+    file.write_bytes(b"\x00garbage" * 100)
+    assert dict(derived_lookup("lex", build, packages=(), files=())) == built
+    assert len(builds) == 2
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("BRIEFS_CACHE", str(blocker / "cache"))
+    assert derived_lookup("lex", build, packages=(), files=()) == built

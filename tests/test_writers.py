@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import zipfile
@@ -193,3 +194,48 @@ def test_the_shipped_templates_use_only_glyphs_the_shipped_fonts_have() -> None:
     text = "".join(p.read_text("utf-8") for p in sorted(templates_dir().rglob("*.j2")))
     assert len(text) > 1000
     assert shipped.missing(text) == set()
+
+
+def test_pdf_shapes_the_text_that_needs_it_and_draws_latin_as_it_is() -> None:
+    """HarfBuzz shaping is what draws Khmer, Burmese and Thai right; Latin text needs none,
+    and shaping it cost a third of the PDF writer's time on a brief."""
+    fonts = pdf_writer.Fonts(pdf_writer.load_style(None))
+    st = pdf_writer._Styles(pdf_writer._styles(pdf_writer.load_style(None), fonts))
+    for text in ("Khmer ភ្នំពេញ", "Burmese နေပြည်တော်", "Thai กรุงเทพ", "e\u0301 combining"):
+        assert st.of("body", text).shaping == 1, text
+    for text in ("The office filed its fifteenth affidavit.", "Nguyễn Phương Nga, Đặng Thị"):
+        assert st.of("body", text).shaping == 0, text
+    assert st.of("h2", "Key points").fontName == st["h2"].fontName
+
+
+def _exits(*args: object) -> Path:
+    os._exit(3)
+
+
+def test_a_writer_set_aside_writes_fails_or_dies_and_says_which(tmp_path: Path) -> None:
+    from briefs.errors import RenderError
+    from briefs.writers.aside import Aside, writers_aside
+
+    def write(fmt: str, path: Path) -> Path:
+        if fmt == "docx":
+            raise ValueError(f"{path.name}: no such style")
+        path.write_text(fmt)
+        return path
+
+    with writers_aside(("json", "pdf", "docx"), write) as aside:
+        assert sorted(aside) == ["docx", "pdf"]
+        aside["pdf"].send("pdf", tmp_path / "a.pdf")
+        aside["docx"].send("docx", tmp_path / "a.docx")
+        assert aside["pdf"].result() == tmp_path / "a.pdf"
+        with pytest.raises(ValueError, match="a.docx: no such style"):
+            aside["docx"].result()
+    assert (tmp_path / "a.pdf").read_text() == "pdf"
+    dying = Aside("pdf", _exits)
+    dying.send()
+    with pytest.raises(RenderError, match="pdf writer's process ended"):
+        dying.result()
+    dying.close()
+    # Never asked to write (the brief failed first): the processes end with the block.
+    with writers_aside(("pdf",), write) as aside:
+        process = aside["pdf"]._process
+    assert not process.is_alive()

@@ -240,12 +240,12 @@ _VERSIONS = frozenset("release releases version versions update edition beta pat
 def _a_word(word: str) -> bool:
     """Not two words run together by the source ("350 milliondollars"): a lower-case word
     neither the lexicon nor the word list knows, that splits into two words they know well."""
-    from briefs.readers.clean import english_words
+    from briefs.readers.clean import word_counts
 
     low = word.lower()
     if not word.islower() or not word.isalpha() or word_kinds(low):
         return True
-    known = english_words()
+    known = word_counts()
     if low in known or singular(low) in known:
         return True
     return not any(

@@ -75,9 +75,9 @@ def _protect(text: str) -> tuple[str, dict[str, str]]:
 def _common(phrase: str) -> bool:
     if " " in phrase or not phrase.islower():
         return False
-    from briefs.readers.clean import english_words
+    from briefs.readers.clean import word_counts
 
-    return english_words().get(phrase, 0) > COMMON_WORD
+    return word_counts().get(phrase, 0) > COMMON_WORD
 
 
 def _occurrences(phrase: str, text: str) -> list[re.Match[str]]:
@@ -205,7 +205,7 @@ def noun_phrase(phrase: str) -> bool:
     adverb, reporting verb or preposition (unless it is a name: "Ministry of Foreign
     Affairs"), and a lone lower-case word is a noun that is not too common."""
     from briefs.extract.counted import word_kinds
-    from briefs.readers.clean import english_words
+    from briefs.readers.clean import word_counts
 
     words = phrase.split()
     last = words[-1]
@@ -269,7 +269,7 @@ def noun_phrase(phrase: str) -> bool:
         if kinds and "NOUN" not in kinds:
             return False  # "formal"
         # "groups", or "Peace" at the head of a sentence: a common word, not a name
-        return english_words().get(low, 0) <= GENERIC_WORD
+        return word_counts().get(low, 0) <= GENERIC_WORD
     return True
 
 

@@ -11,6 +11,7 @@ import functools
 import re
 import statistics
 import unicodedata
+from collections.abc import Mapping
 
 # A page's chrome at its head: a link to its other languages, an advertisement's label, a
 # site's name ("English", "Top News Article advertisement", "The Japan Times Online").
@@ -124,17 +125,27 @@ def running_heads(lines: list[str], *, pages: bool = False) -> tuple[set[str], s
 _DIGIT = re.compile(r"\d+")
 
 
+def _spelling_counts() -> dict[str, int]:
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(distance=1).word_frequency.dictionary)
+
+
 @functools.cache
 def english_words() -> dict[str, int]:
     """English words and their frequency (pyspellchecker's list, shipped in its package)."""
     from briefs.derived import derived
 
-    def build() -> dict[str, int]:
-        from spellchecker import SpellChecker
+    return derived("english-words", _spelling_counts, packages=("pyspellchecker",), files=())
 
-        return dict(SpellChecker(distance=1).word_frequency.dictionary)
 
-    return derived("english-words", build, packages=("pyspellchecker",), files=())
+@functools.cache
+def word_counts() -> Mapping[str, int]:
+    """``english_words`` read a word at a time: for a command that asks about a few hundred
+    words (a brief) rather than every word of every document (ingest)."""
+    from briefs.derived import derived_lookup
+
+    return derived_lookup("english-words", _spelling_counts, packages=("pyspellchecker",), files=())
 
 
 def keeps_hyphen(stem: str, tail: str, vocabulary: set[str]) -> bool:
