@@ -431,3 +431,21 @@ def test_a_report_signs_its_authors_with_their_degrees() -> None:
     assert byline("John Smith, MD, MPH") == ("John Smith", None, None)
     # MD alone may be Maryland: a place line is no signature.
     assert byline("Rockville, MD") == (None, None, None)
+
+
+def test_a_pages_authors_beside_their_outlet_are_the_people() -> None:
+    """A syndicated page names the paper the story first ran in among its authors (seen on
+    pages of the Philadelphia Inquirer, Wicked Local and the Monroe News); alone, the agency
+    or the organisation is the author."""
+    from briefs.readers.html import _byline
+
+    head = "<meta name='author' content='…'>"
+    assert _byline(
+        "Spencer S Hsu; The Washington Post", "", head + "Spencer S Hsu The Washington Post"
+    ) == ("Spencer S Hsu")
+    assert _byline(
+        "Christal Hayes; Michael Collins; Usa Today",
+        "",
+        head + "Christal Hayes Michael Collins Usa Today",
+    ) == ("Christal Hayes; Michael Collins")
+    assert _byline("Associated Press", "", head + "Associated Press") == "Associated Press"

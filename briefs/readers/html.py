@@ -46,6 +46,12 @@ def _paragraphs(xml: str) -> list[str]:
 
 
 # Words that make a byline entry a label, a desk or a widget rather than a person.
+# A news organisation's name.
+_OUTLET = re.compile(
+    r"^The\s|\b(?:Today|Times|Post|News|Press|Daily|Herald|Tribune|Journal|Gazette|Telegraph|"
+    r"Guardian|Wire|Magazine|Media|Reuters|Bloomberg|Agence France)\b",
+    re.IGNORECASE,
+)
 _NOT_A_PERSON = re.compile(
     r"^(?:Article by|Unknown|Staff|Admin|Editor|Editorial|Jobs|Hire|PhD|MD|says|Agencies|"
     r"No Author|User|Username|Anonymous|Guest)$"
@@ -83,7 +89,10 @@ def _byline(found: str | None, html: str, head: str, site: str | None = None) ->
         declared = re.search(rf'"author"\s*:\s*[\[{{][^\]]{{0,400}}?"name"\s*:\s*"{pattern}"', html)
         if given in head or byline or declared:
             kept.append(given.title() if given.isupper() else given)
-    return "; ".join(dict.fromkeys(kept)) or None
+    # Beside the people who wrote it, a news organisation ("Colleen Barry; The Associated
+    # Press", "…; Usa Today") is the outlet the story first ran in; alone, it is the author.
+    people = [k for k in kept if not _OUTLET.search(k)]
+    return "; ".join(dict.fromkeys(people or kept)) or None
 
 
 _HEAD_LINES = 6  # the article's first lines where a page prints its date
