@@ -449,3 +449,37 @@ def test_a_pages_authors_beside_their_outlet_are_the_people() -> None:
         head + "Christal Hayes Michael Collins Usa Today",
     ) == ("Christal Hayes; Michael Collins")
     assert _byline("Associated Press", "", head + "Associated Press") == "Associated Press"
+
+
+@pytest.mark.parametrize(
+    "line, title",
+    [
+        ("HIGHLIGHTS", False),
+        ("Contents", False),
+        ("Executive Summary", False),
+        ("Appendix 1", False),
+        ("Key findings:", False),
+        ("Highlights of the 2010 Census of Cambodia", True),
+        ("Background to the Mekong dispute", True),
+    ],
+)
+def test_the_name_of_a_part_of_a_document_is_no_title(line: str, title: bool) -> None:
+    from briefs.readers.head import title_like
+
+    assert title_like(line) is title
+
+
+def test_a_rule_typed_beside_a_title_is_no_part_of_it() -> None:
+    import dataclasses
+
+    from briefs.model import Document
+    from briefs.readers.debris import clean_document
+
+    doc = Document(
+        path="a.pdf",
+        title="Healthy Students Healthy Lives " + "_" * 40,
+        paragraphs=("Schools in the region reported more students eating breakfast.",),
+    )
+    assert clean_document(doc).title == "Healthy Students Healthy Lives"
+    kept = dataclasses.replace(doc, title="Warm war es.... schön war es...")
+    assert clean_document(kept).title == "Warm war es.... schön war es..."

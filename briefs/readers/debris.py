@@ -31,7 +31,7 @@ import re
 import unicodedata
 
 from briefs.model import Document
-from briefs.readers.clean import GLYPH_RUN, WATERMARK
+from briefs.readers.clean import GLYPH_RUN, WATERMARK, collapse
 from briefs.readers.glued import lost_spaces, mend_spaces
 
 _LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "tt")
@@ -396,6 +396,10 @@ def said_once(title: str) -> str:
     return title
 
 
+# A rule typed as characters beside a heading: underscores, dots or dashes.
+_TYPED_RULE = re.compile(r"_{3,}|\.{6,}|-{6,}")
+
+
 def clean_document(doc: Document) -> Document:
     """``doc`` with its debris removed: see the module's docstring. Returns ``doc`` itself when
     nothing changed."""
@@ -434,6 +438,8 @@ def clean_document(doc: Document) -> Document:
     if any(c in title for c in _SYMBOLS):
         title = _strip_symbols(title)
     title = said_once(title)
+    if _TYPED_RULE.search(title):
+        title = collapse(_TYPED_RULE.sub(" ", title))  # "Healthy Students Healthy Lives ______"
     if kept == paragraphs and title == doc.title:
         return doc
     return dataclasses.replace(

@@ -88,8 +88,20 @@ def title_like(line: str, *, opens: bool = True) -> bool:
         and not re.search(r"[a-z]{2}\.$", line)  # a sentence, not a heading
         and not (line.endswith(".") and len(line.split()) > 12)
         and not _URL.match(line)
+        and not _PART_NAME.match(line)
         and any(c.isalpha() for c in line)
     )
+
+
+# The name of a part of a document, set large on its page, names no document: "HIGHLIGHTS"
+# over a Census report's first page, "Contents" over a manual's.
+_PART_NAME = re.compile(
+    r"^(?:(?:table of )?contents|highlights|(?:executive )?summary|introduction|abstract|"
+    r"foreword|preface|overview|background|key (?:findings|messages|points)|"
+    r"acknowledge?ments?|appendix(?: [A-Z0-9])?|annex(?: [A-Z0-9])?|references|glossary|"
+    r"index)\W*$",
+    re.IGNORECASE,
+)
 
 
 def read_head(
