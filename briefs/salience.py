@@ -64,13 +64,21 @@ _FORMALITY = re.compile(
 # collected or derived ("Various economic variables are used in the forecasting models …",
 # "experts used the most recent national data available to describe …"). A reader of a
 # brief wants the findings; the method is the source's to tell.
-_METHOD = re.compile(
+METHOD = re.compile(
     r"\b(?:data|estimates|models?|variables|methods?|methodology|surveys?|samples?|weights)"
     r" (?:(?:were|was|are|is|have been|has been) )(?:\w+ )?(?:used|obtained|collected|derived|"
     r"drawn|calculated|computed|estimated|based|weighted|adjusted|coded|compiled|revised|"
     r"rounded|imputed|suppressed|excluded)\b"
     r"|\b(?:used|uses|using|use) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:data|models?|methods?|"
-    r"variables|datasets?|surveys?) (?:available |sources? )?(?:to|for|from|in)\b",
+    r"variables|datasets?|surveys?) (?:available |sources? )?(?:to|for|from|in)\b"
+    # how a figure was made, whatever it counts: "MAPEs … were calculated using …"
+    r"|\b(?:were|was|are|is) (?:calculated|computed|constructed|derived|imputed|projected)"
+    r" (?:using|from|by|with)\b"
+    # a definition: what a term covers, not what happened
+    r"|\b(?:is|are) (?:defined|classified|counted) as\b"
+    r"|\brefers? to (?:the |a |an )?\w+ (?:who|that|which)\b"
+    r"|\b(?:includes?|comprises?) (?:all )?(?:students|persons|people|individuals|those|households"
+    r"|respondents|children|adults|workers|women|men)\b[^.;]{0,60}\bwho\b",
     re.I,
 )
 _SPECIFIC = re.compile(r"\d")
@@ -172,7 +180,7 @@ def rank(
         if candidates[i].view
         or _OPINION.search(candidates[i].text)
         or _FIRST_PERSON.search(candidates[i].text)
-        or _METHOD.search(candidates[i].text)
+        or METHOD.search(candidates[i].text)
         else 1.0
         for i in open_
     }

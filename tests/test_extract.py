@@ -629,8 +629,8 @@ def test_a_reports_method_yields_to_its_findings() -> None:
     finding = "Postsecondary enrollment and numbers of teachers rose, the forecasting models show."
     echo = "The numbers of teachers and postsecondary enrollment kept rising."
     assert _leads(method, finding, echo) == finding
-    assert salience._METHOD.search("Estimates were based on census figures.")
-    assert not salience._METHOD.search("Police used tear gas to disperse the protest.")
+    assert salience.METHOD.search("Estimates were based on census figures.")
+    assert not salience.METHOD.search("Police used tear gas to disperse the protest.")
 
 
 def test_a_pointer_to_the_reports_own_parts_is_about_itself() -> None:
@@ -1030,3 +1030,27 @@ def test_a_number_that_names_is_no_figure() -> None:
     # A news service's headline sentence (htmldate's test pages): a zip code, not a count.
     assert find_figures("Disabled beneficiaries in Missouri zip 63848 remains the same.") == []
     assert [f.text for f in find_figures("Flight 370 carried 239 people.")] == ["239 people"]
+
+
+def test_a_definition_or_how_a_figure_was_made_is_method() -> None:
+    """Seen in a brief over US government report pages: "Elementary ungraded includes
+    students in grades prekindergarten through 8 who …" (a definition) as a key point, and a
+    theme of "MAPEs … were calculated using …" sentences."""
+    from briefs import salience
+
+    for method in (
+        "Elementary ungraded includes students in grades prekindergarten through 8 who are "
+        "in classes without standard grade designations.",
+        "MAPEs for public prekindergarten enrollments were calculated using the last editions.",
+        "A household is defined as all persons who occupy a housing unit.",
+    ):
+        assert salience.METHOD.search(method), method
+    for finding in (
+        "Police arrested 30 people who protested in Phnom Penh on Sunday.",
+        "The army includes soldiers who fought in 1979 and veterans of the border war.",
+    ):
+        assert not salience.METHOD.search(finding), finding
+    from briefs.extract.keywords import _DROP
+
+    assert _DROP.search("table A-2") and _DROP.search("Figure 3")
+    assert not _DROP.search("page views") and not _DROP.search("Section 8 housing")

@@ -236,6 +236,8 @@ def compose(
 
     by_theme: dict[int, list[tuple[float, SourceSentence]]] = defaultdict(list)
     for score, s in candidates:
+        if salience.METHOD.search(s.quote):
+            continue  # how the figures were made or what a term covers: no finding of a theme
         low = s.quote.lower()
         for i, k in enumerate(kws):
             if re.search(rf"\b{re.escape(k.text.lower())}\b", low):

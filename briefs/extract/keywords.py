@@ -20,7 +20,10 @@ from briefs.readers.clean import collapse
 
 _DROP = re.compile(
     r"^(?:said|says|according|also|would|could|including|however|mr|ms|dr|sir|madam|president)$"
-    r"|\b(?:said|says|according|excellenc(?:y|ies)|ladies|gentlemen|congratulat\w*)\b",
+    r"|\b(?:said|says|according|excellenc(?:y|ies)|ladies|gentlemen|congratulat\w*)\b"
+    # a pointer to a part of the document: "table A-2", "figure 3"
+    r"|^(?:table|figure|chart|appendix|annex|section|page|box)s? "
+    r"(?:\d[\w.-]*|[A-Z](?:[-.]?\d[\w.-]*)?)$",
     re.IGNORECASE,
 )
 # A single lowercase word this common in English ("world", "people", "year") says nothing of a
