@@ -666,6 +666,7 @@ def test_keyword_fragments_of_clauses_times_and_descriptions() -> None:
     assert not keyword("Cambodia fully supports")
     # A subject and its verb ("were affected"); a quantity, not a subject.
     assert not keyword("refugees were affected")
+    assert not keyword("states reported enrollment counts")
     assert not keyword("million people")
     assert not keyword("thousands of refugees")
     assert keyword("political will")

@@ -311,10 +311,16 @@ def _clause(phrase: str) -> bool:
         and w.endswith("ed")
         and "VERB" in word_kinds(w)
         and words[i].islower()
-        and word_kinds(words[i]) == {"NOUN"}
+        and (
+            word_kinds(words[i]) == {"NOUN"}
+            or words[i].endswith("s")
+            and "NOUN" in word_kinds(words[i])
+        )
         for i, w in enumerate(words[1:-1])
     ):
-        return True  # "history included periods": a subject, its verb and its object
+        # "history included periods", "states reported enrollment counts": a subject, its
+        # verb and its object
+        return True
     return any(
         w.islower() and w.endswith("s") and "VERB" in word_kinds(w) and words[i][:1].isupper()
         for i, w in enumerate(words[1:-1])
