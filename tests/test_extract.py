@@ -667,6 +667,8 @@ def test_keyword_fragments_of_clauses_times_and_descriptions() -> None:
     # A subject and its verb ("were affected"); a quantity, not a subject.
     assert not keyword("refugees were affected")
     assert not keyword("states reported enrollment counts")
+    assert keyword("armed forces") and keyword("displaced people") and keyword("rising prices")
+    assert not keyword("attending high-level ASEAN")
     assert not keyword("million people")
     assert not keyword("thousands of refugees")
     assert keyword("political will")

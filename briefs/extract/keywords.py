@@ -203,6 +203,22 @@ _CLOSED = frozenset(
 )
 
 
+def _participle_before_plural(words: list[str]) -> bool:
+    """A participle before a plural noun alone describes it ("armed forces", "displaced
+    people", "rising prices"); before more, or a name, it is a verb and its object."""
+    from briefs.extract.counted import word_kinds
+
+    first, last = words[0], words[-1]
+    return (
+        len(words) == 2
+        and first.islower()
+        and first.endswith(("ed", "ing"))
+        and last.islower()
+        and (last.endswith("s") or last in ("people", "children"))
+        and "NOUN" in word_kinds(last)
+    )
+
+
 def noun_phrase(phrase: str) -> bool:
     """A noun phrase or a name, as a keyword must be: it ends in a noun or a name, holds no
     adverb, reporting verb or preposition (unless it is a name: "Ministry of Foreign
@@ -238,6 +254,7 @@ def noun_phrase(phrase: str) -> bool:
         and (kinds := word_kinds(first))
         and not kinds & {"NOUN", "ADJ"}
         and not (kinds == {"ADV"} and len(words) > 2 and words[1].endswith("ed"))
+        and not _participle_before_plural(words)
     ):
         return False  # "includes Malay", "remains unclear": a verb and what follows it
     if last.islower() and word_kinds(last) and "NOUN" not in word_kinds(last):
@@ -305,7 +322,7 @@ def _clause(phrase: str) -> bool:
         return True  # "refugees were affected", "Cambodia has been": a subject and its verb
     first = words[0]
     if first.islower() and first.endswith(("ing", "ed")) and "VERB" in word_kinds(first):
-        return True
+        return not _participle_before_plural(words)
     if any(
         w.islower()
         and w.endswith("ed")
