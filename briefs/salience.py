@@ -65,10 +65,11 @@ _FORMALITY = re.compile(
 # "experts used the most recent national data available to describe …"). A reader of a
 # brief wants the findings; the method is the source's to tell.
 METHOD = re.compile(
-    r"\b(?:data|estimates|models?|variables|methods?|methodology|surveys?|samples?|weights)"
+    r"\b(?:data|estimates|models?|variables|methods?|methodology|surveys?|samples?|weights|"
+    r"calculations|analys[ie]s)"
     r" (?:(?:were|was|are|is|have been|has been) )(?:\w+ )?(?:used|obtained|collected|derived|"
     r"drawn|calculated|computed|estimated|based|weighted|adjusted|coded|compiled|revised|"
-    r"rounded|imputed|suppressed|excluded)\b"
+    r"rounded|imputed|suppressed|excluded|restricted|limited)\b"
     r"|\b(?:used|uses|using|use) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:data|models?|methods?|"
     r"variables|datasets?|surveys?) (?:available |sources? )?(?:to|for|from|in)\b"
     # how a figure was made, whatever it counts: "MAPEs … were calculated using …"

@@ -243,3 +243,41 @@ def test_one_fact_told_twice_makes_one_tile() -> None:
     ]
     chosen = tiles(figures, {}, Scope(None, "trees", None, None))
     assert [figures[i].text for i in chosen] == ["30 million trees", "30 people", "30 people"]
+
+
+def test_no_tile_from_method_and_one_from_the_parts_of_a_sum() -> None:
+    """Seen in a brief over US government report pages: "98.1% of CHD deaths" from a sentence
+    telling why the calculations were restricted, and three tiles from one sentence listing a
+    bank's assets. Three developments in one sentence stay three tiles."""
+    from briefs.compose.tiles import tiles
+    from briefs.retrieve import Scope
+
+    method = (
+        "Age-specific rate calculations were restricted to adults aged 45 years or more "
+        "because 98.1% of CHD deaths occurred among persons in this age group."
+    )
+    assets = (
+        "Assets were securities of $64.5 billion and net loans and leases of $25.1 billion, "
+        "10.6% of total assets."
+    )
+    toll = "The conflict has resulted in 20 civilian deaths, 79 injuries and 525,000 displaced."
+
+    def fig(text: str, counts: str, unit: str | None, quote: str, event=None) -> Figure:
+        measure = f"{counts} ({event})" if event else counts
+        return replace(figure(counts, event, quote), text=text, unit=unit, measure=measure)
+
+    figures = [
+        fig("98.1% of CHD deaths", "CHD deaths", "%", method),
+        fig("$64.5 billion", "securities", "$", assets),
+        fig("$25.1 billion", "loans", "$", assets),
+        fig("10.6% of total assets", "total assets", "%", assets),
+        fig("20 civilian deaths", "civilian deaths", None, toll),
+        fig("79 injuries", "injuries", None, toll),
+        fig("525,000 people", "people", None, toll, "displace"),
+    ]
+    chosen = [figures[i].text for i in tiles(figures, {}, Scope(None, "x", None, None))]
+    assert "98.1% of CHD deaths" not in chosen
+    assert (
+        sum(t in chosen for t in ("$64.5 billion", "$25.1 billion", "10.6% of total assets")) == 1
+    )
+    assert {"20 civilian deaths", "79 injuries", "525,000 people"} <= set(chosen)

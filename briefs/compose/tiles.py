@@ -9,6 +9,7 @@ from briefs.compose.figures import SPANS, events_agree, generic_count, measure_o
 from briefs.extract.counted import singular
 from briefs.model import Document, Figure
 from briefs.retrieve import Scope
+from briefs.salience import METHOD
 
 # Verbs that say nothing happened to what is counted: "adding 15% tax", "includes 20 members".
 _NO_DEVELOPMENT = frozenset(
@@ -103,6 +104,8 @@ def tiles(
             continue
         if not happened and not (f.unit and f.counts):
             continue  # "20 countries", "41 people": nothing happened to them
+        if METHOD.search(f.quote):
+            continue  # "calculations were restricted to adults ≥45 because 98.1% of deaths …"
         date = sources[f.source].date if f.source in sources else None
         score = (2.0 if happened else 1.0) + (by_measure[f.measure] > 1 or bool(f.also))
         score += 0.5 * bool(scope.country and any(x in f.quote for x in scope.country.names))
@@ -130,12 +133,20 @@ def tiles(
             used.add(f.source)
     # One development, one tile: a second figure for the same event in the same source
     # ("nearly 10,000 peacekeepers" and "9,205 personnel" deployed) says it again.
+    # Where nothing happened, one sentence gives one tile: the parts of a sum it lists
+    # ("securities of $64.5 billion, and net loans of $25.1 billion, … 10.6% of total
+    # assets") are one fact. "20 civilian deaths, 79 injuries and 525,000 people displaced"
+    # are three developments.
     told = {(figures[i].source, figures[i].event) for i in first if figures[i].event}
+    quoted = {figures[i].quote for i in first}
     rest = []
     for *_, i, f in eligible:
         if i in first or (f.event and (f.source, f.event) in told):
             continue
+        if f.quote in quoted and not happens(f):
+            continue
         rest.append(i)
+        quoted.add(f.quote)
         if f.event:
             told.add((f.source, f.event))
     return sorted((first + rest)[:n])
