@@ -41,7 +41,10 @@ _MODIFIED = frozenset(
 # What a capital may stand for without the text being about the country.
 _ACCORD = frozenset(
     "accord accords agreement agreements club consensus declaration convention protocol "
-    "treaty principles rules charter pact communique communiqué process plan".split()
+    "treaty principles rules charter pact communique communiqué process plan "
+    # a place naming a scale, a test or a negotiating round: "the Torino scale" (of asteroid
+    # impact risk), "the Copenhagen criteria", "the Uruguay Round"
+    "scale criteria syndrome round format".split()
 )
 
 

@@ -109,3 +109,19 @@ def test_the_names_of_a_1980s_news_archive_name_their_states() -> None:
     )
     assert [iso for *_, iso in geo.mentions(text)] == ["DEU", "RUS", "SAU", "COD", "SRB"]
     assert geo.resolve("Zaire").iso3 == "COD" and geo.resolve("West Germany").iso3 == "DEU"
+
+
+def test_a_place_naming_a_scale_or_a_round_is_a_weak_mention() -> None:
+    """A WikinewsSum cluster on an asteroid's impact risk named Italy 17 times, each in "the
+    Torino scale"; "the Uruguay Round" is trade talks, not Uruguay."""
+    from briefs.about import weak_flags
+
+    assert weak_flags("Its risk is zero on the Torino scale, astronomers said.")[0][2:] == (
+        "ITA",
+        True,
+    )
+    assert weak_flags("The Uruguay Round of trade talks ended.")[0][2:] == ("URY", True)
+    assert [w for *_, w in weak_flags("Uruguay beat Brazil 2-0 in the second round.")] == [
+        False,
+        False,
+    ]
