@@ -291,6 +291,9 @@ def test_speaker_and_recommendation() -> None:
     # Describing, not recommending: an indirect question, a past "did not need to", a name
     # and a compound noun that hold a recommending word.
     assert not recommends("She was reviewing whether Boeing should get the contract.")
+    assert not recommends(
+        "Boeing also suggested where he ought to send it and provided him the e-mail address."
+    )
     assert not recommends("Someone concluded that the e-mails did not need to be produced.")
     assert not recommends('"Both failed," said Dan Hess of Merchant Forecast, a research firm.')
     assert not recommends("The rocket will launch a missile-warning satellite on Friday.")
@@ -300,6 +303,8 @@ def test_speaker_and_recommendation() -> None:
     # What a form or a rule requires is no recommendation; what an actor is urged to do is.
     assert not recommends("Dual-resident taxpayers who claim treaty benefits must file Form 8833.")
     assert not recommends("Applications must be submitted by 30 June.")
+    assert not recommends("The capital account and the current account must always match up.")
+    assert recommends("The two sides must balance their demands against the public's safety.")
     assert recommends("The parties must sign the peace agreement without delay.")
     assert recommends("The government must file charges against the officers responsible.")
     # Begun inside a quotation the sentence before opened (TeX-style quotes of a plain text).

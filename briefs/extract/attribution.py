@@ -68,11 +68,18 @@ def _names_a_need(before: str) -> bool:
 
 _MODAL = frozenset(("should", "must", "need to", "needs to", "ought to"))
 # A modal inside a relative clause or an indirect question describes ("obstacles that must be
-# overcome", "reviewing whether Boeing should get the contract").
-_RELATIVE = frozenset(("that", "which", "who", "what", "whatever", "whether"))
+# overcome", "reviewing whether Boeing should get the contract", "suggested where he ought to
+# send it").
+_RELATIVE = frozenset(
+    ("that", "which", "who", "what", "whatever", "whether", "where", "how", "why", "when")
+)
 # "did not need to" tells what was so, not what must be done.
 _PAST = frozenset(("did", "didn't", "didn’t"))
 _NOTED = re.compile(r"\s+(?:be|been)\s+(?:noted|said|remembered|recalled|emphasi[sz]ed|stressed)")
+# What must be so by definition (accounts that balance, sums that match): no advice.
+_IDENTITY = re.compile(
+    r"\s+(?:always\s+|necessarily\s+)?(?:equal|match(?:es)?|sum to|add up|correspond)\b"
+)
 # What a form or a regulation requires of whoever it applies to: a rule, not advice.
 _FILING = re.compile(
     r"\s+(?:also\s+)?(?:be\s+)?(?:file[ds]?|submit(?:ted)?|attach(?:ed)?)\b"
@@ -101,6 +108,8 @@ def recommends(sentence: str) -> bool:
                 continue
             if _FILING.match(sentence, m.end()):
                 continue  # "taxpayers who claim treaty benefits must file Form 8833": a rule
+            if _IDENTITY.match(sentence, m.end()):
+                continue  # "the capital and current accounts must always match": a necessity
             if word in ("need to", "needs to") and _PAST.intersection(before):
                 continue
             if word == "need to" and before and _names_a_need(before[-1]):
