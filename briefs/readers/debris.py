@@ -26,24 +26,19 @@ comes out of PDFs, Word files and Markdown or text exports of web pages.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
-import unicodedata
 
 from briefs.model import Document
 from briefs.readers.clean import GLYPH_RUN, WATERMARK, collapse
 from briefs.readers.glued import lost_spaces, mend_spaces
+from briefs.readers.ligatures import (
+    ODD_GLYPHS,
+    lost_ligatures,
+    mend_glyphs,
+    opening,
+    unknown_words,
+)
 
-_LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "tt")
-# What a word lacks where a font drew a ligature and its text layer kept only part of it: the
-# whole ligature ("aer" for "after"), or its f's alone ("certiicate", "diferent",
-# "insuicient", "relect"); at any place, the word's start included ("irst").
-_LOST = (*_LIGATURES, "f")
-_SPLIT_LIGATURE = re.compile(r"\b([A-Za-z]*(?:ffi|ffl|ff|fi|fl))\s([a-z]+)\b")
-_WORD = re.compile(r"[A-Za-z]+")
-_LIGATURE_CHARS = re.compile("[\ufb00-\ufb06]")
-_ODD_GLYPHS = re.compile("[\ufb00-\ufb06\ue000-\uf8ff\ufffd\U000f0000-\U000ffffd]")
-_PRIVATE = re.compile("[\ue000-\uf8ff\ufffd\U000f0000-\U000ffffd]")
 _DOT_LEADER = re.compile(r"\.{6,}|(?:\.\s){5,}|(?:…\s?){3,}")  # leaders: no sentence has them
 _LONE_SYMBOLS = re.compile(r"^[\W_\d]{1,6}$")
 _RULE = re.compile(r"^[_=\-–—*~•·.\s]{3,}$")
@@ -183,101 +178,6 @@ def _marker_hint(text: str) -> bool:
 _MARGIN_NUMBER = re.compile(r"(?<=[a-z,]) \d{1,3}\. (?=[a-z])")
 
 
-@functools.cache
-def _vocabulary() -> dict[str, int]:
-    from briefs.readers.clean import english_words
-
-    return english_words()
-
-
-def _mends(low: str, losses: tuple[str, ...], first: int) -> set[str]:
-    """The English words ``low`` becomes with one of ``losses`` put back at one place from
-    ``first`` on (common words only: a rare word is more likely a name or a typo)."""
-    words = _vocabulary()
-    return {
-        candidate
-        for i in range(first, len(low))
-        for lost in losses
-        if words.get(candidate := low[:i] + lost + low[i:], 0) > 50
-    }
-
-
-@functools.lru_cache(maxsize=65536)
-def mend_word(word: str) -> str:
-    """A word that lost a ligature glyph, mended when exactly one ligature put back at one
-    place gives an English word ("aer" -> "after", "diiculties" -> "difficulties", "irst" ->
-    "first")."""
-    low = word.lower()
-    if len(low) < 3 or low in _vocabulary():
-        return word
-    found = _mends(low, _LOST, 0)
-    if len(found) != 1:
-        return word
-    (mended,) = found
-    if word[:1].isupper():
-        mended = mended[:1].upper() + mended[1:]
-    return mended
-
-
-def mend_glyphs(text: str, damaged_words: bool = True) -> str:
-    """Unfold ligatures, rejoin split ones, drop private-use characters; with
-    ``damaged_words``, mend words that lost a ligature glyph."""
-    if not damaged_words and not _ODD_GLYPHS.search(text):
-        return text  # the usual case: one scan
-    if _LIGATURE_CHARS.search(text):
-        text = unicodedata.normalize("NFKC", text)
-
-        def join(m: re.Match[str]) -> str:
-            joined = m.group(1) + m.group(2)
-            return joined if joined.lower() in _vocabulary() else m.group(0)
-
-        text = _SPLIT_LIGATURE.sub(join, text)
-    if _PRIVATE.search(text):
-        text = _PRIVATE.sub("", text)
-    if damaged_words:
-        text = _WORD.sub(lambda m: mend_word(m.group(0)), text)
-    return text
-
-
-def _opening(paragraphs: list[str]) -> str:
-    """The first 3,000 characters, where damage that runs through a document shows.
-
-    The opening is enough: a browser print loses its ligatures on every page alike. Three
-    thousand characters, not one: a report may show no damaged word in its first thousand
-    and dozens in the next two (a CDC report's first thousand hold none the test can see)."""
-    opening, size = [], 0
-    for p in paragraphs:
-        opening.append(p)
-        size += len(p)
-        if size >= 3000:
-            break
-    return " ".join(opening)[:3000]
-
-
-def _lost_ligatures(unknown: list[str]) -> bool:
-    """Whether a document's text lost ligature glyphs: ``unknown`` words of its opening that
-    mend into English words, twice or more ("aer", "oice", "eective"). Only then are words
-    mended: a name the dictionary lacks is never touched in a document without such damage."""
-    seen = 0
-    for w in unknown[:40]:
-        mended = mend_word(w)
-        # Evidence is a word of five letters or more, or a whole ligature lost inside a word:
-        # a short word that only an f at its start mends is as likely another language's
-        # ("und", "ist") as a lost glyph.
-        if mended != w and (len(w) >= 5 or _mends(w, _LIGATURES, 1) == {mended}):
-            seen += 1
-            if seen >= 2:
-                return True
-    return False
-
-
-def _unknown(text: str) -> list[str]:
-    """The distinct lower-case words of ``text`` the dictionary lacks, in sorted order (so the
-    sample, and the verdict, does not depend on hashing)."""
-    distinct = set(_WORD.findall(text)).difference(_vocabulary())
-    return sorted(w for w in distinct if len(w) > 2 and w.islower())
-
-
 _CODE_WORDS = ("function", "var ", "=>", "};", "document.", "window.", "JSON.", "return ", "null;")
 
 
@@ -408,8 +308,8 @@ def clean_document(doc: Document) -> Document:
     # The test and the mending know English words only: in German "und" and "ist" would
     # mend into "fund" and "fist".
     english = doc.language in (None, "en")
-    damaged = english and _lost_ligatures(_unknown(_opening(paragraphs)))
-    odd = damaged or bool(_ODD_GLYPHS.search(doc.text))  # one scan of the whole text
+    damaged = english and lost_ligatures(unknown_words(opening(paragraphs)))
+    odd = damaged or bool(ODD_GLYPHS.search(doc.text))  # one scan of the whole text
     # Whole-document gates: most documents hold no disclaimer or contact words at all, and
     # then no paragraph needs those tests.
     low = doc.text.lower()
@@ -431,10 +331,10 @@ def clean_document(doc: Document) -> Document:
             kept_pages.append(page)
     # Glued words are looked for in the text a reader reads: a page's menus may fill the
     # opening of what was read.
-    if english and lost_spaces(_unknown(_opening(kept))):
+    if english and lost_spaces(unknown_words(opening(kept))):
         kept = [mend_spaces(p) for p in kept]
     # A title read from a PDF's type keeps its ligature glyphs ("Diﬀerential Privacy").
-    title = mend_glyphs(doc.title, False) if _ODD_GLYPHS.search(doc.title) else doc.title
+    title = mend_glyphs(doc.title, False) if ODD_GLYPHS.search(doc.title) else doc.title
     if any(c in title for c in _SYMBOLS):
         title = _strip_symbols(title)
     title = said_once(title)

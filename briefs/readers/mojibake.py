@@ -9,7 +9,7 @@ where the UTF-8 decoding succeeds and the text reads as less strange by its meas
 bullet).
 
 Only what ftfy calls its encoding fixes are used: quotes stay curly, ligatures are left to
-``debris.mend_glyphs`` (which rejoins "ﬁ nancial" by the ligature it sees), full-width forms
+``ligatures.mend_glyphs`` (which rejoins "ﬁ nancial" by the ligature it sees), full-width forms
 and line breaks are left as the document wrote them.
 """
 
