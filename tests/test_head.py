@@ -398,7 +398,7 @@ def test_a_table_row_a_cut_cell_or_a_glyph_list_is_no_title() -> None:
 
 
 def test_pdf_glyphs_no_reader_sees_are_dropped() -> None:
-    from briefs.readers.pdf import _glyphs
+    from briefs.readers.pdf_layout import _glyphs
 
     assert _glyphs("(cid:153) Assisting (cid:153) advertising") == " Assisting  advertising"
     assert _glyphs("\uf0b7 The Terms of Service") == " The Terms of Service"

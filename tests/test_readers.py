@@ -571,7 +571,7 @@ def test_pdf_layout_groups_boxes_the_same_whatever_the_memory_layout() -> None:
     address, must group alike (without the fix it gave four orders)."""
     from pdfminer.layout import LAParams, LTLayoutContainer, LTTextBoxHorizontal
 
-    from briefs.readers.pdf import _stable_layout
+    from briefs.readers.pdf_layout import _stable_layout
 
     _stable_layout()
 
