@@ -94,7 +94,10 @@ class Lookup(Mapping[str, Any]):
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is None or self._pid != os.getpid():
-            self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True)
+            # Read-only and shared by the review desk's threads (SQLite serialises them).
+            self._db = sqlite3.connect(
+                f"file:{self._path}?mode=ro", uri=True, check_same_thread=False
+            )
             self._pid = os.getpid()
         return self._db
 

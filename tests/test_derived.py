@@ -134,13 +134,23 @@ def test_a_lookup_table_answers_as_the_dict_it_was_built_from(tmp_path, monkeypa
         assert t.get("met") == {"VERB": ("meet",)} and t["people"] == {"NOUN": ("people",)}
         assert t.get("nowhere", {}) == {} and "nowhere" not in t and "met" in t
         assert dict(t) == built and len(t) == 2
+    # Another thread reads it too (the review desk serves briefs from its threads).
+    import threading
+
+    (file,) = tmp_path.glob("lex-*.sqlite")
+    fresh = derived_mod.Lookup(file)
+    assert fresh.get("met") == {"VERB": ("meet",)}  # its connection opened in this thread
+    seen = []
+    reader = threading.Thread(target=lambda: seen.append(fresh.get("people")))
+    reader.start()
+    reader.join()
+    assert seen == [{"NOUN": ("people",)}]
     # A forked process opens its own connection (SQLite's must not cross a fork).
     pid = os.fork()
     if pid == 0:
         os._exit(0 if again.get("met") == {"VERB": ("meet",)} and "people" in again else 1)
     assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
     # A damaged table is built again; an unwritable cache folder serves the built dict.
-    (file,) = tmp_path.glob("lex-*.sqlite")
     file.write_bytes(b"\x00garbage" * 100)
     assert dict(derived_lookup("lex", build, packages=(), files=())) == built
     assert len(builds) == 2
