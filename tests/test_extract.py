@@ -291,6 +291,9 @@ def test_speaker_and_recommendation() -> None:
     # Describing, not recommending: an indirect question, a past "did not need to", a name
     # and a compound noun that hold a recommending word.
     assert not recommends("She was reviewing whether Boeing should get the contract.")
+    # "that" after a reporting verb opens what was said: a recommendation reported.
+    assert recommends("The minister said that ASEAN must act now on the crisis.")
+    assert not recommends("Myanmar is aware of the many obstacles that must be overcome.")
     assert not recommends(
         "Boeing also suggested where he ought to send it and provided him the e-mail address."
     )

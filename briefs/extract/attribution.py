@@ -73,6 +73,12 @@ _MODAL = frozenset(("should", "must", "need to", "needs to", "ought to"))
 _RELATIVE = frozenset(
     ("that", "which", "who", "what", "whatever", "whether", "where", "how", "why", "when")
 )
+# Verbs whose "that" opens what is said, not a relative clause: "said that ASEAN must act".
+_REPORTS = frozenset(
+    "said says say stressed urged insisted added noted warned agreed argued argues believe "
+    "believes believed recommended recommends suggested suggests stated declared reiterated "
+    "emphasised emphasized underlined concluded hoped hopes think thinks thought".split()
+)
 # "did not need to" tells what was so, not what must be done.
 _PAST = frozenset(("did", "didn't", "didn’t"))
 _NOTED = re.compile(r"\s+(?:be|been)\s+(?:noted|said|remembered|recalled|emphasi[sz]ed|stressed)")
@@ -103,7 +109,10 @@ def recommends(sentence: str) -> bool:
             continue
         word = " ".join(m.group(0).lower().split())
         if word in _MODAL:
-            before = [w.strip(",;'`\"’”").lower() for w in sentence[: m.start()].split()[-2:]]
+            words = [w.strip(",;'`\"’”").lower() for w in sentence[: m.start()].split()[-3:]]
+            before = words[-2:]
+            if len(words) == 3 and words[1] == "that" and words[0] in _REPORTS:
+                before = before[1:]  # "said that ASEAN must act": what was said, urged
             if _RELATIVE.intersection(before) or _NOTED.match(sentence, m.end()):
                 continue
             if _FILING.match(sentence, m.end()):
