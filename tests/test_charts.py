@@ -281,3 +281,20 @@ def test_no_tile_from_method_and_one_from_the_parts_of_a_sum() -> None:
         sum(t in chosen for t in ("$64.5 billion", "$25.1 billion", "10.6% of total assets")) == 1
     )
     assert {"20 civilian deaths", "79 injuries", "525,000 people"} <= set(chosen)
+
+
+def test_a_count_as_of_another_day_is_an_update_not_a_disagreement() -> None:
+    """A toll told as of 12 April and another as of 22 May: the figures table shows both,
+    and neither is marked as differing; two sources with other values for one day are."""
+    from briefs.compose.figures import differs
+
+    def toll(value: float, as_of: str | None, source: str) -> Figure:
+        f = figure("people", "kill", f"{value:.0f} people were killed.")
+        return replace(f, value=value, as_of=as_of, source=source, measure="people (kill)")
+
+    apart = differs([toll(150, "2025-04-12", "S1"), toll(200, "2025-05-22", "S2")])
+    assert [f.differs_from for f in apart] == [[], []]
+    same_day = differs([toll(150, "2025-04-12", "S1"), toll(200, "2025-04-12", "S2")])
+    assert [f.differs_from for f in same_day] == [[1], [0]]
+    year_and_month = differs([toll(150, "2025", "S1"), toll(200, "2025-04", "S2")])
+    assert [f.differs_from for f in year_and_month] == [[1], [0]]

@@ -355,6 +355,14 @@ def _proper(phrase: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
+def _updated(f: Figure, g: Figure) -> bool:
+    """Whether two counts are as of times that do not overlap: a toll told as of 12 April and
+    another as of 22 May is an update, not two sources disagreeing ("2023" and "May 2023"
+    overlap, and may disagree)."""
+    a, b = f.as_of, g.as_of
+    return bool(a and b and not a.startswith(b) and not b.startswith(a))
+
+
 def differs(figures: list[Figure]) -> list[Figure]:
     """Mark figures on the same measure with other values (both shown, never averaged).
 
@@ -374,6 +382,7 @@ def differs(figures: list[Figure]) -> list[Figure]:
             and events_agree(f, g)  # "$11.5 billion deal unveiled", "$11 billion merger"
             and (g.value, g.low, g.high) != (f.value, f.low, f.high)
             and g.source != f.source
+            and not _updated(f, g)
         ]
         out.append(replace(f, differs_from=other))
     return out
