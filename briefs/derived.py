@@ -48,6 +48,27 @@ def _key(name: str, packages: tuple[str, ...], files: tuple[Path, ...]) -> str:
     return digest.hexdigest()[:20]
 
 
+def _table_path(name: str, packages: tuple[str, ...], files: tuple[Path, ...], kind: str) -> Path:
+    return cache_dir() / f"{name}-{_key(name, packages, files)}.{kind}"
+
+
+def _keep(path: Path, write: Callable[[Path], object]) -> bool:
+    """Write a table with ``write(partial)`` and put it in place at once, so that no reader
+    sees half of it; False (logged) where the cache folder cannot take it."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        write(partial)
+        os.replace(partial, path)
+        return True
+    except (OSError, sqlite3.Error) as e:
+        log.debug("derived table %s not kept (%s)", path, e)
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+        return False
+
+
 def derived(
     name: str,
     build: Callable[[], T],
@@ -60,7 +81,7 @@ def derived(
     ``build`` must return plain data (dicts, lists, tuples, strings, numbers) that marshal
     can keep; ``packages`` are the distributions and ``files`` the files it reads.
     """
-    path = cache_dir() / f"{name}-{_key(name, packages, files)}.marshal"
+    path = _table_path(name, packages, files, "marshal")
     try:
         return marshal.loads(path.read_bytes())
     except FileNotFoundError:
@@ -68,13 +89,7 @@ def derived(
     except (OSError, ValueError, EOFError, TypeError) as e:
         log.debug("derived table %s unreadable (%s); building it", path, e)
     value = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_bytes(marshal.dumps(value))
-        os.replace(partial, path)
-    except OSError as e:
-        log.debug("derived table %s not kept (%s)", path, e)
+    _keep(path, lambda partial: partial.write_bytes(marshal.dumps(value)))
     return value
 
 
@@ -144,7 +159,7 @@ def derived_lookup(
 ) -> Mapping[str, Any]:
     """``build()``'s mapping, kept as a ``Lookup`` under the same key rules as ``derived``;
     the built dict itself where the cache folder cannot be written."""
-    path = cache_dir() / f"{name}-{_key(name, packages, files)}.sqlite"
+    path = _table_path(name, packages, files, "sqlite")
     if path.exists():
         table = Lookup(path)
         try:
@@ -153,19 +168,12 @@ def derived_lookup(
         except sqlite3.Error as e:
             log.debug("derived table %s unreadable (%s); building it", path, e)
     value = build()
-    partial = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
+
+    def write(partial: Path) -> None:
         with closing(sqlite3.connect(partial)) as db, db:
             db.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID")
             db.executemany(
                 "INSERT INTO t VALUES (?, ?)", ((k, marshal.dumps(v)) for k, v in value.items())
             )
-        os.replace(partial, path)
-    except (OSError, sqlite3.Error) as e:
-        log.debug("derived table %s not kept (%s)", path, e)
-        with suppress(OSError):
-            partial.unlink(missing_ok=True)
-        return value
-    return Lookup(path)
+
+    return Lookup(path) if _keep(path, write) else value

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
@@ -194,7 +195,8 @@ def _build_brief(settings: Settings, out_name: str | None, aside: dict[str, Asid
     context = {"brief": brief, "scope_label": scope_label, "period_label": period_label}
     markdown, blocks = render_document("brief.md.j2", context, brief.sources, settings)
     name = out_name or slug(title.removesuffix(": policy brief"))
-    paths = _write_all(brief, blocks, name, settings, aside)
+    targets = {fmt: settings.out / f"{name}.{fmt}" for fmt in settings.formats}
+    paths = _write_all(brief, blocks, targets, settings, aside)
     # Recorded once the files exist: a run that fails to write leaves the next run comparing
     # against the edition before it.
     with open_store(settings) as store:
@@ -301,16 +303,22 @@ def _write_away(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) 
 
 
 def _write_all(
-    brief: Brief, blocks, name: str, settings: Settings, aside: dict[str, Aside] | None = None
+    brief: Brief,
+    blocks,
+    targets: dict[str, Path],
+    settings: Settings,
+    aside: dict[str, Aside] | None = None,
+    here: dict[str, Callable[[Path], Path]] | None = None,
 ) -> list[Path]:
-    """Every requested format of the brief, in the order requested; a format with a process
-    set ``aside`` for it is written there while this one writes the rest."""
-    targets = {fmt: settings.out / f"{name}.{fmt}" for fmt in settings.formats}
-    away = {fmt: a for fmt, a in (aside or {}).items() if fmt in targets}
+    """Every format in ``targets`` (format -> file), in their order: a format with a process
+    set ``aside`` for it is written there while this one writes the rest, each with its
+    writer or, for a format in ``here``, with the function given (the digest's JSON)."""
+    here = here or {}
+    away = {fmt: a for fmt, a in (aside or {}).items() if fmt in targets and fmt not in here}
     for fmt, a in away.items():
         a.send(fmt, brief, blocks, targets[fmt], settings)
     written = {
-        fmt: _write(fmt, brief, blocks, path, settings)
+        fmt: here[fmt](path) if fmt in here else _write(fmt, brief, blocks, path, settings)
         for fmt, path in targets.items()
         if fmt not in away
     }
@@ -400,20 +408,16 @@ def _build_digest(
     brief_view = digests.as_brief(digest)
     context = {"digest": digest, "brief": brief_view, "period_label": digests._period_words(window)}
     markdown, blocks = render_document("digest.md.j2", context, digest.sources, settings)
+
+    def write_json(path: Path) -> Path:
+        # The digest's own record, not the brief-shaped view the other formats render.
+        import json
+
+        from briefs.writers import atomic_write
+
+        text = json.dumps(as_dict(digest), ensure_ascii=False, indent=2) + "\n"
+        return atomic_write(path, lambda tmp: tmp.write_text(text, "utf-8"))
+
     targets = {fmt: folder / f"digest.{fmt}" for fmt in settings.formats}
-    for fmt, a in aside.items():
-        a.send(fmt, brief_view, blocks, targets[fmt], settings)
-    written: dict[str, Path] = {}
-    for fmt, path in targets.items():
-        if fmt == "json":
-            import json
-
-            from briefs.writers import atomic_write
-
-            text = json.dumps(as_dict(digest), ensure_ascii=False, indent=2) + "\n"
-            written[fmt] = atomic_write(path, lambda tmp, text=text: tmp.write_text(text, "utf-8"))
-        elif fmt not in aside:
-            written[fmt] = _write(fmt, brief_view, blocks, path, settings)
-    written |= {fmt: a.result() for fmt, a in aside.items()}
-    paths = [written[fmt] for fmt in targets]
+    paths = _write_all(brief_view, blocks, targets, settings, aside, here={"json": write_json})
     return BuiltDigest(digest, markdown, paths, briefs_written, failed)

@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 import re
 
+from briefs.readers.clean import english_words
+
 # Two-letter words that can end or start a line; the dictionary also holds fragments ("ed",
 # "al", "re") that would split any word.
 _SHORT = frozenset("an as at be by do go he if in is it me my no of on or so to up us we".split())
@@ -35,18 +37,11 @@ _EVIDENCE = 3
 _WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 
 
-@functools.cache
-def _vocabulary() -> dict[str, int]:
-    from briefs.readers.clean import english_words
-
-    return english_words()
-
-
 def _common(part: str) -> int:
     """The dictionary's count for ``part`` when it may stand as a word of a glued pair, else 0."""
     if len(part) == 1 or (len(part) == 2 and part not in _SHORT):
         return 0
-    count = _vocabulary().get(part, 0)
+    count = english_words().get(part, 0)
     return count if count >= _COMMON else 0
 
 
@@ -55,7 +50,7 @@ def split_word(word: str) -> str:
     """``word`` as the two words it glues ("overits" -> "over its"), or itself when it is a
     word, or no split (or more than one) gives two common words."""
     low = word.lower()
-    if low in _vocabulary():
+    if low in english_words():
         return word
     splits = [i for i in range(2, len(low) - 1) if _common(low[:i]) and _common(low[i:])]
     if len(splits) != 1:

@@ -45,13 +45,13 @@ def _paragraphs(xml: str) -> list[str]:
     return out
 
 
-# Words that make a byline entry a label, a desk or a widget rather than a person.
 # A news organisation's name.
 _OUTLET = re.compile(
     r"^The\s|\b(?:Today|Times|Post|News|Press|Daily|Herald|Tribune|Journal|Gazette|Telegraph|"
     r"Guardian|Wire|Magazine|Media|Reuters|Bloomberg|Agence France)\b",
     re.IGNORECASE,
 )
+# Words that make a byline entry a label, a desk or a widget rather than a person.
 _NOT_A_PERSON = re.compile(
     r"^(?:Article by|Unknown|Staff|Admin|Editor|Editorial|Jobs|Hire|PhD|MD|says|Agencies|"
     r"No Author|User|Username|Anonymous|Guest)$"

@@ -13,6 +13,8 @@ import functools
 import re
 import unicodedata
 
+from briefs.readers.clean import english_words
+
 _LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "tt")
 # What a word lacks where a font drew a ligature and its text layer kept only part of it: the
 # whole ligature ("aer" for "after"), or its f's alone ("certiicate", "diferent",
@@ -25,17 +27,10 @@ ODD_GLYPHS = re.compile("[\ufb00-\ufb06\ue000-\uf8ff\ufffd\U000f0000-\U000ffffd]
 _PRIVATE = re.compile("[\ue000-\uf8ff\ufffd\U000f0000-\U000ffffd]")
 
 
-@functools.cache
-def _vocabulary() -> dict[str, int]:
-    from briefs.readers.clean import english_words
-
-    return english_words()
-
-
 def _mends(low: str, losses: tuple[str, ...], first: int) -> set[str]:
     """The English words ``low`` becomes with one of ``losses`` put back at one place from
     ``first`` on (common words only: a rare word is more likely a name or a typo)."""
-    words = _vocabulary()
+    words = english_words()
     return {
         candidate
         for i in range(first, len(low))
@@ -50,7 +45,7 @@ def mend_word(word: str) -> str:
     place gives an English word ("aer" -> "after", "diiculties" -> "difficulties", "irst" ->
     "first")."""
     low = word.lower()
-    if len(low) < 3 or low in _vocabulary():
+    if len(low) < 3 or low in english_words():
         return word
     found = _mends(low, _LOST, 0)
     if len(found) != 1:
@@ -71,7 +66,7 @@ def mend_glyphs(text: str, damaged_words: bool = True) -> str:
 
         def join(m: re.Match[str]) -> str:
             joined = m.group(1) + m.group(2)
-            return joined if joined.lower() in _vocabulary() else m.group(0)
+            return joined if joined.lower() in english_words() else m.group(0)
 
         text = _SPLIT_LIGATURE.sub(join, text)
     if _PRIVATE.search(text):
@@ -116,5 +111,5 @@ def lost_ligatures(unknown: list[str]) -> bool:
 def unknown_words(text: str) -> list[str]:
     """The distinct lower-case words of ``text`` the dictionary lacks, in sorted order (so the
     sample, and the verdict, does not depend on hashing)."""
-    distinct = set(_WORD.findall(text)).difference(_vocabulary())
+    distinct = set(_WORD.findall(text)).difference(english_words())
     return sorted(w for w in distinct if len(w) > 2 and w.islower())

@@ -72,10 +72,9 @@ def _serve(fmt: str, write: Write, conn: Connection, parents: Connection) -> Non
     # The fork copied the parent's end of the pipe too: closed here, so that the parent
     # closing its own is an end of input this process sees.
     parents.close()
-    from briefs import charts  # noqa: F401 (the pictures both writers draw)
     from briefs.writers import writer
 
-    writer(fmt)
+    writer(fmt)  # the writer's module, and with it its library and the pictures' code
     try:
         args = conn.recv()
     except EOFError:
