@@ -1,7 +1,8 @@
 """build_brief(): the stages in order, top to bottom.
 
 store -> scope -> retrieve -> compose -> Brief -> claim check -> JSON, and
-Brief -> templates (Markdown) -> document tree -> DOCX, PDF, HTML, Markdown.
+Brief -> templates (Markdown) -> document tree -> DOCX, PDF, HTML, Markdown (``output``).
+The digest is built from the same stages: each country's brief, then the digest over them.
 """
 
 from __future__ import annotations
@@ -9,25 +10,22 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
 from briefs import geo
 from briefs.citations import SourceText, check
-from briefs.cite_styles import format_sources
 from briefs.compose import Curation, Parts, compose
 from briefs.config import Settings
 from briefs.corpus import CorpusStore, open_corpus
-from briefs.document import parse
 from briefs.editions import compare, snapshot
 from briefs.errors import ScopeError
 from briefs.ingest import ingest
 from briefs.model import Brief, Check, Manifest
+from briefs.output import render_document, write_all, write_away
 from briefs.resources import seeds_dir
 from briefs.retrieve import Retrieved, Scope, retrieve
-from briefs.templating import render
 from briefs.writers.aside import Aside, writers_aside
 
 log = logging.getLogger(__name__)
@@ -139,7 +137,7 @@ def build_brief(settings: Settings, *, out_name: str | None = None) -> Built:
     Raises ScopeError (unknown country, nothing found), CorpusError, TemplateError, RenderError.
     """
     # The slow writers' processes are forked first, before the store is opened.
-    with writers_aside(settings.formats, _write_away) as aside:
+    with writers_aside(settings.formats, write_away) as aside:
         return _build_brief(settings, out_name, aside)
 
 
@@ -196,7 +194,7 @@ def _build_brief(settings: Settings, out_name: str | None, aside: dict[str, Asid
     markdown, blocks = render_document("brief.md.j2", context, brief.sources, settings)
     name = out_name or slug(title.removesuffix(": policy brief"))
     targets = {fmt: settings.out / f"{name}.{fmt}" for fmt in settings.formats}
-    paths = _write_all(brief, blocks, targets, settings, aside)
+    paths = write_all(brief, blocks, targets, settings, aside)
     # Recorded once the files exist: a run that fails to write leaves the next run comparing
     # against the edition before it.
     with open_store(settings) as store:
@@ -264,68 +262,6 @@ def _verified(brief: Brief, texts: dict[str, SourceText], missing_pins: list[str
     return replace(brief, check=result, warnings=warnings)
 
 
-def render_document(
-    template: str, context: dict, sources: list, settings: Settings
-) -> tuple[str, list]:
-    """Render ``template`` to Markdown and parse it into the document tree.
-
-    In the numbered style, sources are numbered in the order this template's reader meets
-    them (a house template may put the themes before the key points) and listed in that order.
-    """
-    cited = format_sources(sources, settings.style)
-    context = {
-        **context,
-        "style": settings.style,
-        "references": cited.references,
-        "charts": settings.charts,
-    }
-    markdown = render(template, context, settings.templates)
-    markers = cited.markers
-    if settings.style == "numbered":
-        first = list(dict.fromkeys(re.findall(r"\[@(S\d+)", markdown)))
-        order = first + [s.id for s in sources if s.id not in first]
-        if order != [s.id for s in sources]:
-            context["references"] = sorted(cited.references, key=lambda r: order.index(r[0].id))
-            markdown = render(template, context, settings.templates)
-        markers = {sid: f"[{i}]" for i, sid in enumerate(order, 1)}
-    return markdown, parse(markdown, markers)
-
-
-def _write(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) -> Path:
-    from briefs.writers import writer
-
-    return writer(fmt)(blocks, brief, path, settings.templates)
-
-
-def _write_away(fmt: str, brief: Brief, blocks, path: Path, settings: Settings) -> Path:
-    # Looked up when called, in the writer's process: this module's ``_write`` as it is then.
-    return _write(fmt, brief, blocks, path, settings)
-
-
-def _write_all(
-    brief: Brief,
-    blocks,
-    targets: dict[str, Path],
-    settings: Settings,
-    aside: dict[str, Aside] | None = None,
-    here: dict[str, Callable[[Path], Path]] | None = None,
-) -> list[Path]:
-    """Every format in ``targets`` (format -> file), in their order: a format with a process
-    set ``aside`` for it is written there while this one writes the rest, each with its
-    writer or, for a format in ``here``, with the function given (the digest's JSON)."""
-    here = here or {}
-    away = {fmt: a for fmt, a in (aside or {}).items() if fmt in targets and fmt not in here}
-    for fmt, a in away.items():
-        a.send(fmt, brief, blocks, targets[fmt], settings)
-    written = {
-        fmt: here[fmt](path) if fmt in here else _write(fmt, brief, blocks, path, settings)
-        for fmt, path in targets.items()
-        if fmt not in away
-    }
-    written |= {fmt: a.result() for fmt, a in away.items()}
-    return [written[fmt] for fmt in targets]
-
-
 @dataclass(frozen=True)
 class BuiltDigest:
     digest: object  # briefs.model.Digest
@@ -349,7 +285,7 @@ def build_digest(
     and the digest points to it; a country whose brief fails is reported and the rest go on.
     Re-running the same window replaces that window's files (each written atomically).
     """
-    with writers_aside(settings.formats, _write_away) as aside:
+    with writers_aside(settings.formats, write_away) as aside:
         return _build_digest(settings, week_spec, countries, with_briefs, progress, aside)
 
 
@@ -419,5 +355,5 @@ def _build_digest(
         return atomic_write(path, lambda tmp: tmp.write_text(text, "utf-8"))
 
     targets = {fmt: folder / f"digest.{fmt}" for fmt in settings.formats}
-    paths = _write_all(brief_view, blocks, targets, settings, aside, here={"json": write_json})
+    paths = write_all(brief_view, blocks, targets, settings, aside, here={"json": write_json})
     return BuiltDigest(digest, markdown, paths, briefs_written, failed)

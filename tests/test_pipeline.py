@@ -257,12 +257,12 @@ def test_one_source_fills_at_most_half_a_full_timeline() -> None:
 def test_the_pdf_written_beside_the_docx_is_the_one_written_alone(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefs.compose import many
+    from briefs import forking
 
     formats = ("pdf", "json", "docx")
     forked = _build(seed_db, tmp_path / "a", country="Thailand", formats=formats)
     assert [p.suffix for p in forked.paths] == [".pdf", ".json", ".docx"]
-    monkeypatch.setattr(many, "may_fork", lambda: False)
+    monkeypatch.setattr(forking, "may_fork", lambda: False)
     alone = _build(seed_db, tmp_path / "b", country="Thailand", formats=formats)
     for a, b in zip(forked.paths, alone.paths, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
@@ -271,20 +271,20 @@ def test_the_pdf_written_beside_the_docx_is_the_one_written_alone(
 def test_an_error_writing_the_pdf_in_its_own_process_is_raised_as_itself(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import briefs.pipeline as pipeline
+    import briefs.output as output
     from briefs.errors import RenderError
 
-    real = pipeline._write
+    real = output.write_one
 
     def failing(fmt: str, *args):  # type: ignore[no-untyped-def]
         if fmt == "pdf":
             raise RenderError("cambodia.pdf: the layout failed")
         return real(fmt, *args)
 
-    from briefs.compose.many import may_fork
+    from briefs.forking import may_fork
 
     assert may_fork()  # the forked path is the one under test
-    monkeypatch.setattr(pipeline, "_write", failing)
+    monkeypatch.setattr(output, "write_one", failing)
     with pytest.raises(RenderError, match="the layout failed"):
         _build(seed_db, tmp_path, country="Thailand", formats=("json", "docx", "pdf"))
 

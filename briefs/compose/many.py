@@ -12,20 +12,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 
+from briefs import forking
 from briefs.compose import Limits, Parts, compose
 from briefs.retrieve import Retrieved, Scope
 
 MAX_WORKERS = 4
-
-
-def may_fork() -> bool:
-    """Whether work may go to a forked process here: a POSIX system, and no other thread
-    running (a forked child gets only the calling thread; a lock another held stays locked)."""
-    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def _one(job: tuple[Retrieved, Scope, Limits]) -> Parts:
@@ -41,7 +35,7 @@ def compose_many(
     each job goes to a worker as soon as it is made, so the next retrieval overlaps the
     composition of the last. ``expected`` is how many jobs there will be at most."""
     workers = min(expected, os.cpu_count() or 1, MAX_WORKERS)
-    if workers < 2 or not may_fork():
+    if workers < 2 or not forking.may_fork():
         return [compose(found, scope, limits=limits) for found, scope in jobs]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         pending = [pool.submit(_one, (found, scope, limits)) for found, scope in jobs]

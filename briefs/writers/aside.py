@@ -10,7 +10,7 @@ composing, the PDF in a process forked then, and 1.43–1.50 s this way; a ten-c
 (JSON, PDF) 2.64–2.70 s and 2.33–2.49 s.
 
 A plain forked process and a pipe, not a process pool: a pool runs a thread in this process,
-and with a thread running no other work may be forked (``compose.many.may_fork``), so the
+and with a thread running no other work may be forked (``forking.may_fork``), so the
 digest's countries would be composed one by one.
 """
 
@@ -23,6 +23,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from briefs import forking
 from briefs.errors import RenderError
 
 # The writers that take time, each loading a large library.
@@ -91,13 +92,11 @@ def _serve(fmt: str, write: Write, conn: Connection, parents: Connection) -> Non
 @contextmanager
 def writers_aside(formats: tuple[str, ...], write: Write) -> Iterator[dict[str, Aside]]:
     """An ``Aside`` per slow format in ``formats``, or none where forking is not safe here
-    (``compose.many.may_fork``); each process ends when the block does."""
-    from briefs.compose.many import may_fork
-
+    (``forking.may_fork``); each process ends when the block does."""
     slow = [fmt for fmt in SLOW_FORMATS if fmt in formats]
     with ExitStack() as stack:
         asides: dict[str, Aside] = {}
-        if may_fork():
+        if forking.may_fork():
             for fmt in slow:
                 asides[fmt] = aside = Aside(fmt, write)
                 stack.callback(aside.close)
