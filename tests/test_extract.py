@@ -382,6 +382,44 @@ def test_what_happened_to_what_is_counted() -> None:
     ]
 
 
+def test_what_happened_past_an_aside_an_auxiliary_or_in_a_noun() -> None:
+    """Seen in the seeds' Myanmar brief: four tolls whose verb was not beside the number were
+    listed as counts of people, and two massacres in one week looked like two sources
+    disagreeing on one count."""
+
+    def told(sentence: str) -> list[tuple[str, str | None]]:
+        return [(f.text, f.event) for f in find_figures(sentence)]
+
+    assert told("Since the coup, 2.5 million people have been internally displaced.") == [
+        ("2.5 million people", "displace")
+    ]
+    # The gravest of several things that happened to the same people.
+    assert told(
+        "In Matupi, 11 civilians, including a 13-year-old boy and an editor, were arbitrarily "
+        "detained, beaten and killed by junta troops."
+    ) == [("11 civilians", "kill")]
+    assert told(
+        "In Done Taw, 11 villagers were abducted, beaten to the brink of death, then burned alive."
+    ) == [("11 villagers", "kill")]
+    assert told("They abducted 12 villagers, who were beaten and released.") == [
+        ("12 villagers", "abduct")
+    ]
+    assert told("It was the worst since the massacre of 11 people in Done Taw.") == [
+        ("11 people", "kill")
+    ]
+    assert told("The evacuation of 3,000 residents began at dawn.") == [
+        ("3,000 residents", "evacuate")
+    ]
+    # A hedge says how sure, the participle after it what happened; alone it says nothing.
+    assert told("That day 10 people were reported killed.") == [("10 people", "kill")]
+    assert told("Some 7 deaths were reported.") == [("7 deaths", None)]
+    # The present passive tells a state, and an expectation tells nothing yet.
+    assert told("Some 5,000 workers are employed in the zone.") == [("5,000 workers", None)]
+    assert told("Some 200 delegates were expected to attend.") == [("200 delegates", None)]
+    # The number of a group is no event of it.
+    assert told("The release of 2024 data on 30 schools is due.")[-1][1] is None
+
+
 def test_two_sources_on_one_measure_are_marked_as_differing() -> None:
     from briefs.compose import _differs, measure_of
     from briefs.model import Figure
@@ -403,9 +441,11 @@ def test_two_sources_on_one_measure_are_marked_as_differing() -> None:
             fig("1,500 people", 1500, "people", "kill", "#4"),
             fig("6 years", 6, "years", None, "#3"),
             fig("more than 20 years", 20, "years", None, "#4"),
+            # Ten times apart: a massacre in one village, not the toll since the coup.
+            fig("11 people", 11, "people", "kill", "#5"),
         ]
     )
-    assert [f.differs_from for f in marked] == [[1], [0, 2], [1], [], [], [6], [5], [], []]
+    assert [f.differs_from for f in marked] == [[1], [0, 2], [1], [], [], [6], [5], [], [], []]
     # One company buying another: the story's "deal" and another's "merger" are one sum, and
     # one said to be unveiled still tells the same deal.
     deal = Figure("$11.5 billion deal", 11.5e9, None, None, "$", "deal", None, None, "#1", "")

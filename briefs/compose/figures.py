@@ -11,6 +11,7 @@ from briefs.extract.clauses import states_something
 from briefs.extract.counted import plural, singular, word_kinds
 from briefs.extract.dates import find_dates
 from briefs.extract.figures import FoundFigure, designations, find_figures
+from briefs.extract.money import money_measure
 from briefs.extract.sentences import split
 from briefs.model import Cite, Document, Figure
 from briefs.retrieve import Scope
@@ -287,66 +288,6 @@ _UNITS_OF_NOTHING = {
     "score",
 }
 
-# What a sum of money measures, as reports name it next to the sum.
-_MONEY_NOUNS = (
-    "exports",
-    "imports",
-    "budget",
-    "aid",
-    "assistance",
-    "investment",
-    "investments",
-    "debt",
-    "loan",
-    "loans",
-    "spending",
-    "expenditure",
-    "deficit",
-    "surplus",
-    "trade",
-    "funding",
-    "grant",
-    "grants",
-    "remittances",
-    "revenue",
-    "revenues",
-    "sales",
-    "profit",
-    "profits",
-    "income",
-    "reserves",
-    "GDP",
-    "output",
-    "bonds",
-    "pledges",
-    "damage",
-    "losses",
-    "goods",
-)
-_MONEY_VERBS = {
-    "exported": "exports",
-    "imported": "imports",
-    "invested": "investment",
-    "borrowed": "loans",
-    "pledged": "pledges",
-    "spent": "spending",
-}
-_MONEY_WORD = re.compile(r"[A-Za-z]+")
-
-
-def money_measure(sentence: str, start: int, length: int) -> str | None:
-    """The thing a sum of money measures, named within a few words of it: "Exports reached
-    USD 355 billion" -> exports, "US$ 1.2 billion in aid" -> aid, "exported USD 355 billion
-    worth of goods" -> exports. None when the sentence names none."""
-    before = _MONEY_WORD.findall(sentence[:start])[-5:]
-    after = _MONEY_WORD.findall(sentence[start + length :])[:4]
-    for word in [*reversed(before), *after]:
-        if word in _MONEY_NOUNS or word.lower() in _MONEY_NOUNS:
-            return word.lower() if word != "GDP" else word
-        if word.lower() in _MONEY_VERBS:
-            return _MONEY_VERBS[word.lower()]
-    return None
-
 
 def _proper(phrase: str) -> bool:
     """A name or an abbreviation rather than a counted thing: every word capitalised."""
@@ -361,6 +302,14 @@ def _updated(f: Figure, g: Figure) -> bool:
     overlap, and may disagree)."""
     a, b = f.as_of, g.as_of
     return bool(a and b and not a.startswith(b) and not b.startswith(a))
+
+
+def _apart(f: Figure, g: Figure) -> bool:
+    """Whether two counts are ten times apart or more: not one count told two ways, but two
+    events ("11 people killed" in one village, "at least 1,600 people killed" since the coup)."""
+    a = f.value if f.value is not None else f.high
+    b = g.value if g.value is not None else g.high
+    return bool(a and b and a > 0 and b > 0 and max(a, b) / min(a, b) >= 10)
 
 
 def differs(figures: list[Figure]) -> list[Figure]:
@@ -383,6 +332,7 @@ def differs(figures: list[Figure]) -> list[Figure]:
             and (g.value, g.low, g.high) != (f.value, f.low, f.high)
             and g.source != f.source
             and not _updated(f, g)
+            and not _apart(f, g)
         ]
         out.append(replace(f, differs_from=other))
     return out

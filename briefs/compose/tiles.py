@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from briefs.about import signals
 from briefs.compose.figures import SPANS, events_agree, generic_count, measure_of
 from briefs.extract.counted import singular
+from briefs.extract.events import told_by_name
 from briefs.model import Document, Figure
 from briefs.retrieve import Scope
 from briefs.salience import METHOD
@@ -44,7 +46,10 @@ def tile_label(f: Figure) -> str:
         low = word.lower()
         if low.startswith(stem) and low.endswith("ed"):
             return f"{what} {low}"
-    return what
+    # The sentence tells it happened in other words: "the massacre of 11 people", "were
+    # beaten, then burned alive" (killed).
+    told = told_by_name(f.event, f.quote)
+    return f"{what} {told}" if told else what
 
 
 def with_development(f: Figure) -> str:
@@ -106,6 +111,8 @@ def tiles(
             continue  # "20 countries", "41 people": nothing happened to them
         if METHOD.search(f.quote):
             continue  # "calculations were restricted to adults ≥45 because 98.1% of deaths …"
+        if scope.country and not _speaks_for_country(f, sources.get(f.source), scope):
+            continue  # a Myanmar massacre, told in a report on Hun Sen's visit there
         date = sources[f.source].date if f.source in sources else None
         score = (2.0 if happened else 1.0) + (by_measure[f.measure] > 1 or bool(f.also))
         score += 0.5 * bool(scope.country and any(x in f.quote for x in scope.country.names))
@@ -113,11 +120,15 @@ def tiles(
     eligible.sort(key=lambda e: e[:3])
     # One fact, one tile: "30 million trees" beside "20-30 million trees" from another source
     # tells the same count again (the table shows both, marked as differing).
+    # Two sources' values of one measure, marked as differing ("$11.5 billion deal",
+    # "$11 billion merger"), are one fact too: the table shows both.
     kept: list[Figure] = []
     unique = []
     for e in eligible:
         f = e[3]
         if any(_same_count(f, g) for g in kept):
+            continue
+        if any(figures[e2[2]] is not f and e2[2] in f.differs_from for e2 in unique):
             continue
         if _span(f):
             kept.append(f)
@@ -150,6 +161,21 @@ def tiles(
         if f.event:
             told.add((f.source, f.event))
     return sorted((first + rest)[:n])
+
+
+def _speaks_for_country(f: Figure, doc: Document | None, scope: Scope) -> bool:
+    """Whether a tile's figure is about the brief's country: its sentence names it, or its
+    document is more about it than about any other country (a sentence in a report mainly on
+    Myanmar that names no country tells of Myanmar, even where the report is about Cambodia
+    too)."""
+    country = scope.country
+    assert country is not None
+    if any(name in f.quote for name in country.names):
+        return True
+    if doc is None:
+        return False
+    shares = {s.iso3: s.share for s in signals(doc)}
+    return shares.get(country.iso3, 0.0) >= max(shares.values(), default=0.0)
 
 
 def _same_count(f: Figure, g: Figure) -> bool:

@@ -92,28 +92,6 @@ _AMOUNT_VERB = re.compile(
 )
 
 
-# Verbs that say how much, not what happened ("has reached 1 million", "lasting 16 days").
-_NOT_EVENTS = {
-    "be",
-    "have",
-    "do",
-    "reach",
-    "total",
-    "last",
-    "number",
-    "exceed",
-    "top",
-    "include",
-    "surpass",
-    "call",
-    "represent",
-    "account",
-    "comprise",
-    "involve",
-    "range",
-}
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> None:
     """Hand LemmInflect its look-up table from the derived-table cache, read a word at a time
@@ -150,23 +128,6 @@ def singular(noun: str) -> str:
     if lemmas:
         return lemmas[0]
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-
-
-def event_verb(word: str) -> str | None:
-    word = word.strip().strip(",.;:()“”\"'’").lower()
-    if not word.endswith(("ed", "ing")):
-        return None
-    verbs = _lemmas(word).get("VERB")
-    return verbs[0] if verbs and verbs[0] not in _NOT_EVENTS else None
-
-
-def event(before: str, after: str) -> str | None:
-    """The verb next to a figure: a participle after it, or the verb just before it."""
-    following = re.match(r"\s*(\S+)", after)
-    if following and (verb := event_verb(following.group(1))):
-        return verb
-    preceding = re.search(r"(\S+)\s*$", before)
-    return event_verb(preceding.group(1)) if preceding else None
 
 
 @lru_cache(maxsize=4096)

@@ -22,12 +22,11 @@ from briefs.extract.counted import (
     antecedent,
     coordinated,
     counted,
-    event,
-    event_verb,
     head_noun,
     plural,
     word_kinds,
 )
+from briefs.extract.events import event, event_verb
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
