@@ -392,3 +392,56 @@ def test_one_deal_told_by_two_sources_makes_one_tile() -> None:
     assert marked[0].differs_from == [1]
     chosen = [marked[i].text for i in tiles(marked, {}, Scope(None, "x", None, None))]
     assert chosen == ["$11.5 billion deal", "$350 million"]
+
+
+def test_a_tile_shows_what_is_not_what_is_aimed_at() -> None:
+    """Seen in briefs over the UN speeches: "the 10 per cent deployment target" a state aims
+    to surpass, the "0.7 per cent of GNP" developed countries must give, and "126 nautical
+    miles" from an island were tiles. A development told as done stays, whatever commitment
+    its sentence mentions."""
+    from briefs.compose.tiles import tiles
+    from briefs.retrieve import Scope
+
+    def share(text: str, counts: str, quote: str, event: str | None = None) -> Figure:
+        unit = "%" if "per cent" in text else None
+        return replace(
+            figure(counts, event, quote),
+            text=text,
+            unit=unit,
+            measure=f"{counts} ({event})" if event else counts,
+        )
+
+    figures = [
+        share(
+            "10 per cent deployment target",
+            "deployment target",
+            "We aim to attain and surpass the 10 per cent deployment target of women.",
+        ),
+        share(
+            "0.7 per cent of their gross national product",
+            "gross national product",
+            "Developed countries must meet the target of 0.7 per cent of their gross national "
+            "product.",
+        ),
+        share(
+            "126 nautical miles",
+            "Philippine island",
+            "China occupied rocks within 126 nautical miles of a Philippine island.",
+        ),
+        share(
+            "nearly 10,000 peacekeepers",
+            "peacekeepers",
+            "Backing this commitment with action, Cambodia has deployed nearly 10,000 "
+            "peacekeepers.",
+            "deploy",
+        ),
+        share(
+            "500 troops",
+            "troops",
+            "The government plans to deploy 500 troops next year.",
+            "deploy",
+        ),
+        share("73 per cent decline", "decline", "UNODC reported a 73 per cent decline."),
+    ]
+    chosen = [figures[i].text for i in tiles(figures, {}, Scope(None, "x", None, None))]
+    assert chosen == ["nearly 10,000 peacekeepers", "73 per cent decline"]

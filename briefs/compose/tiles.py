@@ -7,6 +7,7 @@ from collections import Counter
 
 from briefs.about import signals
 from briefs.compose.figures import SPANS, events_agree, generic_count, measure_of
+from briefs.extract.attribution import recommends
 from briefs.extract.counted import singular
 from briefs.extract.events import told_by_name
 from briefs.model import Document, Figure
@@ -86,6 +87,18 @@ _GENERIC_TILES = {
 }
 
 
+# A tile shows what is, not what is aimed at or urged: a target, a goal, a plan.
+_AIM = re.compile(
+    r"\b(?:targets?|goals?|aims?|aiming|plans? to|planned|seeks? to|intends? to|"
+    r"pledges? to|commit(?:s|ted)? to|commitments?|will|would)\b",
+    re.IGNORECASE,
+)
+# Lengths and areas say where or how far, which is no development by itself.
+_DISTANCE = re.compile(
+    r"\b(?:nautical miles?|miles?|kilomet(?:re|er)s?|km|metres?|meters?|feet|square)\b"
+)
+
+
 def tiles(
     figures: list[Figure], sources: dict[str, Document], scope: Scope, n: int = 4
 ) -> list[int]:
@@ -111,6 +124,12 @@ def tiles(
             continue  # "20 countries", "41 people": nothing happened to them
         if METHOD.search(f.quote):
             continue  # "calculations were restricted to adults ≥45 because 98.1% of deaths …"
+        if _aimed_at(f) and not (happened and tile_label(f) != (f.counts or f.unit)):
+            # (what is told as done stays: "backing this commitment with action, Cambodia
+            # has deployed nearly 10,000 peacekeepers")
+            continue  # "the 10 per cent deployment target", "must meet 0.7 per cent of GNP"
+        if not happened and _DISTANCE.search(f.text):
+            continue  # "within 126 nautical miles of": where, not what happened
         if scope.country and not _speaks_for_country(f, sources.get(f.source), scope):
             continue  # a Myanmar massacre, told in a report on Hun Sen's visit there
         date = sources[f.source].date if f.source in sources else None
@@ -161,6 +180,15 @@ def tiles(
         if f.event:
             told.add((f.source, f.event))
     return sorted((first + rest)[:n])
+
+
+def _aimed_at(f: Figure) -> bool:
+    """Whether the figure is what a sentence urges or what someone aims at, not what is: told
+    in a recommendation, or with an aim in the words just before it ("we aim to attain the
+    10 per cent deployment target", "the commitment to allocate 0.7 per cent of GNI")."""
+    at = f.quote.find(f.text)
+    before = f.quote[max(0, at - 80) : at] if at >= 0 else f.quote
+    return bool(_AIM.search(before) or _AIM.match(f.text.split()[-1]) or recommends(f.quote))
 
 
 def _speaks_for_country(f: Figure, doc: Document | None, scope: Scope) -> bool:
