@@ -285,3 +285,33 @@ def test_all_countries_over_all_dates_counts_undated_documents(tmp_path: Path) -
     written, failed, _index = build_all(settings)
     assert failed == []
     assert sorted(p.name for p in written) == ["cambodia.json", "laos.json"]
+
+
+def test_a_digest_entry_reads_its_keywords_from_less_prose_than_a_brief(
+    sqlite_seed_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """YAKE was two thirds of a ten-country digest's time, for keywords that feed at most
+    three change lines: composition reads only ``Limits.keyword_text`` characters of the
+    best-ranked prose, and the digest sets it lower than a brief."""
+    import briefs.compose as compose
+    from briefs import geo
+    from briefs.compose import Limits
+    from briefs.digest import _LIMITS, DIGEST_KEYWORD_TEXT
+    from briefs.retrieve import Scope, retrieve
+    from briefs.store import Store
+
+    read: list[int] = []
+    real = compose.yake_keywords
+
+    def counting(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        read.append(len(text))
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(compose, "yake_keywords", counting)
+    scope = Scope(geo.resolve("Cambodia"), None, None, None)
+    with Store(sqlite_seed_db) as store:
+        found = retrieve(store, scope)
+    compose.compose(found, scope)
+    compose.compose(found, scope, limits=Limits(keyword_text=2_000))
+    assert read[0] > 2_000 and read[1] <= 2_000
+    assert _LIMITS.keyword_text == DIGEST_KEYWORD_TEXT < Limits().keyword_text

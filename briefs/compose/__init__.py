@@ -55,6 +55,7 @@ class Limits:
     timeline: int = 12
     outlook: int = 5
     keywords: int = 12
+    keyword_text: int = KEYWORD_TEXT  # characters of the best-ranked prose YAKE reads
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def compose(
     prose = "\n\n".join(
         " ".join(s.text for s in sentences_of(p.doc_id, p.seq, p.text, p.page) if eligible(s))
         for p in passages
-    )[:KEYWORD_TEXT]
+    )[: limits.keyword_text]
     # Who published the sources is not what they are about.
     outlets = {d.publisher.casefold() for d in docs.values() if d.publisher}
     kws = [
