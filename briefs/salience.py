@@ -29,6 +29,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from briefs.extract.sentences import asks
+
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _STOP = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -174,7 +176,7 @@ def rank(
     # What does not change from one round to the next is worked out once per candidate.
     position = {i: 1.0 + POSITION / (1 + candidates[i].position) for i in open_}
     specific = {i: 0.3 * bool(_SPECIFIC.search(candidates[i].text)) for i in open_}
-    penalty = {i: 2.0 * ("?" in candidates[i].text) for i in open_}
+    penalty = {i: 2.0 * asks(candidates[i].text) for i in open_}
     # A view counts for half what a report of the same facts counts: reporting first.
     view = {
         i: OPINION

@@ -37,9 +37,42 @@ def related(topic: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
 
 
 def terms(topic: str, extra: tuple[str, ...] = ()) -> list[str]:
-    """What a passage about ``topic`` holds: the topic as a phrase, or a related term."""
+    """What a passage about ``topic`` holds: the topic as a phrase (a compound in each way
+    writers spell it), or a related term."""
     phrase = " ".join(words(topic))
-    return list(dict.fromkeys([phrase, *related(topic, extra)]))
+    return list(dict.fromkeys([*spellings(phrase), *related(topic, extra)]))
+
+
+COMMON = 5_000  # a word this frequent in English is a word a compound may be made of
+
+
+@functools.cache
+def spellings(phrase: str) -> tuple[str, ...]:
+    """A compound as writers spell it, closed, open or hyphenated: "heatwave", "heat wave",
+    "heat-wave"; "ceasefire", "cease fire". A word is taken apart only where it is two
+    common words in exactly one way ("Sensex" is not, "Firefox" is: "fire fox" is rare
+    enough to find nothing wrong)."""
+    parts = phrase.split() if " " in phrase else phrase.split("-")
+    if len(parts) == 1:
+        parts = _two_words(phrase) or parts
+    if len(parts) != 2 or not all(p.isalpha() for p in parts):
+        return (phrase,)
+    return tuple(dict.fromkeys((phrase, " ".join(parts), "".join(parts), "-".join(parts))))
+
+
+def _two_words(word: str) -> list[str] | None:
+    if not word.isalpha() or len(word) < 6:
+        return None
+    from briefs.readers.clean import word_counts
+
+    counts = word_counts()
+    low = word.casefold()
+    splits = [
+        [word[:i], word[i:]]
+        for i in range(3, len(word) - 2)
+        if counts.get(low[:i], 0) >= COMMON and counts.get(low[i:], 0) >= COMMON
+    ]
+    return splits[0] if len(splits) == 1 else None
 
 
 # Words that carry no subject of their own in a topic typed as a phrase.

@@ -372,3 +372,40 @@ def test_a_country_named_only_in_other_languages_is_said_so(tmp_path: Path) -> N
     )
     with pytest.raises(ScopeError, match="1 document naming it is not in English"):
         _brief_on(folder, country="China")
+
+
+def test_a_compound_is_found_however_it_is_spelt(tmp_path: Path) -> None:
+    """Seen in a topic brief over real news: `--topic heatwave` found nothing in four stories
+    that all wrote "heat wave". A compound is searched closed, open and hyphenated; a word is
+    taken apart only where it is two common words in one way."""
+    from briefs import topics
+
+    assert topics.terms("heatwave")[:3] == ["heatwave", "heat wave", "heat-wave"]
+    assert topics.terms("heat wave")[:3] == ["heat wave", "heatwave", "heat-wave"]
+    assert "cease fire" in topics.terms("ceasefire")
+    assert topics.terms("Sensex") == ["Sensex"]  # "sen" is no common word
+    assert topics.terms("tsunami") == ["tsunami"]
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "heat.txt").write_text(
+        "Heat wave grips southern Europe\n\n"
+        "A heat wave sent temperatures above 40 degrees in Seville on Monday, and hospitals "
+        "treated 300 people for heatstroke.\n\n"
+        "The heat wave is expected to last until Friday, forecasters said.\n",
+        "utf-8",
+    )
+    (folder / "rain.txt").write_text(
+        "Floods in the north\n\nHeavy rain flooded 2,000 homes in the north on Monday.\n",
+        "utf-8",
+    )
+    sources, quotes = _brief_on(folder, topic="heatwave")
+    assert sources == ["heat.txt"]
+    assert "above 40 degrees" in quotes
+
+
+def test_a_title_quoted_with_its_question_mark_is_no_question() -> None:
+    from briefs.extract.sentences import asks
+
+    assert asks("Will the truce hold?")
+    assert asks('He asked: "Who will pay for it?"')
+    assert not asks("The new video for 'Do They Know It's Christmas?' is to air at 5.55pm tonight.")

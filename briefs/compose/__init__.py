@@ -33,7 +33,7 @@ from briefs.extract.attribution import recommends, speaker
 from briefs.extract.dates import find_dates
 from briefs.extract.figures import find_figures
 from briefs.extract.keywords import keywords as yake_keywords
-from briefs.extract.sentences import SourceSentence, sentences_of
+from briefs.extract.sentences import SourceSentence, asks, sentences_of
 from briefs.model import Cite, Document, Figure, Keyword, Section, Sentence, Source, TimelineEntry
 from briefs.readers.debris import is_debris
 from briefs.retrieve import Retrieved, Scope
@@ -174,7 +174,7 @@ def compose(
             if scope.country and any(n in s.quote for n in scope.country.names):
                 score += 1.5
             score += 0.5 * bool(find_figures(s.quote)) + 0.2 * (s.index == 0)
-            score -= 1.0 * ("?" in s.quote)
+            score -= 1.0 * asks(s.quote)
             if pinned:
                 score += 100.0  # pinned: first into the key points
             candidates.append((score, s))

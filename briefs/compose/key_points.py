@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from briefs import salience, topics
-from briefs.extract.sentences import SourceSentence
+from briefs.extract.sentences import SourceSentence, asks
 from briefs.retrieve import Scope
 
 NAME_PRIOR = 0.5  # what naming the scope adds to a sentence's salience, in weight units
@@ -40,7 +40,7 @@ def ranked_for_key_points(
     # A topic typed as a sentence is rarely repeated whole: a sentence holding more of its
     # words is more about it.
     content = topics.content_words(scope.topic) if scope.topic else []
-    kept = [(i, s) for i, (_score, s) in enumerate(candidates) if "?" not in s.quote]
+    kept = [(i, s) for i, (_score, s) in enumerate(candidates) if not asks(s.quote)]
     # A sentence's place in its document counts the quotable sentences before it, as a
     # reader meets them: a subtitle, a byline or a photo caption does not push the lead back.
     place_in_doc: dict[int, int] = {}

@@ -146,6 +146,13 @@ def trim(sentence: str) -> str:
     return rest[:1].upper() + rest[1:] if rest else sentence
 
 
+def asks(sentence: str) -> bool:
+    """Whether ``sentence`` is a question: it ends in a question mark, inside its closing
+    quotes or brackets. A title quoted inside it ("the video for 'Do They Know It's
+    Christmas?' is to air at 5.55pm") does not make it one."""
+    return sentence.rstrip().rstrip("\"'”’)]»").endswith("?")
+
+
 def stands_alone(sentence: str) -> bool:
     """True when ``sentence`` reads as a complete sentence on its own in a brief."""
     words = sentence.split()
