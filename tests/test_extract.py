@@ -310,6 +310,26 @@ def test_speaker_and_recommendation() -> None:
     assert recommends("The two sides must balance their demands against the public's safety.")
     assert recommends("The parties must sign the peace agreement without delay.")
     assert recommends("The government must file charges against the officers responsible.")
+    # Seen in the outlook of a United States brief over real pages: a question a verb asks,
+    # however far its question word is from the modal; a judgment of the past; an e-mail's
+    # outburst. A pseudo-cleft puts what to do first, and still recommends.
+    assert not recommends(
+        "He is sending Colin Powell to areas ravaged by the tsunami to assess what more the "
+        "United States needs to do."
+    )
+    assert not recommends("The ministers will decide whether ASEAN should send an envoy.")
+    assert not recommends(
+        "The inspectors concluded that the document was not tailored, as it should have been, "
+        "to the requirements of the warfighter."
+    )
+    assert not recommends("Boeing won't accept such a dumb contract, and Wynne needs to pay!")
+    assert recommends("The government should have acted sooner, and it must now compensate them.")
+    assert recommends("The region needs to have early warning systems in place.")
+    assert recommends("What ASEAN must do is engage the junta and the resistance alike.")
+    assert not recommends("Should cost be higher, Boeing bears the risk.")
+    assert not recommends("I must however ask: where is the accountability in all of this?")
+    assert recommends("Should the talks fail, ASEAN must suspend Myanmar's membership.")
+    assert recommends("Leaders must tell the junta that the violence has to stop.")
     # Begun inside a quotation the sentence before opened (TeX-style quotes of a plain text).
     assert not stands_alone(
         "Roche'' as follows: now a problem on tankers, and Boeing needs to do more on this."

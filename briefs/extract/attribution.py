@@ -79,6 +79,25 @@ _REPORTS = frozenset(
     "believes believed recommended recommends suggested suggests stated declared reiterated "
     "emphasised emphasized underlined concluded hoped hopes think thinks thought".split()
 )
+# A modal in a question a verb asks or answers ("to assess what more the US needs to do",
+# "decide whether ASEAN should act"), however far the question word is from it.
+_ASKED = re.compile(
+    r"\b(?:assess\w*|ask\w*|know\w*|decid\w*|determin\w*|consider\w*|discuss\w*|"
+    r"examin\w*|explain\w*|see|seeing|wonder\w*|review\w*|stud(?:y|ied|ies|ying)|"
+    r"understand\w*|learn\w*|unclear|clear)\s+(?:what|how|whether|which|where|who|when|why)\b",
+    re.IGNORECASE,
+)
+# "Should cost be higher, …": a condition put first, not advice.
+_INVERTED = re.compile(r"Should\s+[^,;?]{1,80},")
+# "I must say", "we must ask": a speaker telling of their own speaking.
+_SPEAKING = re.compile(
+    r"\s+(?:however\s+|also\s+|first\s+|now\s+)?(?:ask|say|admit|confess|note|point out|"
+    r"remind|recall|tell|add)\b"
+)
+# "What ASEAN must do is …": the thing to do, put first.
+_CLEFT = re.compile(r"\s+(?:do|be done)\s+(?:now\s+|next\s+)?(?:is|are|was)\b")
+# "should have been", "must have known": a judgment of what was, not what to do.
+_JUDGED = re.compile(r"\s+(?:not\s+)?have\s+[a-z]+(?:ed|en|wn|ne|t)\b")
 # "did not need to" tells what was so, not what must be done.
 _PAST = frozenset(("did", "didn't", "didn’t"))
 _NOTED = re.compile(r"\s+(?:be|been)\s+(?:noted|said|remembered|recalled|emphasi[sz]ed|stressed)")
@@ -104,16 +123,29 @@ def recommends(sentence: str) -> bool:
     A modal inside a relative clause describes, it does not recommend ("Myanmar is aware of
     the many obstacles that must be overcome"), and "it should be noted" notes.
     """
+    if sentence.rstrip().rstrip("\"'”’)`").endswith("!"):
+        return False  # an outburst ("… and Wynne needs to pay the appropriate price!")
     for m in RECOMMENDS.finditer(sentence):
         if _names_a_thing(sentence, m):
             continue
         word = " ".join(m.group(0).lower().split())
         if word in _MODAL:
+            clause = re.split(r"[,;:—–]", sentence[: m.start()])[-1]
+            if _ASKED.search(clause):
+                continue  # "to assess what more the United States needs to do": a question
+            if m.start() == 0 and _INVERTED.match(sentence):
+                continue  # "Should cost be higher, Boeing bears the risk": a condition
+            if _SPEAKING.match(sentence, m.end()) and clause.split()[-1:] in (["I"], ["we"]):
+                continue  # "I must however ask: where is the accountability": speaking
+            if word != "need to" and word != "needs to" and _JUDGED.match(sentence, m.end()):
+                continue  # "was not tailored, as it should have been": a judgment of the past
             words = [w.strip(",;'`\"’”").lower() for w in sentence[: m.start()].split()[-3:]]
             before = words[-2:]
             if len(words) == 3 and words[1] == "that" and words[0] in _REPORTS:
                 before = before[1:]  # "said that ASEAN must act": what was said, urged
-            if _RELATIVE.intersection(before) or _NOTED.match(sentence, m.end()):
+            if _CLEFT.match(sentence, m.end()) and "what" in before:
+                pass  # "What ASEAN must do is engage the junta": what to do, said first
+            elif _RELATIVE.intersection(before) or _NOTED.match(sentence, m.end()):
                 continue
             if _FILING.match(sentence, m.end()):
                 continue  # "taxpayers who claim treaty benefits must file Form 8833": a rule
