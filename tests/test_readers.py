@@ -368,6 +368,37 @@ def test_html_bylines_keep_every_author_the_page_names(tmp_path) -> None:
     assert _byline("Charnele Henry; The Local", data, "", site="The Local") == "Charnele Henry"
 
 
+def test_html_authors_the_markup_or_another_language_names() -> None:
+    """Measured on mozilla/readability's 130 test pages (their expected bylines): a name the
+    markup marks as the author, in microdata or a class, with only tags between, and a byline
+    opened by another language's "by" ("Von", "Por", "Af") are authors when they read as a
+    person's name; a credit, a label or a newsroom is not. A name the page's text runs on
+    from is the one its structured data declares."""
+    from briefs.readers.html import _byline
+
+    microdata = (
+        '<span class="authorname-txt" itemprop="author" itemscope="itemscope">\n'
+        '   <span class="truncate" itemprop="name">Alex Perry</span></span>'
+    )
+    assert _byline("Alex Perry", microdata, "") == "Alex Perry"
+    by_class = '<div class="author-name C(#000) Fw(b)">NATALIYA VASILYEVA</div>'
+    assert _byline("NATALIYA VASILYEVA", by_class, "") == "Nataliya Vasilyeva"
+    german = "<p class='meta'>Von <a href='/autor/ah'>Andreas Hoffmann</a>, 19.10.2019</p>"
+    assert _byline("Andreas Hoffmann", german, "") == "Andreas Hoffmann"
+    danish = "<span>Af Ritzau</span> <span>Jesper Lund</span>"
+    assert _byline("Af Jesper Lund", danish, "") == "Jesper Lund"
+    # A credit, a label and a newsroom, marked as the author or after "Por", are not people.
+    assert _byline("Cortesía", '<span class="author">Cortesía</span>', "") is None
+    assert _byline("Redaktion", '<span class="author">Redaktion</span>', "") is None
+    label = '<a class="author-link">Zeige alle Beiträge von Petra Ruland</a>'
+    assert _byline("Zeige alle Beiträge von Petra Ruland", label, "") is None
+    # The name in the page's text before other words; its structured data has it whole.
+    data = '<script>{"author":[{"@type":"Person","name":"Ale\\u0161 V\\u00e1vra"}]}</script>'
+    assert _byline("Aleš Vávra před", data, "") == "Aleš Vávra"
+    # A name that only stands in a sentence of the page vouches for nothing.
+    assert _byline("Alex Perry", "<p>We spoke to Alex Perry about it.</p>", "") is None
+
+
 NEWSWIRE = """<DOC>
 <DOCNO> APW19981016.0240 </DOCNO>
 <DOCTYPE> NEWS STORY </DOCTYPE>

@@ -7,6 +7,7 @@ and the canonical link. Paragraph boundaries come from its XML output.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from lxml import etree
 from briefs.errors import ReadError
 from briefs.model import Document
 from briefs.readers.clean import LINE_ENDS_SENTENCE, collapse, normalise
+from briefs.readers.filemeta import ORGANISATION
 from briefs.readers.head import apply_head
 from briefs.readers.text import decode
 
@@ -55,9 +57,50 @@ _OUTLET = re.compile(
 _NOT_A_PERSON = re.compile(
     r"^(?:Article by|Unknown|Staff|Admin|Editor|Editorial|Jobs|Hire|PhD|MD|says|Agencies|"
     r"No Author|User|Username|Anonymous|Guest)$"
-    r"|\b(?:Staff|Reports|Kitchens|says|Edition|Edited)\b",
+    r"|\b(?:Staff|Reports|Kitchens|says|Edition|Edited|Team|Webteam|Newsdesk|Redaktion|"
+    r"Redacci\w*|Redação|Redazione|Diario|Zeitung|Magazin|GmbH|Inc|Ltd)\b",
     re.IGNORECASE,
 )
+
+
+# "By" as the languages of the pages read write it; other than English, only where an element
+# opens with it (Italian "di" and French "par" are everywhere in running text).
+_BY = r">\s*(?:Por|Par|Von|Door|Di|Av|Af|Oleh)"
+_MARKED = r"<[^<>]*\b(?:itemprop|class|rel)=\"[^\"]*\b(?:author|byline)[\w-]*(?:\s[^\"]*)?\"[^<>]*>"
+_DECLARED = re.compile(r'"author"\s*:\s*[\[{][^\]]{0,400}?"name"\s*:\s*"([^"]{3,80})"')
+_LEADING_BY = re.compile(r"^(?:By|Por|Par|Von|Door|Di|Av|Af|Oleh)\s+(?=\S)")
+_PARTICLES = frozenset("de van der von le la da di dos bin binti al".split())
+
+
+def _person_like(name: str) -> bool:
+    """Two to four capitalised words (particles aside), letters only, an initial not last:
+    "Michael L Anderson", "Loïc Le Clerc", "Валерия Пестрякова"; not "Cortesía", "Joe S",
+    "Zeige alle Beiträge von Petra Ruland", or a newsroom's name."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or ORGANISATION.search(name):
+        return False
+    for i, w in enumerate(words):
+        if w in _PARTICLES and 0 < i < len(words) - 1:
+            continue
+        core = w.rstrip(".")
+        if not (core[:1].isupper() and all(c.isalpha() or c in "-'’" for c in core)):
+            return False
+        if len(core) < 2 and i == len(words) - 1:
+            return False
+    return True
+
+
+def _declared_within(given: str, html: str) -> str | None:
+    """The author the page's structured data names, where the name found on the page holds it
+    and runs on ("Aleš Vávra před" for "Aleš Vávra")."""
+    for m in _DECLARED.finditer(html):
+        try:
+            name = collapse(json.loads(f'"{m.group(1)}"'))  # "Ale\u0161 V\u00e1vra"
+        except ValueError:
+            name = collapse(m.group(1))
+        if _person_like(name) and given.startswith(name + " "):
+            return name
+    return None
 
 
 def _byline(found: str | None, html: str, head: str, site: str | None = None) -> str | None:
@@ -72,8 +115,8 @@ def _byline(found: str | None, html: str, head: str, site: str | None = None) ->
         return None
     kept: list[str] = []
     for part in found.split(";"):
-        given = collapse(part)
-        if not given or _NOT_A_PERSON.search(given) or given == site:
+        given = _LEADING_BY.sub("", collapse(part))  # "Af Ritzau", "Par Stefan Häne"
+        if not given or _NOT_A_PERSON.search(given):
             continue
         if " " not in given and given.isupper():
             continue  # "CNN", "AFP", "BBNTEAM": an agency or a desk
@@ -82,13 +125,25 @@ def _byline(found: str | None, html: str, head: str, site: str | None = None) ->
             re.escape(w) + (r"\.?" if len(w) == 1 else "") for w in given.split()
         ).replace("'", "['’]")
         # "By <a href=…>Emily Burack</a>": tags may stand between the word and the name.
-        byline = re.search(
-            rf"\bBy\b(?:[^<>]|<[^<>]{{0,200}}>){{0,300}}?{pattern}", html, re.IGNORECASE
-        )
+        tail = rf"\b(?:[^<>]|<[^<>]{{0,200}}>){{0,300}}?{pattern}"
+        english = re.search(rf"\bBy{tail}", html, re.IGNORECASE)
+        byline = english or re.search(rf"{_BY}{tail}", html, re.IGNORECASE)
         # Structured data: "author": {"@type": "Person", "name": "Charnele Henry"}
         declared = re.search(rf'"author"\s*:\s*[\[{{][^\]]{{0,400}}?"name"\s*:\s*"{pattern}"', html)
-        if given in head or byline or declared:
+        # Markup that marks its text as the author, with only tags between:
+        # <span itemprop="author" …><span itemprop="name">Alex Perry</span>,
+        # <div class="author-name …">NATALIYA VASILYEVA</div>.
+        marked = re.search(rf"{_MARKED}(?>\s*<[^<>]{{0,400}}>){{0,12}}\s*{pattern}\s*<", html)
+        if given == site:
+            continue  # the site itself (a personal blog's name stays its publisher)
+        if given in head or english or declared:
             kept.append(given.title() if given.isupper() else given)
+        elif (byline or marked) and _person_like(given):
+            # Markup or another language's "By" vouches for a person's name only: two to four
+            # capitalised words, not "Cortesía", "Posted" or "Zeige alle Beiträge von …".
+            kept.append(given.title() if given.isupper() else given)
+        elif named := _declared_within(given, html):
+            kept.append(named)  # "Aleš Vávra před": the page's text ran on after the name
     # Beside the people who wrote it, a news organisation ("Colleen Barry; The Associated
     # Press", "…; Usa Today") is the outlet the story first ran in; alone, it is the author.
     people = [k for k in kept if not _OUTLET.search(k)]
