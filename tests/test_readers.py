@@ -633,3 +633,28 @@ def test_pdf_layout_groups_boxes_the_same_whatever_the_memory_layout() -> None:
         orders.add(reading_order())
         ballast.append([object() for _ in range(997 * (k + 1))])
     assert len(orders) == 1 and len(next(iter(orders))) == 25
+
+
+def test_a_short_heading_from_elsewhere_on_the_page_is_no_title(tmp_path: Path) -> None:
+    """Seen on a WebMD page (readability's test pages) and a dozen others read locally: a
+    sidebar's "Information and Resources", a menu's "Aktuelles" or a loader's "Loading" was
+    taken for the title. A short heading that is not in the article and shares no word with
+    the page's <title> gives way to that <title>, its site name aside."""
+    body = "<p>" + "Drug-resistant bacteria are spreading in hospitals across the country. " * 4
+    page = tmp_path / "superbugs.html"
+    page.write_text(
+        "<html><head><title>Superbugs: What They Are and How You Get Them | WebMD</title>"
+        "</head><body><div class='side'><h1>Information and Resources</h1></div>"
+        f"<article>{body}</p><p>{body}</p></article></body></html>",
+        "utf-8",
+    )
+    assert read_file(page)[0].title == "Superbugs: What They Are and How You Get Them"
+    # The article's own heading stays, whatever the <title> says.
+    chapter = tmp_path / "chapter.html"
+    chapter.write_text(
+        "<html><head><title>Google - Site Reliability Engineering</title></head><body>"
+        f"<article><h1>Monitoring Distributed Systems</h1>{body}</p><p>{body}</p></article>"
+        "</body></html>",
+        "utf-8",
+    )
+    assert read_file(chapter)[0].title == "Monitoring Distributed Systems"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 from lxml import etree
@@ -150,6 +151,34 @@ def _byline(found: str | None, html: str, head: str, site: str | None = None) ->
     return "; ".join(dict.fromkeys(people or kept)) or None
 
 
+_TITLE_ELEMENT = re.compile(r"<title[^>]*>([^<]{3,400})</title>", re.IGNORECASE)
+_SITE_SEPARATOR = re.compile(r"\s+[|–—:-]{1,2}\s+")
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _named_page(title: str, html: str, site: str | None, paragraphs: list[str]) -> str:
+    """The page's title: what trafilatura found, unless that is a short heading of something
+    else on the page, outside the article's text and sharing no word with the page's own
+    <title> (a sidebar's "Information and Resources" on a page titled "Superbugs: What They
+    Are and How You Get Them | WebMD"); then the <title>, its site name aside (its longest
+    part), where that is longer."""
+    element = _TITLE_ELEMENT.search(html[: html.lower().find("</head>") + 1 or 20_000])
+    if not element or not title:
+        return title
+    if any(title in p or (len(p) < 200 and p in title) for p in paragraphs[:3]):
+        return title  # the article's own heading ("Chapter 6 - Monitoring Distributed Systems")
+    own = collapse(unescape(element.group(1)))
+    words = {w.casefold() for w in _TITLE_WORD.findall(own)}
+    if not words or words & {w.casefold() for w in _TITLE_WORD.findall(title)}:
+        return title
+    parts = [p for p in _SITE_SEPARATOR.split(own) if p and p != site]
+    best = max(parts, key=len) if parts else own
+    # Only a short heading ("Aktuelles", "Information and Resources", "Loading") gives way,
+    # and only to a longer title that reads as one (not a script's "' + basename(url) + '").
+    short, longer = len(title.split()) <= 3, len(best.split()) > len(title.split())
+    return best if short and longer and not re.search(r"[+=(){}<>]", best) else title
+
+
 _HEAD_LINES = 6  # the article's first lines where a page prints its date
 
 # A wire dateline whose agency tag stood in its own element: "London (CNN)It was …".
@@ -203,7 +232,8 @@ def read(path: Path) -> Document:
     meta = trafilatura.extract_metadata(
         html, date_config={"original_date": True, "extensive_search": False}
     )
-    title = collapse((meta.title or "") if meta else "").rstrip("¶# ") or path.stem
+    title = collapse((meta.title or "") if meta else "").rstrip("¶# ")
+    title = _named_page(title, html, meta.sitename if meta else None, paragraphs) or path.stem
     if paragraphs and collapse(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]
     lower = html.lower()
