@@ -430,6 +430,8 @@ def test_what_happened_past_an_aside_an_auxiliary_or_in_a_noun() -> None:
     assert told("The evacuation of 3,000 residents began at dawn.") == [
         ("3,000 residents", "evacuate")
     ]
+    assert told("Troops burned the bodies of 35 people.") == [("35 people", "die")]
+    assert told("The governing bodies of 20 countries met.") == [("20 countries", None)]
     # A hedge says how sure, the participle after it what happened; alone it says nothing.
     assert told("That day 10 people were reported killed.") == [("10 people", "kill")]
     assert told("Some 7 deaths were reported.") == [("7 deaths", None)]

@@ -66,6 +66,7 @@ EVENT_OF = {
     "release": "release",
     "rescue": "rescue",
 }
+_DEAD = frozenset({"bodies", "remains"})
 # The participle of those verbs, for a tile whose sentence names the event by its noun.
 PARTICIPLE = {"kill": "killed", "die": "died", "kidnap": "kidnapped"}
 _NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:(?:the|some|all|the\s+other)\s+)?$")
@@ -118,8 +119,14 @@ def event(before: str, after: str) -> str | None:
     preceding = re.search(r"(\S+)\s*$", before)
     if preceding and (verb := event_verb(preceding.group(1))):
         return verb
-    noun = _NOUN_OF.search(before[-40:])
-    return EVENT_OF.get(noun.group(1).lower()) if noun else None
+    tail = before[-40:]
+    noun = _NOUN_OF.search(tail)
+    if not noun:
+        return None
+    word = noun.group(1).lower()
+    if word in _DEAD and not tail[: noun.start()].rstrip().lower().endswith("the"):
+        return None  # "the bodies of 35 people", not "the governing bodies of 20 countries"
+    return EVENT_OF.get(word)
 
 
 def _run_of_participles(text: str) -> str | None:
