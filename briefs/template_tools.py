@@ -239,6 +239,9 @@ _FILTERS = {
     "number": "`{{ 9205 | number }}` -> 9,205; `{{ 17.4 | number(1) }}` -> 17.4.",
     "happened": "`{{ figure | happened }}`: the figure as written and what happened to it, "
     'where its sentence says ("525,000 people displaced").',
+    "counted": "`{{ figure | counted }}`: what the figure counts and what happened to it, "
+    'where its sentence says ("people displaced", "people killed" for "the massacre of 11 '
+    'people").',
     "md": "`{{ text | md }}`: print text as Markdown without escaping (for your own fixed "
     "text only; source text is always escaped).",
 }

@@ -16,7 +16,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefs.citations import human_date, reference
-from briefs.compose.tiles import with_development
+from briefs.compose.tiles import tile_label, with_development
 from briefs.errors import TemplateError
 from briefs.resources import templates_dir
 
@@ -118,6 +118,7 @@ def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
         md=Md,
         reference=_reference,
         happened=with_development,
+        counted=tile_label,
     )
     return env
 

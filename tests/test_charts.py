@@ -182,6 +182,14 @@ def test_a_tile_says_what_happened_to_what_it_counts() -> None:
     )
     # Where the sentence has no past form of it, the tile names only what is counted.
     assert tile_label(figure("tax", "add", "…and adding 15% tax.")) == "tax"
+    # … unless it tells it happening right after the number, or by its noun.
+    fleeing = replace(
+        figure("people", "flee", "…with at least 10,000 people fleeing their homes."),
+        text="at least 10,000 people",
+    )
+    assert tile_label(fleeing) == "people fleeing"
+    plan = replace(figure("troops", "deploy", "It plans to deploy 500 troops."), text="500 troops")
+    assert tile_label(plan) == "troops"
     assert tile_label(figure("deminers", None, "over 1,000 deminers")) == "deminers"
 
 

@@ -47,6 +47,10 @@ def tile_label(f: Figure) -> str:
         low = word.lower()
         if low.startswith(stem) and low.endswith("ed"):
             return f"{what} {low}"
+    # Happening as the sentence tells it: "10,000 people fleeing their homes".
+    going = re.match(r"\s+([a-z]+ing)\b", f.quote[f.quote.find(f.text) + len(f.text) :])
+    if f.text in f.quote and going and going.group(1).startswith(stem):
+        return f"{what} {going.group(1)}"
     # The sentence tells it happened in other words: "the massacre of 11 people", "were
     # beaten, then burned alive" (killed).
     told = told_by_name(f.event, f.quote)
