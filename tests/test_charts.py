@@ -372,29 +372,34 @@ def test_one_deal_told_by_two_sources_makes_one_tile() -> None:
     from briefs.compose.tiles import tiles
     from briefs.retrieve import Scope
 
-    deal = replace(
-        figure("deal", "unveil", "Kmart will buy Sears in an $11.5 billion deal unveiled today."),
-        text="$11.5 billion deal",
-        value=11.5e9,
-        unit="$",
-        measure=measure_of("deal", "$", "unveil"),
-        source="S1",
+    def money(text: str, value: float, counts: str, event: str | None, quote: str, sid: str):
+        return replace(
+            figure(counts, event, quote),
+            text=text,
+            value=value,
+            unit="$",
+            measure=measure_of(counts, "$", event),
+            source=sid,
+        )
+
+    deal = money(
+        "$11.5 billion deal",
+        11.5e9,
+        "deal",
+        "unveil",
+        "Kmart will buy Sears in an $11.5 billion deal unveiled today.",
+        "S1",
     )
-    merger = replace(
-        figure("merger", None, "A look at the $11 billion merger of two retail icons."),
-        text="$11 billion merger",
-        value=11e9,
-        unit="$",
-        measure=measure_of("merger", "$"),
-        source="S2",
+    merger = money(
+        "$11 billion merger",
+        11e9,
+        "merger",
+        None,
+        "A look at the $11 billion merger of two retail icons.",
+        "S2",
     )
-    aid = replace(
-        figure("aid", "pledge", "Washington pledged $350 million in aid."),
-        text="$350 million",
-        value=350e6,
-        unit="$",
-        measure=measure_of("aid", "$", "pledge"),
-        source="S3",
+    aid = money(
+        "$350 million", 350e6, "aid", "pledge", "Washington pledged $350 million in aid.", "S3"
     )
     marked = differs([deal, merger, aid])
     assert marked[0].differs_from == [1]
