@@ -174,3 +174,15 @@ def score(s: Signals, declared: bool = False) -> float:
     if s.share >= 0.25 and s.strong >= 10:
         value += 0.15
     return round(min(value, 1.0), 4)
+
+
+def first_subject(doc: Document, iso3: str) -> bool:
+    """Whether ``doc`` is about the country ``iso3`` at least as much as about any other (by
+    ``score``): a report on Hun Sen's visit to Myanmar, mostly about Myanmar, is not
+    Cambodia's first subject; "Malaysia's mediation: the quiet broker", set in southern
+    Thailand, is Malaysia's."""
+    country = geo.countries().get(iso3)
+    if doc.country and country and doc.country == country.name:
+        return True  # the metadata declares it, as retrieval takes it
+    scores = {s.iso3: score(s) for s in signals(doc)}
+    return scores.get(iso3, 0.0) >= max(scores.values(), default=0.0)

@@ -409,3 +409,35 @@ def test_a_title_quoted_with_its_question_mark_is_no_question() -> None:
     assert asks("Will the truce hold?")
     assert asks('He asked: "Who will pay for it?"')
     assert not asks("The new video for 'Do They Know It's Christmas?' is to air at 5.55pm tonight.")
+
+
+def test_a_figure_counts_for_the_country_its_document_is_first_about() -> None:
+    """Seen in the seeds' Cambodia brief: "the massacre of 11 people in Done Taw" and a 15%
+    tax on SIM cards, from a report on Hun Sen's visit to Myanmar that is mostly about
+    Myanmar, filled its figures table. A figure whose sentence does not name the country
+    counts for it only from a document about that country first; an article set in southern
+    Thailand but about Malaysia's mediation is Malaysia's first."""
+    from briefs.about import first_subject
+    from briefs.model import Document
+
+    visit = Document(
+        "visit.txt",
+        "Cambodia's leader visits the junta",
+        (
+            "Cambodia's prime minister flew to Myanmar on Friday.",
+            "Myanmar's junta has killed hundreds; Myanmar's army burned villages in Myanmar.",
+            "In Myanmar, 11 people were killed in Done Taw, and Myanmar taxes rose 15%.",
+        ),
+    )
+    assert first_subject(visit, "MMR") and not first_subject(visit, "KHM")
+    mediation = Document(
+        "mediation.txt",
+        "Malaysia's mediation: the quiet broker",
+        (
+            "KUALA LUMPUR - Malaysia has facilitated talks between Bangkok and insurgents.",
+            "Southern Thailand's provinces have seen violence; Thailand's army patrols them.",
+        ),
+    )
+    assert first_subject(mediation, "MYS")
+    declared = Document("x.txt", "Notes", ("Thailand and Thailand again.",), country="Laos")
+    assert first_subject(declared, "LAO")

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from briefs import salience
-from briefs.about import weak_flags
+from briefs.about import first_subject, weak_flags
 from briefs.compose.figures import SPANS, differs, figures_of, measure_of
 from briefs.compose.gaps import gaps_of
 from briefs.compose.key_points import ranked_for_key_points
@@ -143,6 +143,20 @@ def compose(
         """A document about the scope speaks for it in every sentence; another document only
         in a sentence that names it (for a key point, a figure or a dated event alike)."""
         return not scope.country or doc_id in retrieved.about or names(sentence)
+
+    first: dict[int, bool] = {}
+
+    def figure_speaks_for(doc_id: int, sentence: str) -> bool:
+        """A figure counts for the country where its sentence names it, or where its document
+        is about the country first: a count in a report mainly on Myanmar that names no
+        country is Myanmar's, even where the report is about Cambodia too."""
+        if not speaks_for(doc_id, sentence):
+            return False
+        if not scope.country or names(sentence):
+            return True
+        if doc_id not in first:
+            first[doc_id] = first_subject(docs[doc_id], scope.country.iso3)
+        return first[doc_id]
 
     # Keywords from the prose the brief may quote: headings and link lists skew YAKE towards
     # page furniture, and another country's history towards that country.
@@ -275,7 +289,7 @@ def compose(
 
     figures = [
         f
-        for f in figures_of(passages, docs, limits.figures, scope, speaks_for)
+        for f in figures_of(passages, docs, limits.figures, scope, figure_speaks_for)
         if not curation.excludes_sentence(f.quote)
     ]
     timeline = [

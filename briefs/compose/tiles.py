@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefs.about import signals
+from briefs.about import first_subject
 from briefs.compose.figures import SPANS, events_agree, generic_count, measure_of
 from briefs.extract.attribution import recommends
 from briefs.extract.counted import singular
@@ -197,17 +197,13 @@ def _aimed_at(f: Figure) -> bool:
 
 def _speaks_for_country(f: Figure, doc: Document | None, scope: Scope) -> bool:
     """Whether a tile's figure is about the brief's country: its sentence names it, or its
-    document is more about it than about any other country (a sentence in a report mainly on
-    Myanmar that names no country tells of Myanmar, even where the report is about Cambodia
-    too)."""
+    document is about it first (a sentence in a report mainly on Myanmar that names no
+    country tells of Myanmar, even where the report is about Cambodia too)."""
     country = scope.country
     assert country is not None
     if any(name in f.quote for name in country.names):
         return True
-    if doc is None:
-        return False
-    shares = {s.iso3: s.share for s in signals(doc)}
-    return shares.get(country.iso3, 0.0) >= max(shares.values(), default=0.0)
+    return doc is not None and first_subject(doc, country.iso3)
 
 
 def _same_count(f: Figure, g: Figure) -> bool:
