@@ -1127,3 +1127,24 @@ def test_a_definition_or_how_a_figure_was_made_is_method() -> None:
 
     assert _DROP.search("table A-2") and _DROP.search("Figure 3")
     assert not _DROP.search("page views") and not _DROP.search("Section 8 housing")
+
+
+def test_a_count_of_countries_says_how_widely_not_what_happened() -> None:
+    """Seen in the seeds' Cambodia figures table: "deminers to 20 countries" and "aligning
+    with 142 nations" beside the tolls and deployments. A count of countries, nations or
+    states is a key figure only where something happened to them, and a share of a country
+    stays a share."""
+    from briefs import geo
+    from briefs.compose.figures import figures_of
+    from briefs.model import Document, Passage
+    from briefs.retrieve import Scope
+
+    text = (
+        "Cambodia has sent deminers to 20 countries. Cambodia voted with 142 nations. "
+        "In Cambodia 12 states signed the accord. Some 48 per cent of Cambodia is forested."
+    )
+    doc = Document("a.txt", "Cambodia", (text,), date="2025-01-01")
+    found = figures_of(
+        [Passage(1, 0, text, 1.0)], {1: doc}, 12, Scope(geo.resolve("Cambodia"), None, None, None)
+    )
+    assert [f.text for f in found] == ["12 states", "48 per cent of Cambodia"]

@@ -157,6 +157,8 @@ def figures_of(
                     continue  # "a 1761 work", "the 2019 report": a year, not a count
                 if not f.event and singular(last[0].lower()) in _UNITS_OF_NOTHING:
                     continue  # "250-member (Senate)", "3 thresholds": a unit, not a subject
+                if not (f.event or f.unit) and singular(last[0].lower()) in _PLACES:
+                    continue  # "from 20 countries": how widely, not what happened
                 score += 0.5 if f.counts else 0.0
                 figure = Figure(
                     text=f.text,
@@ -287,6 +289,10 @@ _UNITS_OF_NOTHING = {
     "ratio",
     "score",
 }
+# How widely, not what happened: "deminers from 20 countries", "aligning with 142 nations".
+# A count of states something happened to keeps its verb ("12 states signed"), and a share of
+# a country is a share ("48 per cent of our country").
+_PLACES = {"country", "nation", "state"}
 
 
 def _proper(phrase: str) -> bool:
