@@ -387,6 +387,8 @@ def test_html_authors_the_markup_or_another_language_names() -> None:
     assert _byline("Andreas Hoffmann", german, "") == "Andreas Hoffmann"
     danish = "<span>Af Ritzau</span> <span>Jesper Lund</span>"
     assert _byline("Af Jesper Lund", danish, "") == "Jesper Lund"
+    # A given name that is also a "by" keeps its place: "Di Wang" is no "by Wang".
+    assert _byline("Di Wang", "<p>By Di Wang, Beijing</p>", "") == "Di Wang"
     # A credit, a label and a newsroom, marked as the author or after "Por", are not people.
     assert _byline("Cortesía", '<span class="author">Cortesía</span>', "") is None
     assert _byline("Redaktion", '<span class="author">Redaktion</span>', "") is None

@@ -69,7 +69,7 @@ _NOT_A_PERSON = re.compile(
 _BY = r">\s*(?:Por|Par|Von|Door|Di|Av|Af|Oleh)"
 _MARKED = r"<[^<>]*\b(?:itemprop|class|rel)=\"[^\"]*\b(?:author|byline)[\w-]*(?:\s[^\"]*)?\"[^<>]*>"
 _DECLARED = re.compile(r'"author"\s*:\s*[\[{][^\]]{0,400}?"name"\s*:\s*"([^"]{3,80})"')
-_LEADING_BY = re.compile(r"^(?:By|Por|Par|Von|Door|Di|Av|Af|Oleh)\s+(?=\S)")
+_LEADING_BY = re.compile(r"^(By|Por|Par|Von|Door|Di|Av|Af|Oleh)\s+(?=\S)")
 _PARTICLES = frozenset("de van der von le la da di dos bin binti al".split())
 
 
@@ -116,9 +116,12 @@ def _byline(found: str | None, html: str, head: str, site: str | None = None) ->
         return None
     kept: list[str] = []
     for part in found.split(";"):
-        given = _LEADING_BY.sub("", collapse(part))  # "Af Ritzau", "Par Stefan Häne"
-        if not given or _NOT_A_PERSON.search(given):
-            continue
+        given = collapse(part)
+        by = _LEADING_BY.match(given)
+        if by and (by.group(1) not in ("Di", "Von") or len(given.split()) > 2):
+            given = given[by.end() :]  # "Par Stefan Häne", "Af Ritzau"; not "Di Wang"
+        if not given or _NOT_A_PERSON.search(given) or given == site:
+            continue  # a desk, a label, or the site itself (a blog's name stays its publisher)
         if " " not in given and given.isupper():
             continue  # "CNN", "AFP", "BBNTEAM": an agency or a desk
         # The page may write initials with stops and apostrophes curly: "J. O. Haselhoef".
@@ -135,8 +138,6 @@ def _byline(found: str | None, html: str, head: str, site: str | None = None) ->
         # <span itemprop="author" …><span itemprop="name">Alex Perry</span>,
         # <div class="author-name …">NATALIYA VASILYEVA</div>.
         marked = re.search(rf"{_MARKED}(?>\s*<[^<>]{{0,400}}>){{0,12}}\s*{pattern}\s*<", html)
-        if given == site:
-            continue  # the site itself (a personal blog's name stays its publisher)
         if given in head or english or declared:
             kept.append(given.title() if given.isupper() else given)
         elif (byline or marked) and _person_like(given):
