@@ -660,3 +660,26 @@ def test_a_short_heading_from_elsewhere_on_the_page_is_no_title(tmp_path: Path) 
         "utf-8",
     )
     assert read_file(chapter)[0].title == "Monitoring Distributed Systems"
+
+
+def test_a_web_pages_title_is_given_without_its_sites_name() -> None:
+    """A citation gives the article's title and its publisher apart: 104 of the pages read
+    locally set the site's name after the title ("Plejaden, M45 - Abenteuer Astronomie",
+    "… at Bhakkar hospital - The Frontier Post"), a few before it ("Diario HOY | Darán …")."""
+    from briefs.readers.html import _without_site
+
+    assert _without_site(
+        "Two newborns die at Bhakkar hospital - The Frontier Post", ("The Frontier Post", None)
+    ) == ("Two newborns die at Bhakkar hospital")
+    assert (
+        _without_site("Streit ums Feuerholz - www.AussenGedanken.de", (None, "aussengedanken.de"))
+        == "Streit ums Feuerholz"
+    )
+    assert _without_site("Diario HOY | Darán bendición", ("Diario HOY", None)) == "Darán bendición"
+    # A part that is not the site's name stays: "Thailand – Cambodia" on a Thai news site.
+    assert _without_site("Thailand – Cambodia", ("Khmer Times", "khmertimes.com")) == (
+        "Thailand – Cambodia"
+    )
+    assert (
+        _without_site("Ceasefire talks resume", ("Khmer Times", None)) == "Ceasefire talks resume"
+    )

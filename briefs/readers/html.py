@@ -180,6 +180,36 @@ def _named_page(title: str, html: str, site: str | None, paragraphs: list[str]) 
     return best if short and longer and not re.search(r"[+=(){}<>]", best) else title
 
 
+_SUFFIX = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—]{2,80})$")
+_PREFIX = re.compile(r"^(?P<site>[^|–—-]{2,60}?)\s+[|–—-]\s+(?P<title>.+)$")
+
+
+def _site_key(name: str) -> str:
+    """A site's name folded for comparison: "www.AussenGedanken.de" -> "aussengedanken"."""
+    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name.casefold())
+    name = re.sub(r"\.(?:com|org|net|de|at|ch|fr|it|es|pl|cz|uk|co|info|news|media)\b", "", name)
+    return re.sub(r"\W+", "", name)
+
+
+def _without_site(title: str, names: tuple[str | None, ...]) -> str:
+    """``title`` without the site's name the page sets after it ("Plejaden, M45 - Abenteuer
+    Astronomie", "… at Bhakkar hospital - The Frontier Post") or, the very name, before it
+    ("BBC News - Obama admits …"): a citation gives the article's title and its publisher
+    apart."""
+    keys = {k for k in (_site_key(n) for n in names if n) if len(k) >= 4}
+    if not keys:
+        return title
+    suffix = _SUFFIX.match(title)
+    if suffix:
+        key = _site_key(suffix.group("site"))
+        if len(key) >= 4 and any(key in k or k in key for k in keys):
+            return suffix.group("title").rstrip(" -|–—")
+    prefix = _PREFIX.match(title)
+    if prefix and _site_key(prefix.group("site")) in keys:
+        return prefix.group("title")
+    return title
+
+
 _HEAD_LINES = 6  # the article's first lines where a page prints its date
 
 # A wire dateline whose agency tag stood in its own element: "London (CNN)It was …".
@@ -235,6 +265,7 @@ def read(path: Path) -> Document:
     )
     title = collapse((meta.title or "") if meta else "").rstrip("¶# ")
     title = _named_page(title, html, meta.sitename if meta else None, paragraphs) or path.stem
+    title = _without_site(title, (meta.sitename, meta.hostname) if meta else ())
     if paragraphs and collapse(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]
     lower = html.lower()
