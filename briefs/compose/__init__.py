@@ -144,7 +144,7 @@ def compose(
         in a sentence that names it (for a key point, a figure or a dated event alike)."""
         return not scope.country or doc_id in retrieved.about or names(sentence)
 
-    first: dict[int, bool] = {}
+    about_first: dict[int, bool] = {}  # document -> whether it is about the country first
 
     def figure_speaks_for(doc_id: int, sentence: str) -> bool:
         """A figure counts for the country where its sentence names it, or where its document
@@ -154,9 +154,9 @@ def compose(
             return False
         if not scope.country or names(sentence):
             return True
-        if doc_id not in first:
-            first[doc_id] = first_subject(docs[doc_id], scope.country.iso3)
-        return first[doc_id]
+        if doc_id not in about_first:
+            about_first[doc_id] = first_subject(docs[doc_id], scope.country.iso3)
+        return about_first[doc_id]
 
     # Keywords from the prose the brief may quote: headings and link lists skew YAKE towards
     # page furniture, and another country's history towards that country.
