@@ -157,13 +157,13 @@ _SITE_SEPARATOR = re.compile(r"\s+[|–—:-]{1,2}\s+")
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def _named_page(title: str, html: str, site: str | None, paragraphs: list[str]) -> str:
+def _named_page(title: str, head: str, site: str | None, paragraphs: list[str]) -> str:
     """The page's title: what trafilatura found, unless that is a short heading of something
     else on the page, outside the article's text and sharing no word with the page's own
     <title> (a sidebar's "Information and Resources" on a page titled "Superbugs: What They
     Are and How You Get Them | WebMD"); then the <title>, its site name aside (its longest
-    part), where that is longer."""
-    element = _TITLE_ELEMENT.search(html[: html.lower().find("</head>") + 1 or 20_000])
+    part), where that is longer. ``head`` is the page's <head>."""
+    element = _TITLE_ELEMENT.search(head)
     if not element or not title:
         return title
     if any(title in p or (len(p) < 200 and p in title) for p in paragraphs[:3]):
@@ -263,13 +263,14 @@ def read(path: Path) -> Document:
     meta = trafilatura.extract_metadata(
         html, date_config={"original_date": True, "extensive_search": False}
     )
-    title = collapse((meta.title or "") if meta else "").rstrip("¶# ")
-    title = _named_page(title, html, meta.sitename if meta else None, paragraphs) or path.stem
-    title = _without_site(title, (meta.sitename, meta.hostname) if meta else ())
-    if paragraphs and collapse(paragraphs[0]) == title:
-        paragraphs = paragraphs[1:]
     lower = html.lower()
     head = html[: lower.find("</head>")] if "</head>" in lower else ""
+    title = collapse((meta.title or "") if meta else "").rstrip("¶# ")
+    # (a page without a </head> keeps its <title> in its first 20,000 characters, if anywhere)
+    named = _named_page(title, head or html[:20_000], meta.sitename if meta else None, paragraphs)
+    title = _without_site(named or path.stem, (meta.sitename, meta.hostname) if meta else ())
+    if paragraphs and collapse(paragraphs[0]) == title:
+        paragraphs = paragraphs[1:]
     site = meta.sitename if meta else None
     if site and collapse(site).rstrip("¶# ") == title:
         site = None  # with no og:site_name, trafilatura falls back to the title
