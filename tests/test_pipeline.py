@@ -336,3 +336,32 @@ def test_the_figures_table_says_what_happened_to_what_is_counted(
     assert "| 525,000 people | people displaced |" in md
     myanmar = _build(seed_db, tmp_path, country="Myanmar", formats=("md",), charts=False)
     assert "| 11 people | people killed |" in myanmar.paths[0].read_text("utf-8")
+
+
+def test_a_figure_counts_for_the_country_its_sentence_or_document_is_about(
+    sqlite_seed_db: Path, tmp_path: Path
+) -> None:
+    """Seen in the seeds' Cambodia brief: "the massacre of 11 people in Done Taw" and "at
+    least 35 people" killed in Hpruso, from a report on Hun Sen's visit to Myanmar that is
+    mostly about Myanmar, filled its figures table, and the massacre took a tile. A figure
+    (and so a tile) is the country's where its sentence names it or its document is about
+    the country first; the same massacre is Myanmar's."""
+    import json
+
+    def brief(country: str) -> dict:
+        built = _build(sqlite_seed_db, tmp_path / country, country=country, formats=("json",))
+        return json.loads(built.paths[0].read_text("utf-8"))
+
+    cambodia = brief("Cambodia")
+    figures = [f["text"] for f in cambodia["figures"]]
+    assert "11 people" not in figures and "at least 35 people" not in figures
+    # Named in its own sentence (Hun Sen is Cambodia's), a figure of that report stays.
+    assert "261 Myanmar revolutionary organizations" in figures
+    assert [figures[i] for i in cambodia["tiles"]] == [
+        "nearly 10,000 peacekeepers",
+        "20 civilian deaths",
+        "79 injuries",
+        "525,000 people",
+    ]
+    myanmar = brief("Myanmar")
+    assert "11 people" in [myanmar["figures"][i]["text"] for i in myanmar["tiles"]]

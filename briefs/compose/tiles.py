@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefs.about import first_subject
 from briefs.compose.figures import SPANS, events_agree, generic_count, measure_of
 from briefs.extract.attribution import recommends
 from briefs.extract.counted import singular
@@ -109,7 +108,8 @@ def tiles(
     """The figures an analyst would put in a box, by index: a specific counted thing and what
     happened to it (killed, displaced, deployed, pledged), or a sum or share of something
     named; recent, reported by more than one source where possible, one per source first.
-    Generic counts (countries, members, thresholds) and spans of time never make a tile."""
+    Generic counts (countries, members, thresholds) and spans of time never make a tile.
+    ``figures`` are composition's, each already about the scope (``compose``'s figure rule)."""
     by_measure = Counter(f.measure for f in figures if f.measure)
     eligible = []
     for i, f in enumerate(figures):
@@ -134,8 +134,6 @@ def tiles(
             continue  # "the 10 per cent deployment target", "must meet 0.7 per cent of GNP"
         if not happened and _DISTANCE.search(f.text):
             continue  # "within 126 nautical miles of": where, not what happened
-        if scope.country and not _speaks_for_country(f, sources.get(f.source), scope):
-            continue  # a Myanmar massacre, told in a report on Hun Sen's visit there
         date = sources[f.source].date if f.source in sources else None
         score = (2.0 if happened else 1.0) + (by_measure[f.measure] > 1 or bool(f.also))
         score += 0.5 * bool(scope.country and any(x in f.quote for x in scope.country.names))
@@ -193,17 +191,6 @@ def _aimed_at(f: Figure) -> bool:
     at = f.quote.find(f.text)
     before = f.quote[max(0, at - 80) : at] if at >= 0 else f.quote
     return bool(_AIM.search(before) or _AIM.match(f.text.split()[-1]) or recommends(f.quote))
-
-
-def _speaks_for_country(f: Figure, doc: Document | None, scope: Scope) -> bool:
-    """Whether a tile's figure is about the brief's country: its sentence names it, or its
-    document is about it first (a sentence in a report mainly on Myanmar that names no
-    country tells of Myanmar, even where the report is about Cambodia too)."""
-    country = scope.country
-    assert country is not None
-    if any(name in f.quote for name in country.names):
-        return True
-    return doc is not None and first_subject(doc, country.iso3)
 
 
 def _same_count(f: Figure, g: Figure) -> bool:
