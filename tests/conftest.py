@@ -18,6 +18,14 @@ UNGD = ROOT.parent / "shared" / "corpora" / "ungd-sea"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def stored(folder: Path) -> Path:
+    """A new SQLite store beside ``folder`` (``c.db``) holding every file in it."""
+    db = folder.parent / "c.db"
+    with Store(db) as store:
+        ingest(store, [folder])
+    return db
+
+
 @pytest.fixture(scope="session")
 def sqlite_seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("seeddb") / "corpus.db"

@@ -18,7 +18,7 @@ from briefs.ingest import ingest
 from briefs.readers import read_file
 from briefs.store import Store
 
-from conftest import EVAL_REPORT, FIXTURES
+from conftest import EVAL_REPORT, FIXTURES, stored
 
 REAL = FIXTURES / "real"
 
@@ -221,9 +221,7 @@ def test_a_report_as_pdf_and_as_markdown_is_one_source(tmp_path: Path) -> None:
         "# Haze review in Indonesia\n\n" + " ".join(body[:2]) + "\n\n" + " ".join(body[2:]) + "\n",
         "utf-8",
     )
-    db = tmp_path / "c.db"
-    with Store(db) as store:
-        ingest(store, [folder])
+    db = stored(folder)
     settings = load_settings(
         db=db, out=tmp_path, country="Indonesia", formats=("json",), today="2026-01-05"
     )

@@ -18,7 +18,7 @@ from briefs.desk import create_app
 from briefs.ingest import ingest
 from briefs.store import Store
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, stored
 
 SHOTS = ROOT / "output" / "desk-screenshots"
 
@@ -89,9 +89,7 @@ def test_source_text_is_escaped(tmp_path: Path) -> None:
         "Phnom Penh said 1,200 families had returned <img src=x onerror=alert(1)>.\n",
         "utf-8",
     )
-    db = tmp_path / "c.db"
-    with Store(db) as store:
-        ingest(store, [folder])
+    db = stored(folder)
     client = create_app(load_settings(db=db, out=tmp_path / "out")).test_client()
     page = client.get("/").data.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page

@@ -17,7 +17,7 @@ from briefs.ingest import ingest
 from briefs.pipeline import build_digest
 from briefs.store import Store
 
-from conftest import UNGD
+from conftest import UNGD, stored
 
 
 def test_iso_weeks() -> None:
@@ -264,7 +264,6 @@ def test_countries_composed_side_by_side_give_what_one_at_a_time_gives(
 
 def test_all_countries_over_all_dates_counts_undated_documents(tmp_path: Path) -> None:
     """A reference profile carries no date: over all dates, its country has material."""
-    from briefs.corpus import open_corpus
 
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -278,9 +277,7 @@ def test_all_countries_over_all_dates_counts_undated_documents(tmp_path: Path) -
             ),
             "utf-8",
         )
-    db = tmp_path / "c.db"
-    with open_corpus(db) as store:
-        ingest(store, [folder])
+    db = stored(folder)
     settings = load_settings(db=db, out=tmp_path / "out", formats=("json",), today="2026-01-05")
     written, failed, _index = build_all(settings)
     assert failed == []

@@ -12,7 +12,7 @@ from briefs import build_brief, load_settings
 from briefs.readers.clean import collapse
 from briefs.retrieve import in_window, too_coarse
 
-from conftest import SEEDS
+from conftest import SEEDS, stored
 
 
 def _build(seed_db: Path, out: Path, **options):
@@ -292,8 +292,6 @@ def test_an_error_writing_the_pdf_in_its_own_process_is_raised_as_itself(
 def test_a_wire_storys_dateline_and_agency_are_no_keywords(tmp_path: Path) -> None:
     """Every story of a news wire opens "PHNOM PENH, March 3 (Mekong Wire) -": the place and
     the agency are in every passage, and YAKE would rank them above every subject."""
-    from briefs.ingest import ingest
-    from briefs.store import Store
 
     stories = [
         "Cambodia's parliament approved a budget of 8 billion dollars for schools and roads.",
@@ -311,9 +309,7 @@ def test_a_wire_storys_dateline_and_agency_are_no_keywords(tmp_path: Path) -> No
             f"Officials said more work would follow in the coming months across the country.\n",
             "utf-8",
         )
-    db = tmp_path / "w.db"
-    with Store(db) as store:
-        ingest(store, [corpus])
+    db = stored(corpus)
     built = build_brief(
         load_settings(
             db=db, out=tmp_path, country="Cambodia", formats=("json",), today="2026-01-05"

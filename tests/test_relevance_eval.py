@@ -27,7 +27,7 @@ from briefs import build_brief, geo, load_settings
 from briefs.ingest import ingest
 from briefs.store import Store
 
-from conftest import EVAL_REPORT, UNGD
+from conftest import EVAL_REPORT, UNGD, stored
 
 DEV = {
     "BRN": "Brunei",
@@ -152,9 +152,7 @@ def test_a_name_in_a_list_gives_nothing_and_the_subject_gives_all(tmp_path: Path
         "Australia's prime minister said 41 agreements were ready to be signed.\n",
         "utf-8",
     )
-    db = tmp_path / "c.db"
-    with Store(db) as store:
-        ingest(store, [folder])
+    db = stored(folder)
     for country, must, never in (
         ("Malaysia", "The facilitator's office employs only 12 staff", "41 agreements"),
         ("Vietnam", "Trần Lưu Quang met Đặng Thị Ngọc Thịnh", "41 agreements"),
@@ -305,9 +303,7 @@ def test_a_report_telling_of_itself_is_in_no_section(tmp_path: Path) -> None:
 def _brief_on(folder: Path, **scope: str) -> tuple[list[str], str]:
     """Ingest ``folder`` into a store beside it, brief ``scope`` on it: the cited files and
     the text of every quoted sentence."""
-    db = folder.parent / "c.db"
-    with Store(db) as store:
-        ingest(store, [folder])
+    db = stored(folder)
     settings = load_settings(
         db=db,
         out=folder.parent / "out",

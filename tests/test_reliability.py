@@ -40,7 +40,7 @@ from briefs.templating import md_escape
 from briefs.writers import html as html_writer
 from briefs.writers import markdown as md_writer
 
-from conftest import FIXTURES, SEEDS, UNGD
+from conftest import FIXTURES, SEEDS, UNGD, stored
 
 FUZZ = settings(
     max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
@@ -333,9 +333,7 @@ def test_hostile_source_text_is_text_in_every_format(tmp_path: Path) -> None:
         "border after the meeting in Phnom Penh.\n",
         "utf-8",
     )
-    db = tmp_path / "c.db"
-    with Store(db) as store:
-        ingest(store, [folder])
+    db = stored(folder)
     built = build_brief(
         load_settings(
             db=db,
