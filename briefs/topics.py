@@ -63,16 +63,11 @@ def spellings(phrase: str) -> tuple[str, ...]:
 def _two_words(word: str) -> list[str] | None:
     if not word.isalpha() or len(word) < 6:
         return None
-    from briefs.readers.clean import word_counts
+    from briefs.readers.clean import two_words, word_counts
 
     counts = word_counts()
-    low = word.casefold()
-    splits = [
-        [word[:i], word[i:]]
-        for i in range(3, len(word) - 2)
-        if counts.get(low[:i], 0) >= COMMON and counts.get(low[i:], 0) >= COMMON
-    ]
-    return splits[0] if len(splits) == 1 else None
+    at = two_words(word.casefold(), lambda part: counts.get(part, 0) >= COMMON)
+    return [word[: at[0]], word[at[0] :]] if len(at) == 1 else None
 
 
 # Words that carry no subject of their own in a topic typed as a phrase.

@@ -243,7 +243,7 @@ _VERSIONS = frozenset("release releases version versions update edition beta pat
 def _a_word(word: str) -> bool:
     """Not two words run together by the source ("350 milliondollars"): a lower-case word
     neither the lexicon nor the word list knows, that splits into two words they know well."""
-    from briefs.readers.clean import word_counts
+    from briefs.readers.clean import two_words, word_counts
 
     low = word.lower()
     if not word.islower() or not word.isalpha() or word_kinds(low):
@@ -251,10 +251,7 @@ def _a_word(word: str) -> bool:
     known = word_counts()
     if low in known or singular(low) in known:
         return True
-    return not any(
-        known.get(low[:k], 0) >= _WELL_KNOWN and known.get(low[k:], 0) >= _WELL_KNOWN
-        for k in range(3, len(low) - 2)
-    )
+    return not two_words(low, lambda part: known.get(part, 0) >= _WELL_KNOWN)
 
 
 _WELL_KNOWN = 1000  # how often a word must be met in English to count as one of two run together

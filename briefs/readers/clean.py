@@ -11,7 +11,7 @@ import functools
 import re
 import statistics
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 # A page's chrome at its head: a link to its other languages, an advertisement's label, a
 # site's name ("English", "Top News Article advertisement", "The Japan Times Online").
@@ -146,6 +146,15 @@ def word_counts() -> Mapping[str, int]:
     from briefs.derived import derived_lookup
 
     return derived_lookup("english-words", _spelling_counts, packages=("pyspellchecker",), files=())
+
+
+def two_words(word: str, known: Callable[[str], bool], shortest: int = 3) -> list[int]:
+    """Where ``word`` splits into two words ``known`` accepts, each ``shortest`` letters or
+    more ("milliondollars" -> [7]). Each caller decides what counts as a word and what one
+    split or several mean: a glued line, a figure's noun run together, a compound topic."""
+    return [
+        i for i in range(shortest, len(word) - shortest + 1) if known(word[:i]) and known(word[i:])
+    ]
 
 
 def keeps_hyphen(stem: str, tail: str, vocabulary: set[str]) -> bool:

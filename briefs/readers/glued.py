@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 
-from briefs.readers.clean import english_words
+from briefs.readers.clean import english_words, two_words
 
 # Two-letter words that can end or start a line; the dictionary also holds fragments ("ed",
 # "al", "re") that would split any word.
@@ -52,7 +52,7 @@ def split_word(word: str) -> str:
     low = word.lower()
     if low in english_words():
         return word
-    splits = [i for i in range(2, len(low) - 1) if _common(low[:i]) and _common(low[i:])]
+    splits = two_words(low, lambda part: bool(_common(part)), shortest=2)
     if len(splits) != 1:
         return word
     return f"{word[: splits[0]]} {word[splits[0] :]}"
