@@ -308,7 +308,9 @@ def clean_document(doc: Document) -> Document:
     # The test and the mending know English words only: in German "und" and "ist" would
     # mend into "fund" and "fist".
     english = doc.language in (None, "en")
-    damaged = english and lost_ligatures(unknown_words(opening(paragraphs)))
+    first = opening(paragraphs)
+    unknown = unknown_words(first) if english else []
+    damaged = english and lost_ligatures(unknown)
     odd = damaged or bool(ODD_GLYPHS.search(doc.text))  # one scan of the whole text
     # Whole-document gates: most documents hold no disclaimer or contact words at all, and
     # then no paragraph needs those tests.
@@ -331,7 +333,9 @@ def clean_document(doc: Document) -> Document:
             kept_pages.append(page)
     # Glued words are looked for in the text a reader reads: a page's menus may fill the
     # opening of what was read.
-    if english and lost_spaces(unknown_words(opening(kept))):
+    # Most often the opening lost nothing, and its unknown words are those found above.
+    now = opening(kept)
+    if english and lost_spaces(unknown if now == first else unknown_words(now)):
         kept = [mend_spaces(p) for p in kept]
     # A title read from a PDF's type keeps its ligature glyphs ("Diﬀerential Privacy").
     title = mend_glyphs(doc.title, False) if ODD_GLYPHS.search(doc.title) else doc.title
