@@ -45,7 +45,8 @@ class Document:
     language: str | None = None  # ISO 639-1, detected
     extra: tuple[tuple[str, str], ...] = ()
     # Where each metadata field came from: "sidecar", "head" (the text itself),
-    # "file-metadata" (PDF Info, DOCX core properties: when the file was made) or "path".
+    # "file-metadata" (PDF Info, DOCX core properties: when the file was made), "path", or
+    # "lead" (a title taken from the opening of a story saved under a coded file name).
     provenance: tuple[tuple[str, str], ...] = ()
 
     def source_of(self, name: str) -> str | None:

@@ -17,6 +17,7 @@ from briefs.readers.head import (
     plausible_title,
     read_head,
 )
+from briefs.readers.untitled import coded_name
 
 HEADS = Path(__file__).resolve().parent / "fixtures" / "heads"
 TODAY = dt.date(2026, 12, 1)
@@ -483,3 +484,50 @@ def test_a_rule_typed_beside_a_title_is_no_part_of_it() -> None:
     assert clean_document(doc).title == "Healthy Students Healthy Lives"
     kept = dataclasses.replace(doc, title="Warm war es.... schön war es...")
     assert clean_document(kept).title == "Warm war es.... schön war es..."
+
+
+def test_a_line_cut_off_mid_phrase_is_no_title() -> None:
+    # A speech hard-wrapped after "of": the line is the first sentence's start, not its title.
+    lines = ["On behalf of", "His Majesty's Government, I should like to express my thanks."]
+    assert read_head(lines, today=TODAY).title is None
+    assert read_head(["The State of the Region", "It was a year."], today=TODAY).title == (
+        "The State of the Region"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stem", "coded"),
+    [
+        ("c093_01", True),
+        ("1484494308", True),
+        ("BRN_55_2000", True),
+        ("000_fdfac7c5ffbee239", True),
+        ("us-001", True),
+        ("border-report", False),
+        ("FancyFoot", False),
+        ("issue-848", False),
+    ],
+)
+def test_a_file_name_is_a_code_when_no_part_is_a_word(stem: str, coded: bool) -> None:
+    assert coded_name(stem) is coded
+
+
+def test_a_story_without_a_headline_is_titled_by_its_lead(tmp_path: Path) -> None:
+    story = tmp_path / "c093_01.txt"
+    story.write_text(
+        "WASHINGTON, Dec. 31 (Xinhuanet) -- US President George W. Bush announced on Friday "
+        "that the United States is pledging 350 million dollars to help tsunami victims in "
+        "Asia. The aid is a tenfold increase.\n",
+        "utf-8",
+    )
+    doc = read_file(story)[0]
+    assert doc.title == "US President George W. Bush announced on Friday that the United States…"
+    assert doc.source_of("title") == "lead"
+    # A sidecar's title, a worded file name or a page with no dateline keep what they give.
+    assert read_file(story, {"title": "Bush pledges $350m"})[0].title == "Bush pledges $350m"
+    named = tmp_path / "tsunami-aid.txt"
+    named.write_text(story.read_text("utf-8"), "utf-8")
+    assert read_file(named)[0].title == "tsunami-aid"
+    page = tmp_path / "us-027.txt"
+    page.write_text("Handguns and other weapons were used in about half of the cases.\n", "utf-8")
+    assert read_file(page)[0].title == "us-027"

@@ -25,6 +25,7 @@ from briefs.readers.debris import clean_document
 from briefs.readers.metadata import KNOWN, SIDECAR_NAMES
 from briefs.readers.mojibake import repair_document
 from briefs.readers.signals import guess_type, language
+from briefs.readers.untitled import lead_title
 
 # The reader of each suffix, by module and function: imported when a file of that kind is
 # read, so that a brief, which imports this package for its text tools, does not load
@@ -174,7 +175,7 @@ def _finish(doc: Document, meta: dict[str, str] | None) -> list[Document]:
         doc = dataclasses.replace(doc, type=guess_type(doc))
     doc = dataclasses.replace(doc, language=language(doc.text))
     # Debris per article: a magazine issue has a reference list after each of them.
-    return [d for d in map(clean_document, split_articles(doc)) if d.paragraphs]
+    return [lead_title(d) for d in map(clean_document, split_articles(doc)) if d.paragraphs]
 
 
 def _sane_date(doc: Document) -> Document:

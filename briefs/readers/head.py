@@ -89,9 +89,14 @@ def title_like(line: str, *, opens: bool = True) -> bool:
         and not (line.endswith(".") and len(line.split()) > 12)
         and not _URL.match(line)
         and not _PART_NAME.match(line)
+        and not _DANGLING.search(line)
         and any(c.isalpha() for c in line)
     )
 
+
+# A line that stops on an article, "of" or a conjunction was cut mid-phrase: "On behalf of"
+# over a speech's "His Majesty's Government, I should like …" is the sentence's start.
+_DANGLING = re.compile(r"\b(?:of|the|a|an|and|or)$", re.IGNORECASE)
 
 # The name of a part of a document, set large on its page, names no document: "HIGHLIGHTS"
 # over a Census report's first page, "Contents" over a manual's.
