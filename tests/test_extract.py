@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from briefs.extract.attribution import recommends, speaker
+from briefs.extract.attribution import in_correspondence, recommends, speaker
 from briefs.extract.dates import find_dates
 from briefs.extract.figures import find_figures
 from briefs.extract.keywords import keywords
@@ -1148,3 +1148,19 @@ def test_a_count_of_countries_says_how_widely_not_what_happened() -> None:
         [Passage(1, 0, text, 1.0)], {1: doc}, 12, Scope(geo.resolve("Cambodia"), None, None, None)
     )
     assert [f.text for f in found] == ["12 states", "48 per cent of Cambodia"]
+
+
+def test_a_letter_a_record_quotes_is_no_outlook() -> None:
+    # From the Congressional Record of 20 November 2004, as Senator McCain's office released it.
+    passage = (
+        "I arranged to have him and his team share our model. Marv. From: Dr. Marvin Sambur "
+        "To: James Roche Sent: April 9, 2002 Subject: RE: Call from Boeing Boss: Gerry Daniels "
+        "called to discuss the tankers. Boeing must take some risks given the future value of "
+        "this initial contract."
+    )
+    quote = "Boeing must take some risks given the future value of this initial contract."
+    assert recommends(quote)
+    assert in_correspondence(passage, quote)
+    assert not in_correspondence(passage, "I arranged to have him and his team share our model.")
+    speech = "The Senate must hold the Air Force to account. From now on, it will."
+    assert not in_correspondence(speech, "The Senate must hold the Air Force to account.")

@@ -29,7 +29,7 @@ from briefs.compose.timeline import (
     timeline_of,
     words_near,
 )
-from briefs.extract.attribution import recommends, speaker
+from briefs.extract.attribution import in_correspondence, recommends, speaker
 from briefs.extract.dates import find_dates
 from briefs.extract.figures import find_figures
 from briefs.extract.keywords import keywords as yake_keywords
@@ -247,7 +247,11 @@ def compose(
     if key:
         sections.append(Section("Key points", [as_sentence(s) for s in key], kind="key_points"))
 
-    outlook_pool = [c for c in candidates if recommends(c[1].quote)]
+    outlook_pool = [
+        c
+        for c in candidates
+        if recommends(c[1].quote) and not in_correspondence(c[1].passage, c[1].quote)
+    ]
     outlook = pick(outlook_pool, limits.outlook, spread=1.0)
 
     by_theme: dict[int, list[tuple[float, SourceSentence]]] = defaultdict(list)

@@ -117,6 +117,19 @@ FORECASTS = re.compile(
 )
 
 
+# An e-mail's header, as a record quotes it: "From: Dr. Marvin Sambur To: James Roche Sent: …".
+_LETTER_HEAD = re.compile(r"\bFrom: .{1,120}?\b(?:To|Sent|Date|Subject|Cc): ")
+
+
+def in_correspondence(passage: str, quote: str) -> bool:
+    """Whether ``quote`` comes after an e-mail's header in ``passage``: a letter a record
+    quotes ("We should vector hill support for tankers") is evidence of what was written, not
+    the source's advice."""
+    at = passage.find(quote)
+    head = _LETTER_HEAD.search(passage, 0, at if at >= 0 else len(passage))
+    return head is not None
+
+
 def recommends(sentence: str) -> bool:
     """True when ``sentence`` recommends, urges, calls on, warns or forecasts.
 
