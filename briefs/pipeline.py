@@ -210,10 +210,12 @@ def _build_brief(settings: Settings, out_name: str | None, aside: dict[str, Asid
 
 def _nothing_quotable(scope: Scope, found: Retrieved) -> str:
     files = ", ".join(sorted({d.path for d in found.documents.values()})[:3])
+    n = len(found.passages)
+    found_ = "the only passage found" if n == 1 else f"the {n} passages found"
     return (
-        f"nothing to quote for {scope.named()}: the {len(found.passages)} passages found "
-        f"(in {files}{', …' if len(found.documents) > 3 else ''}) hold no sentence that stands "
-        "on its own"
+        f"nothing to quote for {scope.named()}: {found_} "
+        f"(in {files}{', …' if len(found.documents) > 3 else ''}) "
+        f"{'holds' if n == 1 else 'hold'} no sentence that stands on its own"
     )
 
 

@@ -151,5 +151,7 @@ def test_passages_without_a_quotable_sentence_say_so(runner: CliRunner, tmp_path
     )
     assert result.exit_code == 1
     assert result.output.startswith("error: nothing to quote for 'Knowles v. Mirzayance': ")
-    assert result.output.strip().endswith("(in docket.txt) hold no sentence that stands on its own")
+    assert result.output.strip().endswith(
+        ": the only passage found (in docket.txt) holds no sentence that stands on its own"
+    )
     assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
