@@ -14,8 +14,8 @@ from pathlib import Path
 
 from briefs import geo
 from briefs.citations import SourceText, check
-from briefs.compose import Limits, Parts, source_of
-from briefs.compose.figures import differs
+from briefs.compose import Limits, Parts, keywords_of, source_of
+from briefs.compose.figures import differs, spread_over_sources
 from briefs.compose.many import compose_many
 from briefs.config import Settings
 from briefs.corpus import CorpusStore
@@ -174,8 +174,14 @@ def build(
         chosen = [s for sec in parts.sections if sec.kind == "key_points" for s in sec.sentences][
             : _LIMITS.key_points
         ]
-        kept_figures = parts.figures[: _LIMITS.figures]
+        kept_figures = spread_over_sources(parts.figures, _LIMITS.figures)
         keywords = parts.keywords[: _LIMITS.keywords]
+        if country.name in (composed or {}):
+            # A brief read more of the week for its keywords than an entry does: the entry
+            # reads its own share, as it would without the brief.
+            keywords = keywords_of(
+                parts.keyword_prose[:DIGEST_KEYWORD_TEXT], _LIMITS.keywords, parts.not_keywords
+            )
         # Only the sources the entry cites take a number in the digest's one reference list.
         cited = {c.source for s in chosen for c in s.cites} | {
             x for f in kept_figures for x in (f.source, *(c.source for c in f.also))

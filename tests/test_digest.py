@@ -312,3 +312,35 @@ def test_a_digest_entry_reads_its_keywords_from_less_prose_than_a_brief(
     compose.compose(found, scope, limits=Limits(keyword_text=2_000))
     assert read[0] > 2_000 and read[1] <= 2_000
     assert _LIMITS.keyword_text == DIGEST_KEYWORD_TEXT < Limits().keyword_text
+
+
+def test_a_digest_records_the_same_entry_with_or_without_its_briefs(
+    ungd_db: Path, tmp_path: Path
+) -> None:
+    """A brief reads more of a country's window for its keywords than a digest entry; an entry
+    taken from a brief reads its own share, so the edition a digest records (what next week's
+    "what changed" compares against) does not depend on whether the briefs were written."""
+    import shutil
+
+    recorded = []
+    for with_briefs in (False, True):
+        db = tmp_path / f"{with_briefs}.db"
+        shutil.copy(ungd_db, db)
+        settings = load_settings(
+            db=db,
+            out=tmp_path / f"out-{with_briefs}",
+            formats=("json",),
+            today="2026-01-05",
+            since="2015-01-01",
+            until="2019-12-31",
+        )
+        build_digest(settings, countries=("Cambodia", "Myanmar"), with_briefs=with_briefs)
+        with Store(db) as store:
+            recorded.append(
+                [
+                    store.previous_edition("digest", f"country={c}", "2020-01-01")
+                    for c in ("Cambodia", "Myanmar")
+                ]
+            )
+    assert all(r is not None and r[1]["keywords"] for r in recorded[0])
+    assert recorded[0] == recorded[1]

@@ -88,6 +88,11 @@ class Parts:
     gaps: list[str]
     source_docs: dict[str, int]  # S1 -> the stored document it is
     tiles: list[int] = field(default_factory=list)  # indexes of the headline figures
+    # The prose keywords were read from, best-ranked first, and the words never a keyword
+    # (the scope's names, the outlets): a digest entry taken from a brief reads its own
+    # shorter share of it, so that a digest is the same with or without its briefs.
+    keyword_prose: str = ""
+    not_keywords: frozenset[str] = frozenset()
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -167,12 +172,10 @@ def compose(
         for p in passages
     )[: limits.keyword_text]
     # Who published the sources is not what they are about.
-    outlets = {d.publisher.casefold() for d in docs.values() if d.publisher}
-    kws = [
-        k
-        for k in yake_keywords(prose, top=limits.keywords + 8)
-        if k.text.casefold() not in scope_names and k.text.casefold() not in outlets
-    ][: limits.keywords]
+    not_keywords = frozenset(
+        scope_names | {d.publisher.casefold() for d in docs.values() if d.publisher}
+    )
+    kws = keywords_of(prose, limits.keywords, not_keywords)
 
     candidates: list[tuple[float, SourceSentence]] = []
     for p in passages:
@@ -335,7 +338,16 @@ def compose(
         gaps_of(sources, sections, figures, retrieved),
         source_docs={sid: did for did, sid in number.ids.items()},
         tiles=tiles(figures, {sid: docs[did] for did, sid in number.ids.items()}, scope),
+        keyword_prose=prose,
+        not_keywords=not_keywords,
     )
+
+
+def keywords_of(prose: str, count: int, not_keywords: frozenset[str]) -> list[Keyword]:
+    """The ``count`` best keywords of ``prose`` that are none of ``not_keywords``."""
+    return [
+        k for k in yake_keywords(prose, top=count + 8) if k.text.casefold() not in not_keywords
+    ][:count]
 
 
 def _renumber(s: Sentence, number: _Numbering) -> Sentence:

@@ -175,14 +175,19 @@ def figures_of(
                 )
                 ranked.append((score, len(ranked), figure))
     ranked.sort(key=lambda r: (-r[0], r[1]))
-    ranked = _one_row_per_fact(ranked)
-    # One statement listing its signatories' counts should not fill the table: each source
-    # gives at most a third of it, unless no other source has figures left.
+    return spread_over_sources([f for _, _, f in _one_row_per_fact(ranked)], n)
+
+
+def spread_over_sources(figures: list[Figure], n: int) -> list[Figure]:
+    """The first ``n`` of ``figures`` (best first), each source giving at most a third of them
+    (two at least), unless no other source has figures left: one statement listing its
+    signatories' counts should not fill the table. A digest entry takes its four from a
+    brief's twelve by the same rule, so that it is what the digest would choose alone."""
     cap = max(2, -(-n // 3))
     per_source: Counter[str] = Counter()
     chosen: list[Figure] = []
     held: list[Figure] = []
-    for _, _, figure in ranked:
+    for figure in figures:
         per_source[figure.source] += 1
         (chosen if per_source[figure.source] <= cap else held).append(figure)
     return chosen[:n] + held[: max(0, n - len(chosen))]
