@@ -141,10 +141,10 @@ def retrieve(
         for p in store.find([list(country.names)], 2000, scope.since, scope.until):
             found.setdefault((p.doc_id, p.seq), p)
     elif scope.topic:
-        # A document about a topic typed as a headline may repeat its words only in its title
-        # and first lines: its opening says what the title promised.
-        thin = [d for d in about_docs if len(topic_hits.get(d, {})) < THIN]
-        for p in store.passages_of(thin, OPENING):
+        # A story about the topic tells it in sentences that need not repeat its words ("China
+        # extended an apology … one of its submarines intruded"): every passage of a document
+        # about the topic may be quoted, as for a country; those holding the topic rank first.
+        for p in store.passages_of(about_docs, per_document * 2):
             found.setdefault((p.doc_id, p.seq), p)
     metadata = store.metadata(p.doc_id for p in found.values())
     duplicates = store.duplicates_among(metadata)
@@ -278,7 +278,6 @@ def _not_in_english(n: int) -> str:
     )
 
 
-THIN = 3  # fewer passages holding the topic than this, and a document lends its opening
 # How far an opening reaches, in passages: a cover page's or a caption's short lines (a
 # transcript's parties, one to a line) come before the first sentence a reader would quote.
 OPENING = 8
