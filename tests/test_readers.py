@@ -366,6 +366,11 @@ def test_html_bylines_keep_every_author_the_page_names(tmp_path) -> None:
     # Structured data names the author too; the site itself is not one.
     data = '<script>{"author": {"@type": "Person", "name": "Charnele Henry"}}</script>'
     assert _byline("Charnele Henry; The Local", data, "", site="The Local") == "Charnele Henry"
+    # A site's account, a wire service or a role, declared as the page's author: no person
+    # (from the pages of a mixed news pile: zitrod.com, SE Missouri News, La Prensa Latina).
+    for account in ("Zitrod Articles", "Metric Media News Service", "Online News Editor"):
+        declared = f'<script>{{"author": {{"@type": "Person", "name": "{account}"}}}}</script>'
+        assert _byline(account, declared, "") is None
 
 
 def test_html_authors_the_markup_or_another_language_names() -> None:

@@ -58,7 +58,8 @@ _OUTLET = re.compile(
 _NOT_A_PERSON = re.compile(
     r"^(?:Article by|Unknown|Staff|Admin|Editor|Editorial|Jobs|Hire|PhD|MD|says|Agencies|"
     r"No Author|User|Username|Anonymous|Guest)$"
-    r"|\b(?:Staff|Reports|Kitchens|says|Edition|Edited|Team|Webteam|Newsdesk|Redaktion|"
+    r"|\b(?:Staff|Reports|Kitchens|says|Edition|Edited|Team|Webteam|Newsdesk|Redaktion|Articles|"
+    r"Posts|News|Media|Blog|"
     r"Redacci\w*|Redação|Redazione|Diario|Zeitung|Magazin|GmbH|Inc|Ltd)\b",
     re.IGNORECASE,
 )
