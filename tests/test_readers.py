@@ -368,7 +368,14 @@ def test_html_bylines_keep_every_author_the_page_names(tmp_path) -> None:
     assert _byline("Charnele Henry; The Local", data, "", site="The Local") == "Charnele Henry"
     # A site's account, a wire service or a role, declared as the page's author: no person
     # (from the pages of a mixed news pile: zitrod.com, SE Missouri News, La Prensa Latina).
-    for account in ("Zitrod Articles", "Metric Media News Service", "Online News Editor"):
+    # A newspaper and a cooperative ("eG") neither.
+    for account in (
+        "Zitrod Articles",
+        "Metric Media News Service",
+        "Online News Editor",
+        "Jornal O Papel",
+        "Besserwisser eG",
+    ):
         declared = f'<script>{{"author": {{"@type": "Person", "name": "{account}"}}}}</script>'
         assert _byline(account, declared, "") is None
 

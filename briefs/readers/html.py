@@ -59,7 +59,7 @@ _NOT_A_PERSON = re.compile(
     r"^(?:Article by|Unknown|Staff|Admin|Editor|Editorial|Jobs|Hire|PhD|MD|says|Agencies|"
     r"No Author|User|Username|Anonymous|Guest)$"
     r"|\b(?:Staff|Reports|Kitchens|says|Edition|Edited|Team|Webteam|Newsdesk|Redaktion|Articles|"
-    r"Posts|News|Media|Blog|"
+    r"Posts|News|Media|Blog|Jornal|Journal|Gazette|Gazeta|Tribune|Times|eG|"
     r"Redacci\w*|Redação|Redazione|Diario|Zeitung|Magazin|GmbH|Inc|Ltd)\b",
     re.IGNORECASE,
 )
