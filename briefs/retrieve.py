@@ -143,8 +143,26 @@ def retrieve(
     elif scope.topic:
         # A story about the topic tells it in sentences that need not repeat its words ("China
         # extended an apology … one of its submarines intruded"): every passage of a document
-        # about the topic may be quoted, as for a country; those holding the topic rank first.
-        for p in store.passages_of(about_docs, per_document * 2):
+        # about the topic whose title names it (a word of it or a related term) may be quoted,
+        # as for a country; those holding the topic rank first. A speech or a report on many
+        # subjects, which the topic fills only in part, lends only what holds it, and its
+        # opening when it holds the topic's words fewer than three times.
+        wanted = [t.casefold() for t in topics.terms(scope.topic, scope.related)]
+        content = topics.content_words(scope.topic)
+        titles = {d: doc.title or "" for d, doc in store.metadata(about_docs).items()}
+        squarely = [
+            d
+            for d in about_docs
+            if scores[d] >= about.ABOUT
+            and (
+                any(t in titles[d].casefold() for t in wanted)
+                or topics.found(titles[d], content) >= 1
+            )
+        ]
+        thin = [d for d in about_docs if d not in squarely and len(topic_hits.get(d, {})) < THIN]
+        for p in store.passages_of(squarely, per_document * 2):
+            found.setdefault((p.doc_id, p.seq), p)
+        for p in store.passages_of(thin, OPENING):
             found.setdefault((p.doc_id, p.seq), p)
     metadata = store.metadata(p.doc_id for p in found.values())
     duplicates = store.duplicates_among(metadata)
@@ -280,6 +298,7 @@ def _not_in_english(n: int) -> str:
 
 # How far an opening reaches, in passages: a cover page's or a caption's short lines (a
 # transcript's parties, one to a line) come before the first sentence a reader would quote.
+THIN = 3  # fewer passages holding the topic than this, and a document lends its opening
 OPENING = 8
 MAX_DOCUMENTS = 60  # documents about the scope read for a brief, most about it first
 PASSING = 0.2  # the most a topic's single mention in a document makes it about the topic
