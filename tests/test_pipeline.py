@@ -361,3 +361,47 @@ def test_a_figure_counts_for_the_country_its_sentence_or_document_is_about(
     ]
     myanmar = brief("Myanmar")
     assert "11 people" in [myanmar["figures"][i]["text"] for i in myanmar["tiles"]]
+
+
+def test_a_story_titled_by_its_topic_lends_every_passage_and_a_speech_only_what_holds_it(
+    tmp_path: Path,
+) -> None:
+    """Issue 19: a document about the scope lends passages that do not repeat its name. For a
+    topic, a story whose title names it tells it throughout; a speech on many subjects, about
+    the topic by its share of passages but not titled by it, lends only what holds the topic."""
+    from briefs.retrieve import Scope, retrieve
+    from briefs.store import Store
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "story.md").write_text(
+        "# Beijing apologises for submarine incursion near Okinawa\n\n"
+        "A Chinese submarine entered Japanese territorial waters near Okinawa last week, "
+        "the Japanese defence ministry said on Monday.\n\n"
+        "China extended an apology on Tuesday to Tokyo after admitting that one of its "
+        "vessels intruded into Japan's waters during a routine training exercise.\n\n"
+        "The foreign ministry in Beijing called the incident a technical error and promised "
+        "that it would not happen again.\n\n"
+        "Japanese aircraft tracked the Chinese submarine for two days before it left.\n\n"
+        "It was the first time a Chinese submarine had entered those waters since 2004.\n",
+        "utf-8",
+    )
+    (folder / "speech.md").write_text(
+        "# Statement by the Minister for Foreign Affairs\n\n"
+        "Climate change threatens the livelihoods of our farmers and fishermen alike.\n\n"
+        "Our islands are losing coastline to climate change every year, and our people know it.\n\n"
+        "We ask the developed countries to honour their pledges on climate change finance.\n\n"
+        "We agree on the need for the United Nations to strengthen its central position in "
+        "the multilateral system.\n\n"
+        "Trade between the members of our region grew by a fifth last year, and tariffs fell.\n",
+        "utf-8",
+    )
+    with Store(stored(folder)) as store:
+        story = retrieve(store, Scope(None, "Chinese submarine", None, None))
+        speech = retrieve(store, Scope(None, "climate change", None, None))
+    story_text = " ".join(p.text for p in story.passages)
+    assert "China extended an apology on Tuesday" in story_text
+    assert "technical error" in story_text
+    speech_text = " ".join(p.text for p in speech.passages)
+    assert "climate change finance" in speech_text
+    assert "central position" not in speech_text and "tariffs" not in speech_text
