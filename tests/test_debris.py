@@ -440,3 +440,27 @@ def test_a_sentence_set_partly_in_small_capitals_stays_one() -> None:
         "identified in the FOR FURTHER INFORMATION CONTACT section. Any commentary" in p
         for p in doc.paragraphs
     )
+
+
+def test_a_reference_in_brackets_is_dropped_unless_it_is_the_sentences_noun() -> None:
+    """Seen in the journal articles and Wikipedia-like pages read locally: "[55–57]" after a
+    claim is a pointer to the reference list, which a brief's reader does not have; "In [20],
+    the dependence …" names the work and cannot lose it."""
+    from briefs.readers.debris import clean_document
+
+    doc = clean_document(
+        _doc(
+            "PCBs are linked to a disease or injury outcome [55–57]. The goal is prevention.",
+            "Most mothers breast fed for four months [25], as in other cohorts [10], [13].",
+            "In [20], the dependence between records was modelled; see [12] for details.",
+            "Records drawn from U [0, 1] are uniform; the authors of [9] showed it.[3][4]",
+            "Phnom Penh is the largest city.[citation needed] It lies on the Mekong.",
+        )
+    )
+    assert doc.paragraphs == (
+        "PCBs are linked to a disease or injury outcome. The goal is prevention.",
+        "Most mothers breast fed for four months, as in other cohorts.",
+        "In [20], the dependence between records was modelled; see [12] for details.",
+        "Records drawn from U [0, 1] are uniform; the authors of [9] showed it.",
+        "Phnom Penh is the largest city. It lies on the Mekong.",
+    )
