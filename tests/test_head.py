@@ -493,6 +493,11 @@ def test_a_line_cut_off_mid_phrase_is_no_title() -> None:
     assert read_head(["The State of the Region", "It was a year."], today=TODAY).title == (
         "The State of the Region"
     )
+    # A marked header line is the headline however it ends (a wire export cuts long ones).
+    marked = ["-- Indonesia: the world looks to the UN to provide a", "-- By Somchai Win"]
+    assert read_head(marked, today=TODAY).title == (
+        "Indonesia: the world looks to the UN to provide a"
+    )
 
 
 @pytest.mark.parametrize(

@@ -89,7 +89,6 @@ def title_like(line: str, *, opens: bool = True) -> bool:
         and not (line.endswith(".") and len(line.split()) > 12)
         and not _URL.match(line)
         and not _PART_NAME.match(line)
-        and not _DANGLING.search(line)
         and any(c.isalpha() for c in line)
     )
 
@@ -187,6 +186,7 @@ def read_head(
                 and (line.endswith(":") or follow[:1].islower())
                 and title_like(follow, opens=False)
                 and title_like(f"{line} {follow}")
+                and not _DANGLING.search(follow)
                 and not _body_like(follow)
                 and not CHROME_LINE.search(follow)
             ):
@@ -194,7 +194,9 @@ def read_head(
                 head.lines[i] = head.lines[i + 1] = "title"
                 skip_next = True
                 continue
-            if title_like(line):
+            # A marked header line is the headline, however it ends; an unmarked line that
+            # stops mid-phrase is the first sentence's start.
+            if title_like(line) and (marker or not _DANGLING.search(line)):
                 head.title, dated = dated_title(_LINE_NUMBER.sub("", line), today=today)
                 head.date = head.date or dated
                 head.lines[i] = "title"
