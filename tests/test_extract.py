@@ -1150,6 +1150,16 @@ def test_a_count_of_countries_says_how_widely_not_what_happened() -> None:
     assert [f.text for f in found] == ["12 states", "48 per cent of Cambodia"]
 
 
+def test_a_necessity_stated_is_no_recommendation() -> None:
+    # From a think tank's paper in the mixed news pile: an accounting identity, not advice.
+    assert not recommends(
+        "A fundamental requirement of the balance of payments is that net capital inflows "
+        "must boost the gap between investment and savings, and if capital inflows do not "
+        "cause domestic investment to rise, they must cause domestic savings to decline."
+    )
+    assert recommends("The recommendation of the panel is that ASEAN must engage the junta.")
+
+
 def test_a_letter_a_record_quotes_is_no_outlook() -> None:
     # From the Congressional Record of 20 November 2004, as Senator McCain's office released it.
     passage = (

@@ -105,6 +105,13 @@ _NOTED = re.compile(r"\s+(?:be|been)\s+(?:noted|said|remembered|recalled|emphasi
 _IDENTITY = re.compile(
     r"\s+(?:always\s+|necessarily\s+)?(?:equal|match(?:es)?|sum to|add up|correspond)\b"
 )
+# What a definition, an accounting identity or a law of the field holds must be true: "A
+# fundamental requirement of the balance of payments is that net capital inflows must boost
+# the gap between investment and savings" states a necessity, it advises no one.
+_NECESSITY = re.compile(
+    r"\b(?:requirement|condition|identity|definition|law|property|consequence)\b"
+    r"(?:\s+of\s+[^,;:]{1,60}?)?\s+is\s+that\s+[^,;:]{1,80}$"
+)
 # What a form or a regulation requires of whoever it applies to: a rule, not advice.
 _FILING = re.compile(
     r"\s+(?:also\s+)?(?:be\s+)?(?:file[ds]?|submit(?:ted)?|attach(?:ed)?)\b"
@@ -164,6 +171,10 @@ def recommends(sentence: str) -> bool:
                 continue  # "taxpayers who claim treaty benefits must file Form 8833": a rule
             if _IDENTITY.match(sentence, m.end()):
                 continue  # "the capital and current accounts must always match": a necessity
+            if _NECESSITY.search(sentence, 0, m.start()):
+                # "A requirement of the balance of payments is that … must boost …, and if …
+                # they must cause …": the rest of the sentence goes on stating it.
+                return False
             if word in ("need to", "needs to") and _PAST.intersection(before):
                 continue
             if word == "need to" and before and _names_a_need(before[-1]):
