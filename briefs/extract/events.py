@@ -77,9 +77,21 @@ _ASIDE = re.compile(
     r"\s*,\s*(?:including|among them|most of them|many of them|mostly|both|all of them)\b"
     r"[^,;.]{0,100},"
 )
-# A development is told in the past or the perfect ("were killed", "have been displaced");
-# the present passive tells a state ("are employed", "is located").
-_AUXILIARY = re.compile(r"\s*(?:were|was|(?:have|has|had)\s+been)\s+(?:[a-z]+ly\s+)?")
+# A development is told in the past or the perfect ("were killed", "have been displaced",
+# "have returned"), after the count or a short phrase saying where its people are from or in
+# ("some 300 people from camps in Cox's Bazar have returned"); the present passive tells a
+# state ("are employed", "is located").
+_AUXILIARY = re.compile(
+    r"(?:\s+(?:from|in|at|across|inside|within)(?:\s+[\w'’-]+){1,5}?)?"
+    r"\s*(?P<aux>were|was|have|has|had)(?P<been>\s+been)?\s+(?:[a-z]+ly\s+)?"
+)
+# In the active perfect the counted people are the doers ("53 million people have endured
+# civil war", "20 countries have signed"): only a verb of what befalls or moves them tells
+# what happened to them ("have died", "have fled", "have returned").
+_HAPPENS_TO = frozenset(
+    "die drown perish starve flee escape return arrive cross leave disappear vanish "
+    "migrate resettle relocate surrender defect".split()
+)
 # Verbs that say how sure a count is, not what happened: the participle after them does
 # ("were reported killed", "were feared drowned"); alone they say nothing happened.
 _HEDGES = frozenset({"report", "believe", "fear", "think", "say", "know", "estimate", "expect"})
@@ -114,7 +126,8 @@ def event(before: str, after: str) -> str | None:
     auxiliary = _AUXILIARY.match(rest)
     if auxiliary:
         verb = _run_of_participles(rest[auxiliary.end() :])
-        if verb:
+        passive = auxiliary.group("aux") in ("were", "was") or auxiliary.group("been")
+        if verb and (passive or verb in _HAPPENS_TO):
             return verb
     preceding = re.search(r"(\S+)\s*$", before)
     if preceding and (verb := event_verb(preceding.group(1))):
