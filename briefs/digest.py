@@ -15,7 +15,7 @@ from pathlib import Path
 from briefs import geo
 from briefs.citations import SourceText, check
 from briefs.compose import Limits, Parts, keywords_of, source_of
-from briefs.compose.figures import differs, spread_over_sources
+from briefs.compose.figures import differs
 from briefs.compose.many import compose_many
 from briefs.config import Settings
 from briefs.corpus import CorpusStore
@@ -44,7 +44,7 @@ _LIMITS = Limits(
     key_points=5,
     sections=0,
     per_section=0,
-    figures=4,
+    figures=Limits().figures,  # the brief's table, so an entry's tiles are the brief's
     timeline=0,
     outlook=0,
     keywords=8,
@@ -174,7 +174,10 @@ def build(
         chosen = [s for sec in parts.sections if sec.kind == "key_points" for s in sec.sentences][
             : _LIMITS.key_points
         ]
-        kept_figures = spread_over_sources(parts.figures, _LIMITS.figures)
+        # The figures a reader would put in a box (composition's tiles: something counted and
+        # what happened to it), not the table's first rows: "122 countries contributing
+        # troops" and "some 400 people" are in a table, not in a week's news.
+        kept_figures = [parts.figures[i] for i in parts.tiles]
         keywords = parts.keywords[: _LIMITS.keywords]
         if country.name in (composed or {}):
             # A brief read more of the week for its keywords than an entry does: the entry

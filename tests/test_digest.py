@@ -344,3 +344,9 @@ def test_a_digest_records_the_same_entry_with_or_without_its_briefs(
             )
     assert all(r is not None and r[1]["keywords"] for r in recorded[0])
     assert recorded[0] == recorded[1]
+    # An entry's figures are its brief's tiles, what a reader would put in a box, not the
+    # table's first rows ("122 countries contributing troops" is a row, never a tile).
+    brief = json.loads(next((tmp_path / "out-True").rglob("cambodia.json")).read_text("utf-8"))
+    tiles = [brief["figures"][i]["text"] for i in brief["tiles"]]
+    assert [f["text"] for f in recorded[1][0][1]["figures"]] == tiles
+    assert "122 countries" in [f["text"] for f in brief["figures"]] and "122 countries" not in tiles
