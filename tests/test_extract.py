@@ -1170,6 +1170,17 @@ def test_a_necessity_stated_is_no_recommendation() -> None:
     assert recommends("The recommendation of the panel is that ASEAN must engage the junta.")
 
 
+def test_recommendations_named_as_the_basis_of_an_action_are_no_outlook() -> None:
+    # From the Air Force tanker record in the mixed news pile.
+    assert not recommends(
+        "Based upon the recommendations of the Defense Science Board, I accelerated, to "
+        "November of this year, the schedule for completion of these initiatives."
+    )
+    assert not recommends("Following the committee's recommendations, the ministry revised it.")
+    assert recommends("The panel's recommendations call for closing the border crossings.")
+    assert recommends("Acting on the recommendations of the panel, ASEAN should appoint an envoy.")
+
+
 def test_a_letter_a_record_quotes_is_no_outlook() -> None:
     # From the Congressional Record of 20 November 2004, as Senator McCain's office released it.
     passage = (

@@ -105,6 +105,12 @@ _NOTED = re.compile(r"\s+(?:be|been)\s+(?:noted|said|remembered|recalled|emphasi
 _IDENTITY = re.compile(
     r"\s+(?:always\s+|necessarily\s+)?(?:equal|match(?:es)?|sum to|add up|correspond)\b"
 )
+# Recommendations named as what something was done on or after: the basis of an action told.
+_BASIS = re.compile(
+    r"\b(?i:upon|on|following|per|under|after|implementing|implemented|accordance with|"
+    r"line with|according to)\s+(?:the|these|those|its|their|our|his|her|this|that|[A-Z]\w*['’]s)"
+    r"(?:\s+[\w'’-]+)?\s+$"
+)
 # What a definition, an accounting identity or a law of the field holds must be true: "A
 # fundamental requirement of the balance of payments is that net capital inflows must boost
 # the gap between investment and savings" states a necessity, it advises no one.
@@ -149,6 +155,8 @@ def recommends(sentence: str) -> bool:
         if _names_a_thing(sentence, m):
             continue
         word = " ".join(m.group(0).lower().split())
+        if word.startswith("recommendation") and _BASIS.search(sentence, 0, m.start()):
+            continue  # "Based upon the recommendations of the Board, I accelerated …": a basis
         if word in _MODAL:
             clause = re.split(r"[,;:—–]", sentence[: m.start()])[-1]
             if _ASKED.search(clause):
