@@ -109,6 +109,28 @@ def test_the_names_of_a_1980s_news_archive_name_their_states() -> None:
     )
     assert [iso for *_, iso in geo.mentions(text)] == ["DEU", "RUS", "SAU", "COD", "SRB"]
     assert geo.resolve("Zaire").iso3 == "COD" and geo.resolve("West Germany").iso3 == "DEU"
+    # Cambodia as the 1980s wire wrote it, and Sri Lanka's colonial name.
+    text = "Vietnamese troops left Kampuchea; Kampuchean refugees reached Thailand from Ceylon."
+    assert [iso for *_, iso in geo.mentions(text)] == ["VNM", "KHM", "KHM", "THA", "LKA"]
+    assert geo.resolve("Kampuchea").iso3 == "KHM"
+
+
+def test_a_change_of_the_country_names_makes_every_file_read_again(monkeypatch) -> None:
+    """The aliases decide what ingest stores of each file's countries: they are part of the
+    readers' fingerprint, as the readers' own source is."""
+    from pathlib import Path
+
+    from briefs import readers
+
+    before = readers.reading.__wrapped__()
+    real = Path.read_bytes
+
+    def one_more_alias(self: Path) -> bytes:
+        data = real(self)
+        return data + b" " if self.name == "geo_aliases.json" else data
+
+    monkeypatch.setattr(Path, "read_bytes", one_more_alias)
+    assert readers.reading.__wrapped__() != before
 
 
 def test_a_place_naming_a_scale_or_a_round_is_a_weak_mention() -> None:
