@@ -255,6 +255,16 @@ def test_sentence_filter_and_trim() -> None:
         "Air Force punishes Boeing by taking 7 contracts By Edward Iwata, USA TODAY Handing "
         "down some of the harshest penalties ever against a defense contractor."
     )
+    # A timeline box beside a WikinewsSum story on Pinochet, its entries run together; the
+    # same facts told in a sentence stand.
+    assert not stands_alone(
+        "PINOCHET TRIAL TIMELINE October 1998: Police in UK arrest Pinochet on Spanish "
+        "warrant; long legal battle over fitness for trial March 2000: Deemed unfit for trial."
+    )
+    assert stands_alone(
+        "In October 1998 police in the UK arrested Pinochet, and in March 2000 he was deemed "
+        "unfit for trial."
+    )
     # A name and title line: "program" after one name is a noun, not its verb.
     assert not stands_alone(
         "Col. James Planeaux, Delta IV program manager, Space and Missile Systems Center, "

@@ -41,6 +41,12 @@ _CONNECTIVE = re.compile(
 # "…taking 7 contracts By Edward Iwata, USA TODAY Handing down…": prose writes "by" in lower
 # case after a word; a capital "By" and a name there is a byline inside the text.
 _INLINE_BYLINE = re.compile(r"[a-z0-9,] By [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+")
+# A run of dated entries ("October 1998: Police in UK arrest Pinochet …; March 2000: Deemed
+# unfit …"): a timeline box its page set beside the story, run together, not a sentence.
+_DATED_ENTRY = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?: \d{1,2})?,? (?:19|20)\d{2}:"
+)
 # An address with a path: a sentence that holds one cites where to look, it tells nothing.
 _URL = re.compile(r"https?://|\bwww\.|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|net|int|edu)/")
 
@@ -172,6 +178,8 @@ def stands_alone(sentence: str) -> bool:
         return False  # "…beginning on May 9, 2003, Ms.": cut at a title before its name
     if _INLINE_BYLINE.search(sentence):
         return False  # a headline, its byline and the lead run together by the page's export
+    if len(_DATED_ENTRY.findall(sentence)) >= 2:
+        return False  # a timeline box's entries run together
     if sentence.count('"') % 2:
         return False
     if _URL.search(sentence):
