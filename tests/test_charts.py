@@ -318,6 +318,19 @@ def test_a_tile_names_an_event_its_sentence_tells_by_a_noun() -> None:
     assert tile_label(figure_) == "people killed"
 
 
+def test_a_tile_keeps_the_noun_an_active_verb_takes() -> None:
+    """Cambodia's 2019 UN speech: "77 per cent of voters expressed support for those
+    policies" read "voters expressed" in the digest; a passive's next word is no object."""
+    from briefs.compose.tiles import tile_label
+
+    support = "During our most recent general election, 77 per cent of voters expressed support."
+    assert tile_label(figure("voters", "express", support)) == "voters expressed support"
+    abroad = "Some 10,000 peacekeepers deployed overseas since 1993."
+    assert tile_label(figure("peacekeepers", "deploy", abroad)) == "peacekeepers deployed"
+    modal = "The 100 tankers produced will cost more than the lease."
+    assert tile_label(figure("tankers", "produce", modal)) == "tankers produced"
+
+
 def test_one_deal_told_by_two_sources_makes_one_tile() -> None:
     """Seen in a United States brief over real news pages: "$11.5 billion deal unveiled"
     (one wire) and "$11 billion merger" (another page), marked as differing in the table,
