@@ -11,7 +11,9 @@ _HEADING_STOP = frozenset(
     "could may might must shall should does did do until after before during since while "
     "when where although though because if unless despite under over into through between "
     "among against within without about across along around behind beyond near toward "
-    "towards upon via".split()
+    "towards upon via "
+    # quantifiers: "two or more races" gives no theme "More races"
+    "more most some many few several other such any each every all both no".split()
 )
 
 
