@@ -464,3 +464,25 @@ def test_a_reference_in_brackets_is_dropped_unless_it_is_the_sentences_noun() ->
         "Records drawn from U [0, 1] are uniform; the authors of [9] showed it.",
         "Phnom Penh is the largest city. It lies on the Mekong.",
     )
+
+
+def test_references_by_number_in_parentheses_go_where_the_document_numbers_them_so() -> None:
+    """A CDC report (ICDAR's us-025) cites "(1)", "(2)", "(3)" in turn, and a key point quoted
+    "in the United States (1) and have maintained this ranking"; in a page that never numbers
+    references so, "(33)" is an age and "column (2)" a place in a form."""
+    from briefs.readers.debris import clean_document
+
+    cited = clean_document(
+        _doc(
+            "Heart disease and stroke are the first and third leading causes of death in the "
+            "United States (1) and have maintained this ranking since 1921, respectively (2).",
+            "In 2006, 26.0% of all deaths were from heart disease (3). Enter it in column (2).",
+        )
+    )
+    assert cited.paragraphs == (
+        "Heart disease and stroke are the first and third leading causes of death in the "
+        "United States and have maintained this ranking since 1921, respectively.",
+        "In 2006, 26.0% of all deaths were from heart disease. Enter it in column (2).",
+    )
+    ages = ("The coach, Marcell Jansen (33), joined the side (2). Gunthild Schön (77) agrees.",)
+    assert clean_document(_doc(*ages)).paragraphs == ages

@@ -38,6 +38,7 @@ from briefs.readers.ligatures import (
     opening,
     unknown_words,
 )
+from briefs.readers.references import cites_by_number, strip_bracketed, strip_numbered
 
 _DOT_LEADER = re.compile(r"\.{6,}|(?:\.\s){5,}|(?:…\s?){3,}")  # leaders: no sentence has them
 _LONE_SYMBOLS = re.compile(r"^[\W_\d]{1,6}$")
@@ -270,37 +271,11 @@ def is_footnote(paragraph: str) -> bool:
     return bool(_FOOTNOTE.match(paragraph)) and bool(_CITATION_SIGNS.search(paragraph))
 
 
-# A reference in brackets after a word or its stop: "… a disease or injury outcome [55–57].",
-# "[29, 30]", Wikipedia's "[citation needed]". Not where it is the sentence's noun ("In [20],
-# the dependence …"): after a preposition it names the work and stays; "U [0, 1]" is an interval.
-_REFERENCE = r"\[(?:[1-9]\d{0,2}(?:\s?[,–-]\s?\d{1,3})*|citation needed|clarification needed)\]"
-_BRACKETED = re.compile(
-    rf"(?<=[\w.,;:)”\"’%])(\s?){_REFERENCE}(?:,?\s?{_REFERENCE})*(?=[\s.,;:)]|$)"
-)
-# After these a reference is a noun of the sentence: "the authors of [9] showed", "are [21]",
-# "Prince et al., [50] were included".
-_NAMES_A_WORK = frozenset(
-    "in of see from by and or to with cf e.g. also as are is was were be the than like via "
-    "on at for al.".split()
-)
-
-
-def _strip_bracketed(text: str) -> str:
-    def drop(m: re.Match[str]) -> str:
-        before = text[: m.start()].split()[-1:]
-        word = before[0].lower().rstrip(",;:") if before else ""
-        if m.group(1) and (word in _NAMES_A_WORK or len(word) == 1):
-            return m.group(0)  # "In [20], …"; "Prince et al., [50] were"; "from U [1, 2]"
-        return ""
-
-    return _BRACKETED.sub(drop, text)
-
-
 def strip_markers(paragraph: str) -> str:
     """Note markers glued to words (digits, asterisks, daggers), references in brackets and
     margin paragraph numbers inside a sentence."""
     if "[" in paragraph:
-        paragraph = _strip_bracketed(paragraph)
+        paragraph = strip_bracketed(paragraph)
     if not _marker_hint(paragraph):
         return paragraph  # the usual case
     paragraph = _GLUED_MARKER.sub("", paragraph)
@@ -346,6 +321,7 @@ def clean_document(doc: Document) -> Document:
     legal = any(k in low for k in _DISCLAIMER_KEYS)
     contact = any(k in low for k in _CONTACT_KEYS) or any(w in doc.text for w in _ADDRESS_WORDS)
     markers = _marker_hint(doc.text)
+    numbered = "(1)" in doc.text and cites_by_number(doc.text)
     kept: list[str] = []
     kept_pages: list[int | None] = []
     for i, (p, page) in enumerate(zip(paragraphs, pages, strict=True)):
@@ -355,6 +331,8 @@ def clean_document(doc: Document) -> Document:
         if is_debris(text, legal=legal, contact=contact) or is_footnote(text):
             continue
         stripped = strip_markers(text) if markers or "[" in text else text
+        if numbered and "(" in stripped:
+            stripped = strip_numbered(stripped)
         text = " ".join(stripped.split()) if stripped is not text else text
         if text:
             kept.append(text)
