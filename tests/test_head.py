@@ -536,3 +536,12 @@ def test_a_story_without_a_headline_is_titled_by_its_lead(tmp_path: Path) -> Non
     page = tmp_path / "us-027.txt"
     page.write_text("Handguns and other weapons were used in about half of the cases.\n", "utf-8")
     assert read_file(page)[0].title == "us-027"
+
+
+def test_a_line_naming_two_sites_is_no_title() -> None:
+    # The largest type on an ICDAR page of a US government report: its contacts, not a title.
+    from briefs.readers.head import title_like
+
+    contacts = "Sara Crane, Director, USA.gov I GobiernoUSA.gov I Kids.gov Russell O'Neill"
+    assert not title_like(contacts)
+    assert title_like("How USA.gov Answers the Public's Questions")

@@ -44,6 +44,7 @@ _KEY_VALUE = re.compile(
     re.I,
 )
 _URL = re.compile(r"^<?(https?://\S+?)>?$")
+_SITE = re.compile(r"\b[\w-]+\.(?:gov|com|org|net|edu|int)\b", re.IGNORECASE)
 _STARRED = re.compile(rf"^(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*(?P<mark>[*†‡§¹²³])$")
 
 
@@ -88,6 +89,7 @@ def title_like(line: str, *, opens: bool = True) -> bool:
         and not re.search(r"[a-z]{2}\.$", line)  # a sentence, not a heading
         and not (line.endswith(".") and len(line.split()) > 12)
         and not _URL.match(line)
+        and len(_SITE.findall(line)) < 2  # "USA.gov I GobiernoUSA.gov I Kids.gov": addresses
         and not _PART_NAME.match(line)
         and any(c.isalpha() for c in line)
     )
