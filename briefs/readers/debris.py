@@ -38,7 +38,7 @@ from briefs.readers.ligatures import (
     opening,
     unknown_words,
 )
-from briefs.readers.references import cites_by_number, strip_bracketed, strip_numbered
+from briefs.readers.references import cites_by_number, strip_references
 
 _DOT_LEADER = re.compile(r"\.{6,}|(?:\.\s){5,}|(?:…\s?){3,}")  # leaders: no sentence has them
 _LONE_SYMBOLS = re.compile(r"^[\W_\d]{1,6}$")
@@ -272,10 +272,8 @@ def is_footnote(paragraph: str) -> bool:
 
 
 def strip_markers(paragraph: str) -> str:
-    """Note markers glued to words (digits, asterisks, daggers), references in brackets and
-    margin paragraph numbers inside a sentence."""
-    if "[" in paragraph:
-        paragraph = strip_bracketed(paragraph)
+    """Note markers glued to words (digits, asterisks, daggers) and margin paragraph numbers
+    inside a sentence."""
     if not _marker_hint(paragraph):
         return paragraph  # the usual case
     paragraph = _GLUED_MARKER.sub("", paragraph)
@@ -330,9 +328,7 @@ def clean_document(doc: Document) -> Document:
         text = mend_glyphs(p, damaged) if odd else p
         if is_debris(text, legal=legal, contact=contact) or is_footnote(text):
             continue
-        stripped = strip_markers(text) if markers or "[" in text else text
-        if numbered and "(" in stripped:
-            stripped = strip_numbered(stripped)
+        stripped = strip_references(strip_markers(text) if markers else text, numbered)
         text = " ".join(stripped.split()) if stripped is not text else text
         if text:
             kept.append(text)

@@ -67,10 +67,13 @@ _NOT_A_PERSON = re.compile(
 
 # "By" as the languages of the pages read write it; other than English, only where an element
 # opens with it (Italian "di" and French "par" are everywhere in running text).
-_BY = r">\s*(?:Por|Par|Von|Door|Di|Av|Af|Oleh)"
+_BY_WORDS = "Por|Par|Von|Door|Di|Av|Af|Oleh"
+_BY = rf">\s*(?:{_BY_WORDS})"
 _MARKED = r"<[^<>]*\b(?:itemprop|class|rel)=\"[^\"]*\b(?:author|byline)[\w-]*(?:\s[^\"]*)?\"[^<>]*>"
-_DECLARED = re.compile(r'"author"\s*:\s*[\[{][^\]]{0,400}?"name"\s*:\s*"([^"]{3,80})"')
-_LEADING_BY = re.compile(r"^(By|Por|Par|Von|Door|Di|Av|Af|Oleh)\s+(?=\S)")
+# Structured data naming the author: "author": {"@type": "Person", "name": "Charnele Henry"}.
+_AUTHOR_NAME = r'"author"\s*:\s*[\[{][^\]]{0,400}?"name"\s*:\s*"'
+_DECLARED = re.compile(rf'{_AUTHOR_NAME}([^"]{{3,80}})"')
+_LEADING_BY = re.compile(rf"^(By|{_BY_WORDS})\s+(?=\S)")
 _PARTICLES = frozenset("de van der von le la da di dos bin binti al".split())
 
 
@@ -133,8 +136,7 @@ def _byline(found: str | None, html: str, head: str, site: str | None = None) ->
         tail = rf"\b(?:[^<>]|<[^<>]{{0,200}}>){{0,300}}?{pattern}"
         english = re.search(rf"\bBy{tail}", html, re.IGNORECASE)
         byline = english or re.search(rf"{_BY}{tail}", html, re.IGNORECASE)
-        # Structured data: "author": {"@type": "Person", "name": "Charnele Henry"}
-        declared = re.search(rf'"author"\s*:\s*[\[{{][^\]]{{0,400}}?"name"\s*:\s*"{pattern}"', html)
+        declared = re.search(rf'{_AUTHOR_NAME}{pattern}"', html)
         # Markup that marks its text as the author, with only tags between:
         # <span itemprop="author" …><span itemprop="name">Alex Perry</span>,
         # <div class="author-name …">NATALIYA VASILYEVA</div>.

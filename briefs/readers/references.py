@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 
+# The numbers of a reference: "3", "21, 22", "55–57" (never a first 0: "[0, 1]" is an interval).
+_FIRST, _MORE = r"[1-9]\d{0,2}", r"(?:\s?[,–-]\s?\d{1,3})*"
+_NUMBERS = _FIRST + _MORE
 # A reference in brackets after a word or its stop: "… a disease or injury outcome [55–57].",
 # "[29, 30]", Wikipedia's "[citation needed]". Not where it is the sentence's noun ("In [20],
-# the dependence …"): after a preposition it names the work and stays; "U [0, 1]" is an interval.
-_REFERENCE = r"\[(?:[1-9]\d{0,2}(?:\s?[,–-]\s?\d{1,3})*|citation needed|clarification needed)\]"
+# the dependence …"): after a preposition it names the work and stays.
+_REFERENCE = rf"\[(?:{_NUMBERS}|citation needed|clarification needed)\]"
 _BRACKETED = re.compile(
     rf"(?<=[\w.,;:)”\"’%])(\s?){_REFERENCE}(?:,?\s?{_REFERENCE})*(?=[\s.,;:)]|$)"
 )
@@ -27,11 +30,11 @@ _NAMES_A_WORK = frozenset(
 # in a document that numbers its references so ("(1)", then "(2)", then "(3)"); elsewhere
 # "(33)" is an age and "(2)" a score. Not after a word that points within a document ("column
 # (2)", "Line 7c", "item (3)").
-_NUMBERED = re.compile(r"\(([1-9]\d{0,2})(?:\s?[,–-]\s?\d{1,3})*\)")
+_NUMBERED = re.compile(rf"\(({_FIRST}){_MORE}\)")
 _PARENTHESISED = re.compile(
     r"(?<=[a-z%)\]])(?<!column)(?<!line)(?<!item)(?<!items)(?<!box)(?<!step)(?<!section)"
     r"(?<!paragraph)(?<!question)(?<!equation)(?<!table)(?<!figure)(?<!part)(?<!note)"
-    r" \([1-9]\d{0,2}(?:\s?[,–-]\s?\d{1,3})*\)(?=[.,;:]| and\b)"
+    rf" \({_NUMBERS}\)(?=[.,;:]| and\b)"
 )
 
 
@@ -43,9 +46,17 @@ def cites_by_number(text: str) -> bool:
     return all(n in first for n in (1, 2, 3)) and first[1] < first[2] < first[3]
 
 
-def strip_bracketed(text: str) -> str:
-    """``text`` without the references in brackets that follow a claim."""
+def strip_references(text: str, numbered: bool) -> str:
+    """``text`` without the references that follow its claims: in brackets always, by number in
+    parentheses where its document is ``numbered`` (``cites_by_number``)."""
+    if "[" in text:
+        text = _strip_bracketed(text)
+    if numbered and "(" in text:
+        text = _PARENTHESISED.sub("", text)
+    return text
 
+
+def _strip_bracketed(text: str) -> str:
     def drop(m: re.Match[str]) -> str:
         before = text[: m.start()].split()[-1:]
         word = before[0].lower().rstrip(",;:") if before else ""
@@ -54,8 +65,3 @@ def strip_bracketed(text: str) -> str:
         return ""
 
     return _BRACKETED.sub(drop, text)
-
-
-def strip_numbered(text: str) -> str:
-    """``text`` without its references by number in parentheses (see ``cites_by_number``)."""
-    return _PARENTHESISED.sub("", text)
