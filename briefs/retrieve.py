@@ -102,7 +102,9 @@ def retrieve(
         for p in passages:
             topic_hits.setdefault(p.doc_id, {})[p.seq] = p
             found[(p.doc_id, p.seq)] = p
-    topic_docs = _topic_scores(store, topic_hits, scope, dense) if scope.topic else {}
+    topic_docs, named_in_title = (
+        _topic_scores(store, topic_hits, scope, dense) if scope.topic else ({}, set())
+    )
     # Which documents are about the whole scope: the country's and the topic's, or both.
     if country and scope.topic:
         # About the topic, with the country as a subject (first or second): about the scope.
@@ -147,18 +149,7 @@ def retrieve(
         # as for a country; those holding the topic rank first. A speech or a report on many
         # subjects, which the topic fills only in part, lends only what holds it, and its
         # opening when it holds the topic's words fewer than three times.
-        wanted = [t.casefold() for t in topics.terms(scope.topic, scope.related)]
-        content = topics.content_words(scope.topic)
-        titles = {d: doc.title or "" for d, doc in store.metadata(about_docs).items()}
-        squarely = [
-            d
-            for d in about_docs
-            if scores[d] >= about.ABOUT
-            and (
-                any(t in titles[d].casefold() for t in wanted)
-                or topics.found(titles[d], content) >= 1
-            )
-        ]
+        squarely = [d for d in about_docs if scores[d] >= about.ABOUT and d in named_in_title]
         thin = [d for d in about_docs if d not in squarely and len(topic_hits.get(d, {})) < THIN]
         for p in store.passages_of(squarely, per_document * 2):
             found.setdefault((p.doc_id, p.seq), p)
@@ -296,9 +287,9 @@ def _not_in_english(n: int) -> str:
     )
 
 
+THIN = 3  # fewer passages holding the topic than this, and a document lends its opening
 # How far an opening reaches, in passages: a cover page's or a caption's short lines (a
 # transcript's parties, one to a line) come before the first sentence a reader would quote.
-THIN = 3  # fewer passages holding the topic than this, and a document lends its opening
 OPENING = 8
 MAX_DOCUMENTS = 60  # documents about the scope read for a brief, most about it first
 PASSING = 0.2  # the most a topic's single mention in a document makes it about the topic
@@ -357,22 +348,27 @@ def _topic_scores(
     hits: dict[int, dict[int, Passage]],
     scope: Scope,
     dense: set[int] = frozenset(),
-) -> dict[int, float]:
+) -> tuple[dict[int, float], set[int]]:
     """How much each document is about the topic, 0 to 1, by where and how often it holds
     the topic: its title, its opening, the share of its passages. One passage holding it,
     wherever that is, is a passing mention, unless the title names the topic too. A document
     ``dense`` with the topic's words whose title names one of them has the topic as its title
-    ("Delta 4 Heavy Ready For Demonstration Launch" for "rocket launch")."""
+    ("Delta 4 Heavy Ready For Demonstration Launch" for "rocket launch").
+
+    Also the documents whose title names the topic at all: a related term or a word of it."""
     counts = store.passage_counts(hits)
     titles = {d: doc.title for d, doc in store.metadata(hits).items()}
     wanted = [t.casefold() for t in topics.terms(scope.topic or "", scope.related)]
     content = topics.content_words(scope.topic or "")
     out = {}
+    named: set[int] = set()
     for doc_id, seqs in hits.items():
         title = titles.get(doc_id) or ""
-        low = title.casefold()
-        titled = any(t in low for t in wanted) or topics.holds(title, content)
-        titled = titled or (doc_id in dense and topics.found(title, content) >= 1)
+        says = any(t in title.casefold() for t in wanted)
+        if says or topics.found(title, content) >= 1:
+            named.add(doc_id)
+        titled = says or topics.holds(title, content)
+        titled = titled or (doc_id in dense and doc_id in named)
         # A cover page or a caption sets the topic's words on lines of their own ("MICHAEL
         # A. KNOWLES," / "v." / "ALEXANDRE MIRZAYANCE."): together in its opening, they title it.
         opening = " ".join(
@@ -394,4 +390,4 @@ def _topic_scores(
         if len(seqs) < 2 and not titled:
             value = min(value, PASSING)
         out[doc_id] = round(min(value, 1.0), 4)
-    return out
+    return out, named

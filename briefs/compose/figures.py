@@ -181,8 +181,7 @@ def figures_of(
 def spread_over_sources(figures: list[Figure], n: int) -> list[Figure]:
     """The first ``n`` of ``figures`` (best first), each source giving at most a third of them
     (two at least), unless no other source has figures left: one statement listing its
-    signatories' counts should not fill the table. A digest entry takes its four from a
-    brief's twelve by the same rule, so that it is what the digest would choose alone."""
+    signatories' counts should not fill the table."""
     cap = max(2, -(-n // 3))
     per_source: Counter[str] = Counter()
     chosen: list[Figure] = []

@@ -16,6 +16,7 @@ from functools import lru_cache
 from segtok.segmenter import split_single
 
 from briefs.extract.clauses import instructs, states_something
+from briefs.extract.dates import MONTH_NAMES
 from briefs.readers.clean import collapse
 from briefs.readers.dateline import dateline
 from briefs.readers.printed_dates import LEADING_DATE
@@ -43,10 +44,7 @@ _CONNECTIVE = re.compile(
 _INLINE_BYLINE = re.compile(r"[a-z0-9,] By [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+")
 # A run of dated entries ("October 1998: Police in UK arrest Pinochet …; March 2000: Deemed
 # unfit …"): a timeline box its page set beside the story, run together, not a sentence.
-_DATED_ENTRY = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)(?: \d{1,2})?,? (?:19|20)\d{2}:"
-)
+_DATED_ENTRY = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})(?: \d{{1,2}})?,? (?:19|20)\d{{2}}:")
 # An address with a path: a sentence that holds one cites where to look, it tells nothing.
 _URL = re.compile(r"https?://|\bwww\.|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|net|int|edu)/")
 
