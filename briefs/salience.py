@@ -55,13 +55,31 @@ _OPINION = re.compile(
 # a key point gives only when no reporting says as much.
 _FIRST_PERSON = re.compile(r"^I\b")
 # A speaker's formalities rather than reported facts: "I would like to congratulate…",
-# "I certify that the proposed regulation…", "I thank…" (case-sensitive: the pronoun "I").
-_FORMALITY = re.compile(
+# "I certify that the proposed regulation…", "I thank…" (case-sensitive: the pronoun "I"),
+# and the speaker announcing what comes next ("Let me touch upon an important question…",
+# "Allow me to turn to…"): the frame of a speech, not what it says.
+FORMALITY = re.compile(
     r"\bI (?:would like|wish|want|thank|congratulate|certify|welcome|take this|am (?:pleased|"
     r"honoured|honored|happy|grateful))\b"
     # "May I also … express my sincere gratitude to the General Assembly for …"
     r"|^May I\b|\bexpress (?:my|our) (?:\w+ )?(?:gratitude|thanks|appreciation|condolences)\b"
+    r"|^(?:[A-Z]\w+(?: \w+)?, )?(?:[Ll]et|[Aa]llow|[Pp]ermit) me\b"
 )
+# A formality that goes on to tell something: "I would like to inform the Assembly that Myanmar
+# is making domestic preparations…", "Let me stress that…". The that-clause is the news.
+_TELLS = re.compile(
+    r"\b(?:inform|announce|report|say|note|stress|reiterate|emphasi[sz]e|state|recall|confirm|"
+    r"share with \w+(?: \w+)?)\b(?: \w+){0,4} that\b"
+)
+
+
+def frame_only(sentence: str) -> bool:
+    """Whether ``sentence`` is a speaker's formality that tells nothing: thanks, greetings,
+    "Let me touch upon an important question…", not "I am pleased to inform the Assembly that
+    yesterday Myanmar deposited…"."""
+    return bool(FORMALITY.search(sentence)) and not _TELLS.search(sentence)
+
+
 # How a report was made rather than what it found: its data, models and variables being used,
 # collected or derived ("Various economic variables are used in the forecasting models …",
 # "experts used the most recent national data available to describe …"). A reader of a
@@ -171,7 +189,7 @@ def rank(
     open_ = [
         i
         for i in per_candidate
-        if min_words <= length[i] <= max_words and not _FORMALITY.search(candidates[i].text)
+        if min_words <= length[i] <= max_words and not FORMALITY.search(candidates[i].text)
     ]
     # What does not change from one round to the next is worked out once per candidate.
     position = {i: 1.0 + POSITION / (1 + candidates[i].position) for i in open_}

@@ -183,6 +183,13 @@ def test_a_tile_says_what_happened_to_what_it_counts() -> None:
     plan = replace(figure("troops", "deploy", "It plans to deploy 500 troops."), text="500 troops")
     assert tile_label(plan) == "troops"
     assert tile_label(figure("deminers", None, "over 1,000 deminers")) == "deminers"
+    # "related to" says what the instruments are about: nothing happened to them.
+    related = figure(
+        "international legal instruments",
+        "relate",
+        "Myanmar has signed 11 of the 12 international legal instruments related to terrorism.",
+    )
+    assert tile_label(related) == "international legal instruments"
 
 
 def test_a_tile_writes_a_large_number_short_and_whole() -> None:

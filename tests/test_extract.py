@@ -1212,3 +1212,39 @@ def test_a_letter_a_record_quotes_is_no_outlook() -> None:
     assert not in_correspondence(passage, "I arranged to have him and his team share our model.")
     speech = "The Senate must hold the Air Force to account. From now on, it will."
     assert not in_correspondence(speech, "The Senate must hold the Air Force to account.")
+
+
+def test_a_speakers_frame_tells_nothing_unless_it_goes_on_to_tell() -> None:
+    from briefs.salience import frame_only
+
+    assert frame_only(
+        "Let me touch upon an important question that is of serious concern to the "
+        "international community and on which we in Myanmar place special emphasis."
+    )
+    assert frame_only("Finally, let me conclude by thanking the President for his work.")
+    assert frame_only(
+        "Since I am addressing the General Assembly for the first time, I would like to apprise "
+        "the Assembly of recent developments and significant changes taking place in my country."
+    )
+    assert not frame_only(
+        "I am pleased to inform the Assembly that yesterday Myanmar deposited with the "
+        "Secretary-General its instruments of ratification of the Paris Agreement."
+    )
+    assert not frame_only("Let me stress once again that Cambodia stands ready to help.")
+    assert not frame_only("The junta let me down, the farmer said.")
+
+
+def test_a_figure_in_a_sentence_about_another_country_is_that_countrys() -> None:
+    from briefs.compose.figures import elsewhere
+
+    baghdad = (
+        "They cruelly extinguished the lives of 22 innocent persons, including that of Special "
+        "Representative Sergio Vieira de Mello, at United Nations headquarters in Baghdad."
+    )
+    assert elsewhere(baghdad, "MMR")
+    # The speaker's own side acting abroad is still the speaker's country's deed.
+    assert not elsewhere("Since 2006 we have sent 135 deminers to the Sudan and Lebanon.", "KHM")
+    # A country in a list, or a currency, does not make the sentence another country's.
+    assert not elsewhere("Talks with Japan, China, India and Korea resumed with 40 envoys.", "THA")
+    assert not elsewhere("The fund raised 300 million Australian dollars.", "NZL")
+    assert not elsewhere("The office employs only 12 staff.", "MYS")

@@ -29,6 +29,14 @@ BAD_KEYWORDS = re.compile(
     re.I,
 )
 
+# What no key point or theme quotes: a question, or a speaker's frame that tells nothing
+# ("Let me touch upon an important question…", "I wish to extend … our condolences").
+BAD_SENTENCES = re.compile(
+    r"\?[\"'”’)]*$|^(?:\w+, )?(?:let|allow|permit) me (?!\w+ (?:\w+ )?that\b)"
+    r"|\bI (?:wish|would like) to (?:thank|congratulate|extend|express|apprise)\b",
+    re.I,
+)
+
 
 def _sidecars(db: Path, out: Path, scopes: list[dict]) -> list[dict]:
     found = []
@@ -48,7 +56,12 @@ def _check(data: dict) -> list[str]:
         if BAD_KEYWORDS.search(k["text"]):
             problems.append(f"keyword {k['text']!r}")
     for sec in data["sections"]:
-        if sec["title"] in ("Key points", "Recommendations and outlook"):
+        if sec["title"] == "Recommendations and outlook":
+            continue
+        for sentence in sec["sentences"]:
+            if BAD_SENTENCES.search(sentence["text"]):
+                problems.append(f"sentence {sentence['text'][:60]!r}")
+        if sec["title"] == "Key points":
             continue
         words = sec["title"].split()
         if len(words) < 2 or not all(
@@ -81,6 +94,15 @@ def test_the_check_sees_the_reviews_bad_examples() -> None:
         "tiles": [0],
         "figures": [{"text": "20 countries", "counts": "countries", "event": None}],
         "keywords": [{"text": "rounds between Bangkok"}, {"text": "formal"}],
-        "sections": [{"title": "Junta", "sentences": [{"text": "The junta met."}]}],
+        "sections": [
+            {"title": "Junta", "sentences": [{"text": "The junta met."}]},
+            {
+                "title": "Key points",
+                "sentences": [
+                    {"text": "Let me touch upon an important question of serious concern."},
+                    {"text": "Are ASEAN's partners going to back this junta?"},
+                ],
+            },
+        ],
     }
-    assert len(_check(bad)) == 4
+    assert len(_check(bad)) == 6

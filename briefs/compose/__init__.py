@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from briefs import salience
 from briefs.about import first_subject, weak_flags
-from briefs.compose.figures import SPANS, differs, figures_of, measure_of
+from briefs.compose.figures import SPANS, differs, elsewhere, figures_of, measure_of
 from briefs.compose.gaps import gaps_of
 from briefs.compose.key_points import ranked_for_key_points
 from briefs.compose.themes import theme_heading
@@ -159,6 +159,8 @@ def compose(
             return False
         if not scope.country or names(sentence):
             return True
+        if elsewhere(sentence, scope.country.iso3):
+            return False  # "the lives of 22 innocent persons … in Baghdad": Iraq's count
         if doc_id not in about_first:
             about_first[doc_id] = first_subject(docs[doc_id], scope.country.iso3)
         return about_first[doc_id]
@@ -261,6 +263,8 @@ def compose(
     for score, s in candidates:
         if salience.METHOD.search(s.quote):
             continue  # how the figures were made or what a term covers: no finding of a theme
+        if asks(s.quote) or salience.frame_only(s.quote):
+            continue  # a question asks, and a speaker's frame announces: neither tells
         low = s.quote.lower()
         for i, k in enumerate(kws):
             if re.search(rf"\b{re.escape(k.text.lower())}\b", low):

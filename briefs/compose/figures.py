@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from briefs.about import weak_flags
 from briefs.extract.clauses import states_something
 from briefs.extract.counted import plural, singular, word_kinds
 from briefs.extract.dates import find_dates
@@ -343,3 +344,17 @@ def differs(figures: list[Figure]) -> list[Figure]:
         ]
         out.append(replace(f, differs_from=other))
     return out
+
+
+# The speaker's own side: "we have sent 135 deminers to the Sudan" is the speaker's country's
+# deed wherever it was done.
+_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+
+
+def elsewhere(sentence: str, iso3: str) -> bool:
+    """Whether ``sentence``, which does not name ``iso3``, tells of another country: it names
+    one in its own right (not in a list, not "Australian dollar") and not as the place where
+    the speaker's own side acted. Its figures are that country's, not ``iso3``'s."""
+    return not _OUR.search(sentence) and any(
+        found != iso3 and not weak for *_, found, weak in weak_flags(sentence)
+    )

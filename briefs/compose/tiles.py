@@ -13,10 +13,16 @@ from briefs.model import Document, Figure
 from briefs.retrieve import Scope
 from briefs.salience import METHOD
 
+# Verbs that say what a thing is about or where it belongs ("12 international legal instruments
+# related to terrorism"): neither a development nor a word for the tile's label.
+_RELATION = frozenset("relate concern pertain belong correspond refer apply regard".split())
 # Verbs that say nothing happened to what is counted: "adding 15% tax", "includes 20 members".
-_NO_DEVELOPMENT = frozenset(
-    "add include make have take give get use show produce see hold become bring put set keep "
-    "cover contain involve represent total amount comprise account number".split()
+_NO_DEVELOPMENT = (
+    frozenset(
+        "add include make have take give get use show produce see hold become bring put set keep "
+        "cover contain involve represent total amount comprise account number".split()
+    )
+    | _RELATION
 )
 # Nouns that are themselves what happened: "20 civilian deaths", "79 injuries".
 _EVENT_NOUNS = frozenset(
@@ -39,7 +45,7 @@ def tile_label(f: Figure) -> str:
     says it, what happened to it, in the sentence's own word ("people displaced",
     "peacekeepers deployed")."""
     what = f.counts or f.unit or ""
-    if not (f.event and what):
+    if not (f.event and what) or f.event in _RELATION:
         return what
     stem = f.event[: max(4, len(f.event) - 1)].lower()
     words = re.findall(r"[A-Za-z]+|[^A-Za-z\s]", f.quote)
