@@ -62,7 +62,8 @@ FORMALITY = re.compile(
     r"\bI (?:would like|wish|want|thank|congratulate|certify|welcome|take this|am (?:pleased|"
     r"honoured|honored|happy|grateful))\b"
     # "May I also … express my sincere gratitude to the General Assembly for …"
-    r"|^May I\b|\bexpress (?:my|our) (?:\w+ )?(?:gratitude|thanks|appreciation|condolences)\b"
+    r"|^May I\b|\b(?:express|extend|convey|offer) (?:my|our) (?:\w+ ){0,2}(?:gratitude|thanks|"
+    r"appreciation|condolences|congratulations|felicitations|greetings|sympath(?:y|ies))\b"
     r"|^(?:[A-Z]\w+(?: \w+)?, )?(?:[Ll]et|[Aa]llow|[Pp]ermit) me\b"
 )
 # A formality that goes on to tell something: "I would like to inform the Assembly that Myanmar

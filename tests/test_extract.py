@@ -1223,6 +1223,10 @@ def test_a_speakers_frame_tells_nothing_unless_it_goes_on_to_tell() -> None:
     )
     assert frame_only("Finally, let me conclude by thanking the President for his work.")
     assert frame_only(
+        "On behalf of the Philippine Government, I express our warmest congratulations to the "
+        "President on his election to the presidency of the General Assembly."
+    )
+    assert frame_only(
         "Since I am addressing the General Assembly for the first time, I would like to apprise "
         "the Assembly of recent developments and significant changes taking place in my country."
     )
@@ -1248,3 +1252,11 @@ def test_a_figure_in_a_sentence_about_another_country_is_that_countrys() -> None
     assert not elsewhere("Talks with Japan, China, India and Korea resumed with 40 envoys.", "THA")
     assert not elsewhere("The fund raised 300 million Australian dollars.", "NZL")
     assert not elsewhere("The office employs only 12 staff.", "MYS")
+
+
+def test_a_shares_text_ends_with_what_it_is_a_share_of() -> None:
+    found = find_figures(
+        "Disarmament has become more compelling for the Philippines, given that 10 per cent of "
+        "our population live and work overseas, many in hot spots in the Middle East."
+    )
+    assert [(f.text, f.counts) for f in found] == [("10 per cent of our population", "population")]

@@ -33,7 +33,8 @@ BAD_KEYWORDS = re.compile(
 # ("Let me touch upon an important question…", "I wish to extend … our condolences").
 BAD_SENTENCES = re.compile(
     r"\?[\"'”’)]*$|^(?:\w+, )?(?:let|allow|permit) me (?!\w+ (?:\w+ )?that\b)"
-    r"|\bI (?:wish|would like) to (?:thank|congratulate|extend|express|apprise)\b",
+    r"|\bI (?:wish|would like) to (?:thank|congratulate|extend|express|apprise)\b"
+    r"|\b(?:express|extend) (?:my|our) (?:\w+ )?congratulations\b",
     re.I,
 )
 

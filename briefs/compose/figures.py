@@ -92,7 +92,9 @@ def figures_of(
     """The ``n`` strongest figures: on the country, counting people or things, not durations;
     from sentences that ``speaks_for`` lets speak for the scope."""
     ranked: list[tuple[float, int, Figure]] = []
-    seen: set[tuple[str, int]] = set()
+    # What each figure's text was said to undergo in each document: one text, one fact, unless
+    # something else happened to it ("killed 30 people and the blast injured 30 people").
+    seen: dict[tuple[str, int], set[str | None]] = {}
     events: set[tuple[float | None, str, int]] = set()
     named: dict[int, frozenset[float]] = {}
     for rank, p in enumerate(passages):
@@ -117,7 +119,10 @@ def figures_of(
             if as_of and doc_date and as_of[:4] > doc_date[:4]:
                 as_of = None  # "by 2050" is a target, not the date the figure refers to
             for f in found:
-                if (f.text, p.doc_id) in seen or not (f.counts or f.unit):
+                told = seen.get((f.text, p.doc_id))
+                if told is not None and not (f.event and not told & {f.event, None}):
+                    continue
+                if not (f.counts or f.unit):
                     continue
                 if f.unit and not f.counts and f.unit != "%":
                     # A sum of money counts what it measures, never the currency.
@@ -142,7 +147,7 @@ def figures_of(
                 if f.value == 1 and not (f.unit or f.event):
                     continue  # "only 1 location": one of something is no key figure
 
-                seen.add((f.text, p.doc_id))
+                seen.setdefault((f.text, p.doc_id), set()).add(f.event)
                 score = -rank / max(1, len(passages))
                 if scope.country and any(x in sentence for x in scope.country.names):
                     score += 1.0

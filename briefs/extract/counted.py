@@ -274,6 +274,10 @@ def counted(rest: str) -> tuple[str | None, int, bool]:
         # Modifiers with no noun after them ("5 killed and", "20 per cent urban"), and a word
         # an adverb qualifies ("75 historically active"): an adjective, not what is counted.
         words.pop()
+    if words:
+        # "10 per cent of our population live and work overseas": the text ends with the
+        # noun, not with the verb the loop took for a modifier and let go.
+        pos = ends[len(words) - 1]
     head = list(words)
     while len(head) > 1 and _participle(head[-1]):
         head.pop()
