@@ -123,6 +123,9 @@ def key_points(cluster: Cluster) -> str:
         country = cluster.country
         if not country and not cluster.topic:
             named = Counter(iso for _, text in cluster.docs for *_, iso in geo.mentions(text))
+            if not named:
+                print(f"{cluster.name}: names no country; give it a scope.txt", file=sys.stderr)
+                return ""
             country = geo.countries()[named.most_common(1)[0][0]].name
         settings = load_settings(
             db=db,

@@ -432,3 +432,21 @@ def test_a_tile_shows_what_is_not_what_is_aimed_at() -> None:
     ]
     chosen = [figures[i].text for i in tiles(figures, {}, Scope(None, "x", None, None))]
     assert chosen == ["nearly 10,000 peacekeepers", "73 per cent decline"]
+
+
+def test_a_count_of_the_worlds_whole_is_no_tile_of_a_country() -> None:
+    """Seen in the Philippines brief on the UN speeches: "80 per cent of world trade travels by
+    sea" was a tile. It stays a tile of a topic brief on shipping."""
+    from briefs import geo
+    from briefs.compose.tiles import tiles
+    from briefs.retrieve import Scope
+
+    sea = "A full 80 per cent of world trade travels by sea, manned by 1.25 million seafarers."
+    world = replace(figure("world trade", None, sea), text="80 per cent of world trade", unit="%")
+    own = replace(
+        figure("Filipino peacekeepers", "deploy", "We have deployed 161 Filipino peacekeepers."),
+        text="161 Filipino peacekeepers",
+    )
+    country = Scope(geo.resolve("Philippines"), None, None, None)
+    assert [[world, own][i].text for i in tiles([world, own], {}, country)] == [own.text]
+    assert tiles([world], {}, Scope(None, "shipping", None, None)) == [0]

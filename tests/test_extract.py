@@ -1260,3 +1260,20 @@ def test_a_shares_text_ends_with_what_it_is_a_share_of() -> None:
         "our population live and work overseas, many in hot spots in the Middle East."
     )
     assert [(f.text, f.counts) for f in found] == [("10 per cent of our population", "population")]
+
+
+def test_a_pages_header_run_into_a_wire_dateline_is_not_shown() -> None:
+    """Seen in a WikinewsSum source: the page's time stamp, photo number and byline run into
+    the story's first line. The brief shows the story from its first word; the quote keeps
+    all of it. A sentence before the dateline makes it the story's own text."""
+    header = (
+        "Saturday November 13, 2004 8:16 PM AP Photo LON104 By RAVI NESSMAN Associated Press "
+        "Writer RAMALLAH, West Bank (AP) - Marwan Barghouti, a leader of the Palestinian "
+        "uprising jailed by Israel, said he would run."
+    )
+    assert trim(header).startswith("Marwan Barghouti, a leader of the Palestinian uprising")
+    told = (
+        "The talks ended early. Officials then flew to BANGKOK (Reuters) - Delegates agreed "
+        "to go on talking for another week."
+    )
+    assert trim(told) == told

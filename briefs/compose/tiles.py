@@ -123,6 +123,9 @@ _DISTANCE = re.compile(
     r"\b(?:nautical miles?|miles?|kilomet(?:re|er)s?|km|metres?|meters?|feet|square)\b"
 )
 
+# A count of the world's whole: no tile of a country's brief, whoever quotes it.
+_WORLD = re.compile(r"\b(?:world|world's|world’s|global|worldwide|planet's|planet’s)\b", re.I)
+
 
 def tiles(
     figures: list[Figure], sources: dict[str, Document], scope: Scope, n: int = 4
@@ -156,6 +159,8 @@ def tiles(
             continue  # "the 10 per cent deployment target", "must meet 0.7 per cent of GNP"
         if not happened and _DISTANCE.search(f.text):
             continue  # "within 126 nautical miles of": where, not what happened
+        if scope.country and _WORLD.search(f.text):
+            continue  # "80 per cent of world trade travels by sea": the world's, not the scope's
         date = sources[f.source].date if f.source in sources else None
         score = (2.0 if happened else 1.0) + (by_measure[f.measure] > 1 or bool(f.also))
         score += 0.5 * bool(scope.country and any(x in f.quote for x in scope.country.names))

@@ -18,7 +18,7 @@ from segtok.segmenter import split_single
 from briefs.extract.clauses import instructs, states_something
 from briefs.extract.dates import MONTH_NAMES
 from briefs.readers.clean import collapse
-from briefs.readers.dateline import dateline
+from briefs.readers.dateline import dateline, dateline_after_header
 from briefs.readers.printed_dates import LEADING_DATE
 
 # What the sentence after a dateline opens with: a capital or an opening quote.
@@ -138,7 +138,7 @@ def trim(sentence: str) -> str:
     start = _heading_run(sentence)
     if start:
         sentence = sentence[start:]
-    d = dateline(sentence)
+    d = dateline(sentence) or dateline_after_header(sentence)
     if d and len(sentence) - d.end > 40 and sentence[d.end] in _STARTS:
         sentence = sentence[d.end :]
     elif (day := LEADING_DATE.match(sentence)) and len(sentence) - day.end() > 40:

@@ -39,3 +39,26 @@ def dateline(text: str) -> Dateline | None:
         return None
     place = (m.group("place") + (m.group("region") or "")).strip()
     return Dateline(place, m.group("outlet"), m.end())
+
+
+# A dateline that a page's header runs into: the place, region and agency in brackets, after a
+# space ("… By RAVI NESSMAN Associated Press Writer RAMALLAH, West Bank (AP) - Marwan …").
+_AGENCY_DATELINE = re.compile(
+    rf"(?<=\s){_PLACE}(?P<region>,\s[^()_—–:\n-]{{2,40}}?)?\s*"
+    r"\((?P<outlet>[A-Z][\w &.'-]{1,30})\)\s*(?:_|--?|—|–|:)\s+(?=\S)"
+)
+# A sentence's end: what a header before a dateline does not hold ("Nov. 13" is no end).
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
+HEADER = 200  # the longest run of header fields before a dateline, in characters
+
+
+def dateline_after_header(text: str) -> Dateline | None:
+    """A wire dateline with its agency that a run of header fields precedes ("Saturday
+    November 13, 2004 8:16 PM AP Photo LON104 By RAVI NESSMAN Associated Press Writer
+    RAMALLAH, West Bank (AP) - …": a page's header, its text run into the story's first
+    line). None when what precedes it holds a sentence: then it is the story's own text."""
+    m = _AGENCY_DATELINE.search(text, 1, HEADER + 60)
+    if not m or m.start() > HEADER or _SENTENCE_END.search(text, 0, m.start()):
+        return None
+    place = (m.group("place") + (m.group("region") or "")).strip()
+    return Dateline(place, m.group("outlet"), m.end())
