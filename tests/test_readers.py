@@ -695,3 +695,46 @@ def test_a_web_pages_title_is_given_without_its_sites_name() -> None:
     assert (
         _without_site("Ceasefire talks resume", ("Khmer Times", None)) == "Ceasefire talks resume"
     )
+
+
+def test_a_page_set_in_pre_is_read_as_the_plain_text_it_is(tmp_path: Path) -> None:
+    """An IETF draft published as HTML (readability's test page ietf-1) gave "no article
+    text found": the page is one <pre>. It is read as plain text: lines rejoined, the running
+    head of each page left out, the page's <title> its title."""
+    bodies = [
+        "This draft describes a protocol by which client-side applications can\n"
+        "communicate with a data storage server that is hosted on a different\n"
+        "domain name.\n",
+        "A folder listing is a JSON object whose keys are the names of the items\n"
+        "in the folder and whose values hold each item's current version.\n",
+        "Requests are authorized with a bearer token that the user grants to an\n"
+        "application once, through the OAuth dialog of the storage server.\n",
+        "A conditional request carries the version it expects, so that two\n"
+        "clients writing the same document do not overwrite each other.\n",
+    ]
+    page = (
+        "\nde Jong                  Expires 15 June 2015              [Page {n}]\n\f\n"
+        "Internet-Draft            remoteStorage                 December 2014\n\n"
+    )
+    text = "".join(body + page.format(n=n) for n, body in enumerate(bodies, 1))
+    (tmp_path / "draft.html").write_text(
+        "<html><head><title>The remoteStorage protocol</title></head><body>"
+        f"<pre>{text}</pre></body></html>",
+        "utf-8",
+    )
+    doc = read_file(tmp_path / "draft.html")[0]
+    assert doc.title == "The remoteStorage protocol"
+    assert doc.paragraphs[0].startswith("This draft describes a protocol by which client-side")
+    assert doc.paragraphs[0].endswith("hosted on a different domain name.")
+    assert len(doc.paragraphs) == 4
+    assert not any("Internet-Draft" in p or "[Page" in p for p in doc.paragraphs)
+
+
+def test_a_page_reads_the_same_however_often_its_text_was_seen() -> None:
+    """trafilatura's deduplication remembers every block for the life of the process: the
+    fourth page carrying a paragraph (a wire story three sites ran) lost it, and what a page
+    gave depended on what its worker had read before. Repeats are now dropped within a page
+    only."""
+    first = read_file(FIXTURES / "article.html")[0]
+    for _ in range(4):
+        assert read_file(FIXTURES / "article.html")[0].paragraphs == first.paragraphs

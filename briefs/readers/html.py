@@ -16,7 +16,7 @@ from lxml import etree
 
 from briefs.errors import ReadError
 from briefs.model import Document
-from briefs.readers.clean import LINE_ENDS_SENTENCE, collapse, normalise
+from briefs.readers.clean import LINE_ENDS_SENTENCE, collapse, normalise, text_paragraphs
 from briefs.readers.filemeta import ORGANISATION
 from briefs.readers.head import apply_head
 from briefs.readers.text import decode
@@ -238,6 +238,47 @@ def _broken(el) -> list[str]:  # noqa: ANN001 (an lxml element)
     return out
 
 
+def _extracted(html: str, precision: bool) -> list[str]:
+    """The page's article paragraphs as trafilatura finds them, favouring precision or recall.
+
+    Repeated blocks are dropped within the page only: trafilatura's own cache of what it has
+    seen lives as long as the process, so a paragraph three pages share (a wire story that
+    three sites ran) vanished from the third page read, and what a page gave depended on which
+    worker read it after what (trafilatura issue #778)."""
+    import trafilatura
+    from trafilatura.deduplication import LRUCache
+
+    xml = trafilatura.extract(
+        html,
+        output_format="xml",
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        favor_precision=precision,
+        favor_recall=not precision,
+        deduplicate=LRUCache(maxsize=4096),
+    )
+    return _paragraphs(xml) if xml else []
+
+
+_PREFORMATTED = 0.8  # the share of a page's text its <pre> elements hold: a plain-text document
+
+
+def _preformatted(html: str) -> str | None:
+    """The text of the page's <pre> elements, when they hold nearly all its text: a document
+    published as plain text in a page (an IETF draft, a mailing-list archive), not a post
+    with code listings."""
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    pre = "\n".join(el.text_content() for el in root.iter("pre"))
+    whole = len("".join(root.text_content().split()))
+    return pre if whole and len("".join(pre.split())) >= _PREFORMATTED * whole else None
+
+
 def read(path: Path) -> Document:
     """Read an HTML page. Raises ReadError when no article text can be found in it."""
     import trafilatura
@@ -248,18 +289,14 @@ def read(path: Path) -> Document:
     from w3lib.encoding import html_body_declared_encoding
 
     html = normalise(decode(raw, str(path), declared=html_body_declared_encoding(raw)))
-    xml = trafilatura.extract(
-        html,
-        output_format="xml",
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-        favor_precision=True,
-        deduplicate=True,
-    )
-    if not xml:
-        raise ReadError(str(path), "no article text found in the page")
-    paragraphs = _paragraphs(xml)
+    # A page that is one preformatted text (an IETF draft) is read as the plain text it is:
+    # hard-wrapped lines rejoined, the running head of each page left out. Any other page,
+    # with precision first (a news page's menus and teasers stay out); a page all article in
+    # bare <div>s reads as nothing that way, and is read again for recall.
+    pre = _preformatted(html)
+    paragraphs = text_paragraphs(pre)[0] if pre else _extracted(html, precision=True)
+    if not paragraphs:
+        paragraphs = _extracted(html, precision=False)
     if not paragraphs:
         raise ReadError(str(path), "no article text found in the page")
     # Dates only from what the page says of itself, never guessed from a copyright line.
