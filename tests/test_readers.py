@@ -738,3 +738,24 @@ def test_a_page_reads_the_same_however_often_its_text_was_seen() -> None:
     first = read_file(FIXTURES / "article.html")[0]
     for _ in range(4):
         assert read_file(FIXTURES / "article.html")[0].paragraphs == first.paragraphs
+
+
+def test_library_metadata_names_its_authors_last_name_first(tmp_path: Path) -> None:
+    """Dublin Core and citation_author write "Jong, Michiel de": an IETF draft's page gave the
+    author "Kooman; Jong; Michiel de". An outlet and its place is no author."""
+    text = "<p>" + "The protocol lets applications keep their data on a server. " * 8 + "</p>"
+
+    def page(metas: str) -> Path:
+        path = tmp_path / "page.html"
+        path.write_text(
+            f"<html><head><title>Storage</title>{metas}</head><body><article><h1>Storage</h1>"
+            f"{text}{text}</article></body></html>",
+            "utf-8",
+        )
+        return path
+
+    creators = '<meta name="DC.Creator" content="Kooman, F." /><meta name="DC.Creator" '
+    creators += 'content="Jong, Michiel de" />'
+    assert read_file(page(creators))[0].author == "F. Kooman; Michiel de Jong"
+    outlet = '<meta name="DC.Creator" content="Reuters, Bangkok" />'
+    assert read_file(page(outlet))[0].author != "Bangkok Reuters"

@@ -108,6 +108,31 @@ def _declared_within(given: str, html: str) -> str | None:
     return None
 
 
+# Creators in the head's library metadata (Dublin Core, Highwire's citation_author for
+# journals and reports), which by convention write a name "Last, First".
+_CREATOR_META = re.compile(
+    r"<meta\s+(?=[^>]*\bname=[\"'](?:dc\.creator|dcterms\.creator|citation_author)[\"'])"
+    r"[^>]*\bcontent=[\"']([^\"']+)[\"']",
+    re.IGNORECASE,
+)
+_LAST_FIRST = re.compile(r"^([^\W\d][^,;]*),\s*([^\W\d][^,;]*)$")
+
+
+def _creators(head: str) -> str | None:
+    """The authors the head names as "Last, First" (``<meta name="DC.Creator" content="Jong,
+    Michiel de">``), written as a reader writes them: "Michiel de Jong; F. Kooman". None unless
+    every such name has that form (a single "Mac & i" is a desk, left to the byline rules)."""
+    from briefs import geo
+
+    names = [collapse(unescape(m.group(1))) for m in _CREATOR_META.finditer(head)]
+    inverted = [_LAST_FIRST.match(n) for n in names]
+    if not names or not all(inverted):
+        return None
+    if any(_NOT_A_PERSON.search(n) or geo.mentions(n) for n in names):
+        return None  # "Reuters, Bangkok", "Staff, Jakarta Post": an outlet and its place
+    return "; ".join(dict.fromkeys(f"{m.group(2)} {m.group(1)}" for m in inverted if m))
+
+
 def _byline(found: str | None, html: str, head: str, site: str | None = None) -> str | None:
     """The page's authors, each checked on its own: trafilatura joins several with "; "
     ("David Brand; Ramsey Khalifeh") and its text heuristics take headings for bylines
@@ -314,7 +339,7 @@ def read(path: Path) -> Document:
     site = meta.sitename if meta else None
     if site and collapse(site).rstrip("¶# ") == title:
         site = None  # with no og:site_name, trafilatura falls back to the title
-    author = _byline(meta.author if meta else None, html, head, site)
+    author = _creators(head) or _byline(meta.author if meta else None, html, head, site)
     provenance = {
         name: "head"
         for name, value in (
