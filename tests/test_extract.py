@@ -1277,3 +1277,12 @@ def test_a_pages_header_run_into_a_wire_dateline_is_not_shown() -> None:
         "to go on talking for another week."
     )
     assert trim(told) == told
+
+
+def test_a_section_label_run_into_a_sentence_is_not_shown() -> None:
+    glued = (
+        "INTERNATIONAL The American photographer whose videotape of a marine shooting a wounded "
+        "Iraqi is generating a storm has been embedded with the unit for weeks."
+    )
+    assert trim(glued).startswith("The American photographer whose videotape")
+    assert trim("UNICEF said the children were safe and fed in the camps.").startswith("UNICEF")

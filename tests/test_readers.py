@@ -678,23 +678,21 @@ def test_a_web_pages_title_is_given_without_its_sites_name() -> None:
     """A citation gives the article's title and its publisher apart: 104 of the pages read
     locally set the site's name after the title ("Plejaden, M45 - Abenteuer Astronomie",
     "… at Bhakkar hospital - The Frontier Post"), a few before it ("Diario HOY | Darán …")."""
-    from briefs.readers.html import _without_site
+    from briefs.readers.page_title import without_site
 
-    assert _without_site(
+    assert without_site(
         "Two newborns die at Bhakkar hospital - The Frontier Post", ("The Frontier Post", None)
     ) == ("Two newborns die at Bhakkar hospital")
     assert (
-        _without_site("Streit ums Feuerholz - www.AussenGedanken.de", (None, "aussengedanken.de"))
+        without_site("Streit ums Feuerholz - www.AussenGedanken.de", (None, "aussengedanken.de"))
         == "Streit ums Feuerholz"
     )
-    assert _without_site("Diario HOY | Darán bendición", ("Diario HOY", None)) == "Darán bendición"
+    assert without_site("Diario HOY | Darán bendición", ("Diario HOY", None)) == "Darán bendición"
     # A part that is not the site's name stays: "Thailand – Cambodia" on a Thai news site.
-    assert _without_site("Thailand – Cambodia", ("Khmer Times", "khmertimes.com")) == (
+    assert without_site("Thailand – Cambodia", ("Khmer Times", "khmertimes.com")) == (
         "Thailand – Cambodia"
     )
-    assert (
-        _without_site("Ceasefire talks resume", ("Khmer Times", None)) == "Ceasefire talks resume"
-    )
+    assert without_site("Ceasefire talks resume", ("Khmer Times", None)) == "Ceasefire talks resume"
 
 
 def test_a_page_set_in_pre_is_read_as_the_plain_text_it_is(tmp_path: Path) -> None:
@@ -759,3 +757,31 @@ def test_library_metadata_names_its_authors_last_name_first(tmp_path: Path) -> N
     assert read_file(page(creators))[0].author == "F. Kooman; Michiel de Jong"
     outlet = '<meta name="DC.Creator" content="Reuters, Bangkok" />'
     assert read_file(page(outlet))[0].author != "Bangkok Reuters"
+
+
+def test_a_pages_banner_or_promotion_is_not_its_title(tmp_path: Path) -> None:
+    """Seen in readability's test pages: a blog's <h1> that links home ("Hi, I'm Nicolas.")
+    and a footer's promotion ("Take your next trip with Atlas Obscura!") were titles."""
+    text = "<p>" + "Coverage tools tell which lines of a program its tests have run. " * 8
+    text += "</p>"
+
+    def page(name: str, head: str, body: str) -> Path:
+        path = tmp_path / f"{name}.html"
+        path.write_text(f"<html><head>{head}</head><body>{body}</body></html>", "utf-8")
+        return path
+
+    home = page(
+        "blog",
+        "<title>Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault</title>",
+        f"<header><h1><a href='/'>Hi, I'm <strong>Nicolas.</strong></a></h1></header>"
+        f"<article>{text}{text}</article>",
+    )
+    assert read_file(home)[0].title == "Get your Frontend JavaScript Code Covered"
+    promo = page(
+        "tarot",
+        "<title></title>",
+        "<article><header><h1 class='ArticleHeader__title'>The Deck of Cards That Made Tarot"
+        f" A Global Phenomenon</h1></header>{text}{text}</article>"
+        "<div class='footer-banner'><h2>Take your next trip with Atlas Obscura!</h2></div>",
+    )
+    assert read_file(promo)[0].title == "The Deck of Cards That Made Tarot A Global Phenomenon"

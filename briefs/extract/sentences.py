@@ -107,6 +107,9 @@ _CUT_AT_TITLE = re.compile(
 )
 _HEADING_WORD = re.compile(r"\S+")
 _OPENERS = frozenset("The A An This These In On At For".split())
+# A page's section label in capitals run into the sentence it heads: "INTERNATIONAL The
+# American photographer whose videotape …".
+_SECTION_LABEL = re.compile(rf"^[A-Z]{{5,}}\s+(?=(?:{'|'.join(sorted(_OPENERS))})\s)")
 
 
 def _heading_run(sentence: str) -> int:
@@ -114,8 +117,10 @@ def _heading_run(sentence: str) -> int:
     NORWEGIAN NOBEL COMMITTEE The Nobel Peace Prize 2004 The Norwegian Nobel Committee has
     decided…", "Delta IV/Evolved Expendable Launch Vehicle Program On Oct. 16, 1998, the…"):
     the opening holds no lower-case word for six words or more and shouts a phrase in capitals,
-    or for eight words or more, and a sentence opener ("The", "A", "On") stands last in it. 0
-    when there is none."""
+    or for eight words or more, and a sentence opener ("The", "A", "On") stands last in it; or
+    a section label, one word in capitals right before an opener. 0 when there is none."""
+    if label := _SECTION_LABEL.match(sentence):
+        return label.end()
     words = list(_HEADING_WORD.finditer(sentence))
     run = 0
     while run < len(words) and not words[run].group(0)[:1].islower():

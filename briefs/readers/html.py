@@ -19,6 +19,7 @@ from briefs.model import Document
 from briefs.readers.clean import LINE_ENDS_SENTENCE, collapse, normalise, text_paragraphs
 from briefs.readers.filemeta import ORGANISATION
 from briefs.readers.head import apply_head
+from briefs.readers.page_title import article_heading, named_page, without_site
 from briefs.readers.text import decode
 
 _BLOCKS = {"p", "head", "item", "quote", "cell", "row", "list"}
@@ -180,64 +181,6 @@ def _byline(found: str | None, html: str, head: str, site: str | None = None) ->
     return "; ".join(dict.fromkeys(people or kept)) or None
 
 
-_TITLE_ELEMENT = re.compile(r"<title[^>]*>([^<]{3,400})</title>", re.IGNORECASE)
-_SITE_SEPARATOR = re.compile(r"\s+[|–—:-]{1,2}\s+")
-_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
-
-
-def _named_page(title: str, head: str, site: str | None, paragraphs: list[str]) -> str:
-    """The page's title: what trafilatura found, unless that is a short heading of something
-    else on the page, outside the article's text and sharing no word with the page's own
-    <title> (a sidebar's "Information and Resources" on a page titled "Superbugs: What They
-    Are and How You Get Them | WebMD"); then the <title>, its site name aside (its longest
-    part), where that is longer. ``head`` is the page's <head>."""
-    element = _TITLE_ELEMENT.search(head)
-    if not element or not title:
-        return title
-    if any(title in p or (len(p) < 200 and p in title) for p in paragraphs[:3]):
-        return title  # the article's own heading ("Chapter 6 - Monitoring Distributed Systems")
-    own = collapse(unescape(element.group(1)))
-    words = {w.casefold() for w in _TITLE_WORD.findall(own)}
-    if not words or words & {w.casefold() for w in _TITLE_WORD.findall(title)}:
-        return title
-    parts = [p for p in _SITE_SEPARATOR.split(own) if p and p != site]
-    best = max(parts, key=len) if parts else own
-    # Only a short heading ("Aktuelles", "Information and Resources", "Loading") gives way,
-    # and only to a longer title that reads as one (not a script's "' + basename(url) + '").
-    short, longer = len(title.split()) <= 3, len(best.split()) > len(title.split())
-    return best if short and longer and not re.search(r"[+=(){}<>]", best) else title
-
-
-_SUFFIX = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—]{2,80})$")
-_PREFIX = re.compile(r"^(?P<site>[^|–—-]{2,60}?)\s+[|–—-]\s+(?P<title>.+)$")
-
-
-def _site_key(name: str) -> str:
-    """A site's name folded for comparison: "www.AussenGedanken.de" -> "aussengedanken"."""
-    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name.casefold())
-    name = re.sub(r"\.(?:com|org|net|de|at|ch|fr|it|es|pl|cz|uk|co|info|news|media)\b", "", name)
-    return re.sub(r"\W+", "", name)
-
-
-def _without_site(title: str, names: tuple[str | None, ...]) -> str:
-    """``title`` without the site's name the page sets after it ("Plejaden, M45 - Abenteuer
-    Astronomie", "… at Bhakkar hospital - The Frontier Post") or, the very name, before it
-    ("BBC News - Obama admits …"): a citation gives the article's title and its publisher
-    apart."""
-    keys = {k for k in (_site_key(n) for n in names if n) if len(k) >= 4}
-    if not keys:
-        return title
-    suffix = _SUFFIX.match(title)
-    if suffix:
-        key = _site_key(suffix.group("site"))
-        if len(key) >= 4 and any(key in k or k in key for k in keys):
-            return suffix.group("title").rstrip(" -|–—")
-    prefix = _PREFIX.match(title)
-    if prefix and _site_key(prefix.group("site")) in keys:
-        return prefix.group("title")
-    return title
-
-
 _HEAD_LINES = 6  # the article's first lines where a page prints its date
 
 # A wire dateline whose agency tag stood in its own element: "London (CNN)It was …".
@@ -332,8 +275,9 @@ def read(path: Path) -> Document:
     head = html[: lower.find("</head>")] if "</head>" in lower else ""
     title = collapse((meta.title or "") if meta else "").rstrip("¶# ")
     # (a page without a </head> keeps its <title> in its first 20,000 characters, if anywhere)
-    named = _named_page(title, head or html[:20_000], meta.sitename if meta else None, paragraphs)
-    title = _without_site(named or path.stem, (meta.sitename, meta.hostname) if meta else ())
+    title = article_heading(html, title)
+    named = named_page(title, head or html[:20_000], meta.sitename if meta else None, paragraphs)
+    title = without_site(named or path.stem, (meta.sitename, meta.hostname) if meta else ())
     if paragraphs and collapse(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]
     site = meta.sitename if meta else None
