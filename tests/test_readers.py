@@ -785,3 +785,19 @@ def test_a_pages_banner_or_promotion_is_not_its_title(tmp_path: Path) -> None:
         "<div class='footer-banner'><h2>Take your next trip with Atlas Obscura!</h2></div>",
     )
     assert read_file(promo)[0].title == "The Deck of Cards That Made Tarot A Global Phenomenon"
+
+
+def test_a_byline_above_the_article_names_its_author(tmp_path: Path) -> None:
+    """A page whose markup marks no author may print its byline above the text, as a report or
+    a post does ("By Jane Okafor"): read as in any other document's head, and not quoted."""
+    text = "<p>" + "The river rose two metres overnight and closed the bridge. " * 6 + "</p>"
+    path = tmp_path / "flood.html"
+    path.write_text(
+        "<html><head><title>Flood closes the bridge</title></head><body><article>"
+        f"<h1>Flood closes the bridge</h1><p>By Jane Okafor</p>{text}{text}</article></body>"
+        "</html>",
+        "utf-8",
+    )
+    doc = read_file(path)[0]
+    assert doc.author == "Jane Okafor"
+    assert not any("Okafor" in p for p in doc.paragraphs)

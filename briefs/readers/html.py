@@ -310,7 +310,11 @@ def read(path: Path) -> Document:
     # 2020", "Date of Last Revision: August 9, 2017"): read as in any other document's head.
     # Only a day: a month alone at a page's top is a calendar or an archive widget ("February
     # 2020" above "Su | Mo | Tu …"), not when the page was written.
-    if doc.date:
-        return doc
-    dated = apply_head(doc, scan=_HEAD_LINES, fill=("date",))
-    return dated if dated.date and len(dated.date) == 10 else doc
+    if not doc.date:
+        dated = apply_head(doc, scan=_HEAD_LINES, fill=("date",))
+        doc = dated if dated.date and len(dated.date) == 10 else doc
+    # So may a byline its markup does not mark ("By Nathan Willis" above the article).
+    if not doc.author:
+        signed = apply_head(doc, scan=_HEAD_LINES, fill=("author",))
+        doc = signed if signed.author else doc
+    return doc
