@@ -450,3 +450,25 @@ def test_a_count_of_the_worlds_whole_is_no_tile_of_a_country() -> None:
     country = Scope(geo.resolve("Philippines"), None, None, None)
     assert [[world, own][i].text for i in tiles([world, own], {}, country)] == [own.text]
     assert tiles([world], {}, Scope(None, "shipping", None, None)) == [0]
+
+
+def test_what_a_speaker_welcomes_is_no_tile() -> None:
+    """Seen in the Philippines brief: "The Philippines welcomes the 100 per cent debt
+    cancellation for the 38 heavily indebted poor countries" was a tile: others' deed."""
+    from briefs import geo
+    from briefs.compose.tiles import tiles
+    from briefs.retrieve import Scope
+
+    quote = (
+        "The Philippines welcomes the 100 per cent debt cancellation for the 38 heavily "
+        "indebted poor countries."
+    )
+    welcomed = replace(
+        figure("debt cancellation", None, quote), text="100 per cent debt cancellation", unit="%"
+    )
+    own = replace(
+        figure("peacekeepers", "deploy", "The Philippines has deployed 161 peacekeepers."),
+        text="161 peacekeepers",
+    )
+    country = Scope(geo.resolve("Philippines"), None, None, None)
+    assert [[welcomed, own][i].text for i in tiles([welcomed, own], {}, country)] == [own.text]

@@ -123,6 +123,12 @@ _DISTANCE = re.compile(
     r"\b(?:nautical miles?|miles?|kilomet(?:re|er)s?|km|metres?|meters?|feet|square)\b"
 )
 
+# What a speaker welcomes, commends or applauds is another's deed, not the scope's own news.
+_STANCE = re.compile(
+    r"\b(?:welcom(?:es?|ed|ing)|commend(?:s|ed|ing)?|applaud(?:s|ed|ing)?|laud(?:s|ed|ing)?|"
+    r"hail(?:s|ed|ing)?|congratulat(?:es?|ed|ing)|salut(?:es?|ed|ing))\b",
+    re.IGNORECASE,
+)
 # A count of the world's whole: no tile of a country's brief, whoever quotes it.
 _WORLD = re.compile(r"\b(?:world|world's|world’s|global|worldwide|planet's|planet’s)\b", re.I)
 
@@ -159,6 +165,8 @@ def tiles(
             continue  # "the 10 per cent deployment target", "must meet 0.7 per cent of GNP"
         if not happened and _DISTANCE.search(f.text):
             continue  # "within 126 nautical miles of": where, not what happened
+        if _STANCE.search(_before(f)):
+            continue  # "welcomes the 100 per cent debt cancellation for the 38 …": others' act
         if scope.country and _WORLD.search(f.text):
             continue  # "80 per cent of world trade travels by sea": the world's, not the scope's
         date = sources[f.source].date if f.source in sources else None
@@ -211,13 +219,17 @@ def tiles(
     return sorted((first + rest)[:n])
 
 
+def _before(f: Figure) -> str:
+    """The words of the figure's sentence just before it (the whole sentence if not found)."""
+    at = f.quote.find(f.text)
+    return f.quote[max(0, at - 80) : at] if at >= 0 else f.quote
+
+
 def _aimed_at(f: Figure) -> bool:
     """Whether the figure is what a sentence urges or what someone aims at, not what is: told
     in a recommendation, or with an aim in the words just before it ("we aim to attain the
     10 per cent deployment target", "the commitment to allocate 0.7 per cent of GNI")."""
-    at = f.quote.find(f.text)
-    before = f.quote[max(0, at - 80) : at] if at >= 0 else f.quote
-    return bool(_AIM.search(before) or _AIM.match(f.text.split()[-1]) or recommends(f.quote))
+    return bool(_AIM.search(_before(f)) or _AIM.match(f.text.split()[-1]) or recommends(f.quote))
 
 
 def _same_count(f: Figure, g: Figure) -> bool:
