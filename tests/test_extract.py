@@ -1286,3 +1286,25 @@ def test_a_section_label_run_into_a_sentence_is_not_shown() -> None:
     )
     assert trim(glued).startswith("The American photographer whose videotape")
     assert trim("UNICEF said the children were safe and fed in the camps.").startswith("UNICEF")
+
+
+def test_a_weekday_or_a_direction_after_a_count_is_not_what_it_counts() -> None:
+    """Seen in a WikinewsSum Iraq brief's table: "at least 12 insurgents Friday" counted
+    "insurgents Friday", and "6 miles west" counted "west"."""
+    killed = find_figures("U.S. troops killed at least 12 insurgents Friday near the city.")
+    assert [(f.text, f.counts) for f in killed] == [("at least 12 insurgents", "insurgents")]
+    assert find_figures("A bomb went off 6 miles west of the city.")[0].counts != "west"
+    states = find_figures("The 15 West African states met in Abuja.")
+    assert states[0].counts == "West African states"
+
+
+def test_a_headline_run_into_the_first_sentence_is_not_shown() -> None:
+    """Seen in a WikinewsSum Iraq brief's first key point: a page's headline in title case, its
+    text run into the story's first line. A sentence that opens on names is left whole."""
+    glued = (
+        "Intel Agent Strapped to Gurney and Flown Out of Iraq by U.S. Army After Reporting "
+        "Torture of Detainees A veteran sergeant who reported torture was flown out of Iraq."
+    )
+    assert trim(glued) == "A veteran sergeant who reported torture was flown out of Iraq."
+    named = "UN Secretary-General Kofi Annan and US President George Bush met A group of them."
+    assert trim(named) == named

@@ -36,6 +36,12 @@ _STOP = set(
     compared still times fold worth daily weekly monthly yearly many most several few much today
     yesterday tomorrow tonight currently due owing thanks""".split()
 )
+# When and whither, right after what is counted: "killed at least 12 insurgents Friday",
+# "6 miles west of the city". Case-sensitive: "15 West African states" counts states.
+_WHEN_WHERE = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "north south east west northeast northwest southeast southwest".split()
+)
 # Adjectives that stand for people when counted: "almost 100 dead", "13,650 injured".
 _SUBSTANTIVE = {"dead", "injured", "wounded", "missing", "displaced", "homeless", "unemployed"}
 # Plurals that do not end in -s; after a plural, a word that can be a verb is the verb
@@ -238,7 +244,7 @@ def counted(rest: str) -> tuple[str | None, int, bool]:
             pass  # a possessive ("Students’ Unions") goes on to the noun it qualifies
         else:
             word = word.rstrip("’'")  # "15 years’ absence" counts years
-        if word.lower() in _STOP or not _NOUN_WORD.fullmatch(word):
+        if word.lower() in _STOP or word in _WHEN_WHERE or not _NOUN_WORD.fullmatch(word):
             break
         if (
             not _nominal(word)

@@ -107,6 +107,15 @@ _CUT_AT_TITLE = re.compile(
 )
 _HEADING_WORD = re.compile(r"\S+")
 _OPENERS = frozenset("The A An This These In On At For".split())
+# A headline in title case run into the story's first sentence: "Intel Agent Strapped to
+# Gurney and Flown Out of Iraq by U.S. Army After Reporting Torture of Detainees A veteran
+# sergeant who …". Six words or more, capitalised but for title case's small words, then "A",
+# "An" or "The" opening a clause.
+_HEADLINE_RUN = re.compile(
+    r"^(?:(?:[A-Z0-9][\w'’.&-]*|(?:a|an|and|as|at|but|by|for|from|in|into|of|on|or|over|the|"
+    r"to|with)(?=\s))\s+){6,}?(?=(?:A|An|The)\s+[a-z])"
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}")
 # A page's section label in capitals run into the sentence it heads: "INTERNATIONAL The
 # American photographer whose videotape …".
 _SECTION_LABEL = re.compile(rf"^[A-Z]{{5,}}\s+(?=(?:{'|'.join(sorted(_OPENERS))})\s)")
@@ -121,6 +130,8 @@ def _heading_run(sentence: str) -> int:
     a section label, one word in capitals right before an opener. 0 when there is none."""
     if label := _SECTION_LABEL.match(sentence):
         return label.end()
+    if (headline := _HEADLINE_RUN.match(sentence)) and len(_CAPITALISED.findall(headline[0])) >= 4:
+        return headline.end()
     words = list(_HEADING_WORD.finditer(sentence))
     run = 0
     while run < len(words) and not words[run].group(0)[:1].islower():
