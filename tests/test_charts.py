@@ -190,6 +190,8 @@ def test_a_tile_says_what_happened_to_what_it_counts() -> None:
         "Myanmar has signed 11 of the 12 international legal instruments related to terrorism.",
     )
     assert tile_label(related) == "international legal instruments"
+    based = figure("Japanese troops", "base", "About 550 Japanese troops based in Samawah stay.")
+    assert tile_label(based) == "Japanese troops"
 
 
 def test_a_tile_writes_a_large_number_short_and_whole() -> None:

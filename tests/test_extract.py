@@ -1308,3 +1308,20 @@ def test_a_headline_run_into_the_first_sentence_is_not_shown() -> None:
     assert trim(glued) == "A veteran sergeant who reported torture was flown out of Iraq."
     named = "UN Secretary-General Kofi Annan and US President George Bush met A group of them."
     assert trim(named) == named
+
+
+def test_a_length_where_nothing_happened_is_no_key_figure() -> None:
+    """Seen in a WikinewsSum Iraq brief's table: "370-mile | mile". Roads built stay."""
+    from briefs.compose.figures import figures_of
+    from briefs.model import Document, Passage
+    from briefs.retrieve import Scope
+
+    paragraphs = (
+        "The 370-mile border with Syria has been closed since the offensive began.",
+        "Engineers built 120 kilometres of new roads and 300 Iraqi commandos guarded them.",
+    )
+    doc = Document(path="iraq.txt", title="Border closed", paragraphs=paragraphs)
+    passages = [Passage(doc_id=1, seq=i, text=t) for i, t in enumerate(paragraphs)]
+    scope = Scope(country=None, topic="border", since=None, until=None)
+    found = [f.text for f in figures_of(passages, {1: doc}, 5, scope)]
+    assert "370-mile" not in found and "300 Iraqi commandos" in found

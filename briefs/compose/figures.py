@@ -277,6 +277,14 @@ _UNITS_OF_NOTHING = {
     "percent",
     "session",
     "round",
+    # a length, where nothing is said to have happened: "the 370-mile border", "6 miles"
+    "mile",
+    "kilometre",
+    "kilometer",
+    "km",
+    "metre",
+    "meter",
+    "foot",
     "plus",  # "700-plus": more than a number of something the sentence names elsewhere
     # where a number stands on a scale, not what it counts: "a new daily high of 799"
     "high",

@@ -14,8 +14,11 @@ from briefs.retrieve import Scope
 from briefs.salience import METHOD
 
 # Verbs that say what a thing is about or where it belongs ("12 international legal instruments
-# related to terrorism"): neither a development nor a word for the tile's label.
-_RELATION = frozenset("relate concern pertain belong correspond refer apply regard".split())
+# related to terrorism", "550 Japanese troops based in Samawah"): neither a development nor a
+# word for the tile's label.
+_RELATION = frozenset(
+    "relate concern pertain belong correspond refer apply regard base locate".split()
+)
 # Verbs that say nothing happened to what is counted: "adding 15% tax", "includes 20 members".
 _NO_DEVELOPMENT = (
     frozenset(
