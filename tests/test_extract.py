@@ -1325,3 +1325,19 @@ def test_a_length_where_nothing_happened_is_no_key_figure() -> None:
     scope = Scope(country=None, topic="border", since=None, until=None)
     found = [f.text for f in figures_of(passages, {1: doc}, 5, scope)]
     assert "370-mile" not in found and "300 Iraqi commandos" in found
+
+
+def test_a_duration_in_a_compound_is_no_key_figure() -> None:
+    """Seen in a WikinewsSum China brief's table: "10-minute | minute" (a test flight's)."""
+    from briefs.compose.figures import figures_of
+    from briefs.model import Document, Passage
+    from briefs.retrieve import Scope
+
+    paragraphs = (
+        "The first jointly built jet made a successful 10-minute test flight in Harbin, and "
+        "roughly 500 businessmen travelled with the president.",
+    )
+    doc = Document(path="jet.txt", title="Jet flies", paragraphs=paragraphs)
+    passages = [Passage(doc_id=1, seq=0, text=paragraphs[0])]
+    found = [f.text for f in figures_of(passages, {1: doc}, 5, Scope(None, "jet", None, None))]
+    assert "10-minute" not in found and "roughly 500 businessmen" in found

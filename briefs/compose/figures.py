@@ -59,9 +59,13 @@ _DURATIONS = {
     "weeks",
     "day",
     "days",
+    "hour",
     "hours",
+    "decade",
     "decades",
+    "minute",  # "a 10-minute test flight"
     "minutes",
+    "seconds",
     "times",
     "issues",
     "articles",
