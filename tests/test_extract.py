@@ -237,6 +237,13 @@ def test_keywords_are_whole_names_and_not_pieces_of_clauses() -> None:
     assert _whole_name("Aung San Suu", text) == "Aung San Suu Kyi"
     assert _whole_name("Minister Hun Sen", text) == "Prime Minister Hun Sen"
     assert _whole_name("junta", text) == "junta"
+    # A name's possessive is the same name: a WikinewsSum China brief had the keyword
+    # "Prime Minister Junichiro" where the text says "Junichiro Koizumi" and "Koizumi's".
+    koizumi = (
+        "Prime Minister Junichiro Koizumi expressed hope. Prime Minister Junichiro Koizumi's "
+        "attitude toward China drew protests."
+    )
+    assert _whole_name("Prime Minister Junichiro", koizumi) == "Prime Minister Junichiro Koizumi"
     assert _clause("attending high-level ASEAN") and _clause("Cambodia views ASEAN")
     assert not _clause("ASEAN Foreign Ministers") and not _clause("high-level ASEAN meetings")
 

@@ -117,7 +117,8 @@ def _whole_name(phrase: str, text: str, grow_head: bool = True) -> str:
     ]
     grown = phrase
     if words[-1][:1].isupper():
-        tails = {a.group(1) for a in after if a}
+        # "Koizumi" and "Koizumi's" are one name's tail
+        tails = {re.sub(r"['’]s$", "", a.group(1)) for a in after if a}
         if len(tails) == 1 and sum(1 for a in after if a) * 2 > len(found):
             grown = f"{grown} {tails.pop()}"
         elif len(words) == 1 and len(tails) > 1 and all(after):
