@@ -1348,3 +1348,15 @@ def test_a_duration_in_a_compound_is_no_key_figure() -> None:
     passages = [Passage(doc_id=1, seq=0, text=paragraphs[0])]
     found = [f.text for f in figures_of(passages, {1: doc}, 5, Scope(None, "jet", None, None))]
     assert "10-minute" not in found and "roughly 500 businessmen" in found
+
+
+def test_a_printed_pages_date_and_number_run_into_a_sentence_are_not_shown() -> None:
+    """Seen in a WikinewsSum United States brief: "Friday, Dec 31, 2004,Page 16 Advertising
+    Meet the Fockers claimed the top North American box office spot…"."""
+    glued = (
+        "Friday, Dec 31, 2004,Page 16 Advertising Meet the Fockers claimed the top North "
+        "American box office spot over the holiday weekend."
+    )
+    assert trim(glued).startswith("Advertising Meet the Fockers claimed")
+    cited = "In 2004, Page 16 of the report said the economy grew by five per cent that year."
+    assert trim(cited) == cited

@@ -116,6 +116,8 @@ _HEADLINE_RUN = re.compile(
     r"to|with)(?=\s))\s+){6,}?(?=(?:A|An|The)\s+[a-z])"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}")
+# A printed page's header run into its first sentence: its date and page number.
+_DATED_PAGE = re.compile(r"^[^.!?]{0,40}?\b(?:19|20)\d{2}\s*,?\s*Page\s+\d+\s+(?=[A-Z“\"])")
 # A page's section label in capitals run into the sentence it heads: "INTERNATIONAL The
 # American photographer whose videotape …".
 _SECTION_LABEL = re.compile(rf"^[A-Z]{{5,}}\s+(?=(?:{'|'.join(sorted(_OPENERS))})\s)")
@@ -157,6 +159,8 @@ def trim(sentence: str) -> str:
     d = dateline(sentence) or dateline_after_header(sentence)
     if d and len(sentence) - d.end > 40 and sentence[d.end] in _STARTS:
         sentence = sentence[d.end :]
+    elif (page := _DATED_PAGE.match(sentence)) and len(sentence) - page.end() > 40:
+        sentence = sentence[page.end() :]  # "Friday, Dec 31, 2004,Page 16 Advertising Meet …"
     elif (day := LEADING_DATE.match(sentence)) and len(sentence) - day.end() > 40:
         sentence = sentence[day.end() :]  # "December 27, 2004 Over the past week, …"
     m = _CONNECTIVE.match(sentence)
