@@ -1360,3 +1360,16 @@ def test_a_printed_pages_date_and_number_run_into_a_sentence_are_not_shown() -> 
     assert trim(glued).startswith("Advertising Meet the Fockers claimed")
     cited = "In 2004, Page 16 of the report said the economy grew by five per cent that year."
     assert trim(cited) == cited
+
+
+def test_a_number_joined_to_its_unit_as_an_adjective_is_no_key_figure() -> None:
+    """Seen in a WikinewsSum United States brief's table: "26-game | game" (a suspension)."""
+    from briefs.compose.figures import figures_of
+    from briefs.model import Document, Passage
+    from briefs.retrieve import Scope
+
+    paragraphs = ("He served a 26-game suspension in 1977 after 11 players were fined.",)
+    doc = Document(path="ban.txt", title="Suspended", paragraphs=paragraphs)
+    passages = [Passage(doc_id=1, seq=0, text=paragraphs[0])]
+    found = [f.text for f in figures_of(passages, {1: doc}, 5, Scope(None, "ban", None, None))]
+    assert "26-game" not in found and "11 players" in found

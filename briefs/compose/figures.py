@@ -165,6 +165,8 @@ def figures_of(
                     continue  # "350 milliondollars": words run together in the source
                 if _year_before_noun(f):
                     continue  # "a 1761 work", "the 2019 report": a year, not a count
+                if not (f.event or f.unit) and _MEASURE_OF_NEXT.fullmatch(f.text):
+                    continue  # "a 26-game suspension": what follows measured, not counted
                 if not f.event and singular(last[0].lower()) in _UNITS_OF_NOTHING:
                     continue  # "250-member (Senate)", "3 thresholds": a unit, not a subject
                 if not (f.event or f.unit) and singular(last[0].lower()) in _PLACES:
@@ -272,6 +274,8 @@ _WELL_KNOWN = 1000  # how often a word must be met in English to count as one of
 
 
 # Units a number can count that carry no subject of their own: no key figure at all.
+# A number joined to its unit by a hyphen, as an adjective: "26-game", "370-mile", "10-minute".
+_MEASURE_OF_NEXT = re.compile(r"(?:[A-Za-z]+ )?\d[\d,.]*-[a-z]+")
 _UNITS_OF_NOTHING = {
     "member",
     "threshold",
