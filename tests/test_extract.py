@@ -1373,3 +1373,17 @@ def test_a_number_joined_to_its_unit_as_an_adjective_is_no_key_figure() -> None:
     passages = [Passage(doc_id=1, seq=0, text=paragraphs[0])]
     found = [f.text for f in figures_of(passages, {1: doc}, 5, Scope(None, "ban", None, None))]
     assert "26-game" not in found and "11 players" in found
+
+
+def test_others_counts_what_was_counted_before_it() -> None:
+    """Seen in a WikinewsSum Iraq brief's table: "38 others | others wounded"."""
+    bombs = find_figures("Two car bombs killed sixteen people and wounded 38 others Saturday.")
+    assert [(f.text, f.counts) for f in bombs] == [("38 others", "people")]
+    blast = find_figures("The blast killed 12 people and injured 40 others near the market.")
+    assert [f.counts for f in blast] == ["people", "people"]
+    # A span of time spelt out is not what "others" counts (a UN speech on the Jakarta bombing).
+    jakarta = find_figures(
+        "Just two weeks ago, they struck again in the heart of Jakarta, killing nine innocent "
+        "civilians and wounding 150 others."
+    )
+    assert [f.counts for f in jakarta] == ["civilians"]

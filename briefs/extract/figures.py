@@ -234,6 +234,8 @@ def _figures(sentence: str) -> tuple[FoundFigure, ...]:
                 counts = antecedent(sentence[:start]) or _listed_with(out, sentence, start)
         if counts and counts.lower() in _WHOLE:
             counts = None  # "EUR 20 million of the whole funding": a share of, not a count of
+        if counts == "others":
+            counts = _others_of(out, sentence[:start]) or counts
         if not (cur or pct or unit or counts):
             continue
         if not pct and re.search(
@@ -323,6 +325,23 @@ _IDENTIFIER = re.compile(
     re.IGNORECASE,
 )
 _WHOLE = frozenset(("whole", "total", "entire", "rest", "remainder", "bulk"))
+_SPANS = frozenset("years months weeks days hours minutes decades times".split())
+# A count spelt out, and the plural it counts: "killed sixteen people and wounded 38 others".
+_SPELT_COUNT = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+    r"forty|fifty|dozens?|scores|hundreds?|thousands?)\s+(?:of\s+)?(?:[a-z]+\s+){0,2}?"
+    r"([a-z]+s|people)\b",
+    re.IGNORECASE,
+)
+
+
+def _others_of(found: list[FoundFigure], before: str) -> str | None:
+    """What "others" counts: the thing counted just before it in the sentence ("killed 12
+    people and injured 40 others" counts people twice), in figures or in words."""
+    if found and found[-1].counts:
+        return found[-1].counts
+    spelt = [w.lower() for w in _SPELT_COUNT.findall(before) if w.lower() not in _SPANS]
+    return spelt[-1] if spelt else None
 
 
 # A rate's base after what a number counts: "per 100,000 standard population", "per 1,000
