@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from briefs.about import weak_flags
 from briefs.extract.clauses import states_something
-from briefs.extract.counted import plural, singular, word_kinds
+from briefs.extract.counted import SPANS, plural, singular, word_kinds
 from briefs.extract.dates import find_dates
 from briefs.extract.figures import FoundFigure, designations, find_figures
 from briefs.extract.money import money_measure
@@ -37,8 +37,7 @@ def measure_of(counts: str | None, unit: str | None, event: str | None = None) -
 
 _DEAL_WORDS = {w: "deal" for w in ("merger", "acquisition", "takeover", "buyout", "purchase")}
 _GENERIC_MEASURES = {"people", "person", "individual", "other"}
-# Measures that are spans of time: never marked as differing, never a tile.
-SPANS = {"year", "month", "week", "day", "hour", "minute", "decade"}
+# Measures that are spans of time (``SPANS``): never marked as differing, never a tile.
 
 
 def generic_count(f: Figure) -> bool:

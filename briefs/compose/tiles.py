@@ -133,7 +133,7 @@ _STANCE = re.compile(
     re.IGNORECASE,
 )
 # A count of the world's whole: no tile of a country's brief, whoever quotes it.
-_WORLD = re.compile(r"\b(?:world|world's|world’s|global|worldwide|planet's|planet’s)\b", re.I)
+_WORLD = re.compile(r"\b(?:world|global|worldwide)\b|\bplanet['’]s\b", re.I)
 
 
 def tiles(

@@ -58,6 +58,8 @@ PLURALS = {
     "species",
 }
 TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+# Spans of time, singular: what a count of them measures is how long, never a subject.
+SPANS = {"year", "month", "week", "day", "hour", "minute", "decade"}
 
 
 # Words of a counted noun phrase: lower case, Title Case ("59 Civil Society Organizations"),

@@ -18,12 +18,14 @@ from functools import lru_cache
 from briefs.extract.counted import (
     PARTITIVE,
     QUALIFIER,
+    SPANS,
     TIME_WORDS,
     antecedent,
     coordinated,
     counted,
     head_noun,
     plural,
+    singular,
     word_kinds,
 )
 from briefs.extract.events import event, event_verb
@@ -325,7 +327,6 @@ _IDENTIFIER = re.compile(
     re.IGNORECASE,
 )
 _WHOLE = frozenset(("whole", "total", "entire", "rest", "remainder", "bulk"))
-_SPANS = frozenset("years months weeks days hours minutes decades times".split())
 # A count spelt out, and the plural it counts: "killed sixteen people and wounded 38 others".
 _SPELT_COUNT = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
@@ -340,7 +341,12 @@ def _others_of(found: list[FoundFigure], before: str) -> str | None:
     people and injured 40 others" counts people twice), in figures or in words."""
     if found and found[-1].counts:
         return found[-1].counts
-    spelt = [w.lower() for w in _SPELT_COUNT.findall(before) if w.lower() not in _SPANS]
+    # not a span of time ("two weeks ago") nor a multiplier ("three times as many")
+    spelt = [
+        w.lower()
+        for w in _SPELT_COUNT.findall(before)
+        if singular(w.lower()) not in SPANS and w.lower() != "times"
+    ]
     return spelt[-1] if spelt else None
 
 

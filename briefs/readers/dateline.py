@@ -18,11 +18,10 @@ _PLACE = (
     # title case only when an agency in brackets follows: "Kuala Lumpur (AFP) -"
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?=(?:,[^()\n]{2,40})?\s*\([A-Z]))"
 )
-_DATELINE = re.compile(
-    rf"^{_PLACE}(?P<region>,\s[^()_—–:\n-]{{2,40}}?)?\s*"
-    r"(?:\((?P<outlet>[A-Z][\w &.'-]{1,30})\))?\s*"
-    r"(?:_|--?|—|–|:)\s+(?=\S)"
-)
+_REGION = r"(?P<region>,\s[^()_—–:\n-]{2,40}?)?\s*"
+_OUTLET = r"\((?P<outlet>[A-Z][\w &.'-]{1,30})\)"
+_DASH = r"\s*(?:_|--?|—|–|:)\s+(?=\S)"  # what ends it: a dash, an underscore or a colon
+_DATELINE = re.compile(rf"^{_PLACE}{_REGION}(?:{_OUTLET})?{_DASH}")
 
 
 @dataclass(frozen=True)
@@ -35,18 +34,17 @@ class Dateline:
 def dateline(text: str) -> Dateline | None:
     """The dateline opening ``text``, or None."""
     m = _DATELINE.match(text)
-    if not m:
-        return None
+    return _read(m) if m else None
+
+
+def _read(m: re.Match[str]) -> Dateline:
     place = (m.group("place") + (m.group("region") or "")).strip()
     return Dateline(place, m.group("outlet"), m.end())
 
 
 # A dateline that a page's header runs into: the place, region and agency in brackets, after a
 # space ("… By RAVI NESSMAN Associated Press Writer RAMALLAH, West Bank (AP) - Marwan …").
-_AGENCY_DATELINE = re.compile(
-    rf"(?<=\s){_PLACE}(?P<region>,\s[^()_—–:\n-]{{2,40}}?)?\s*"
-    r"\((?P<outlet>[A-Z][\w &.'-]{1,30})\)\s*(?:_|--?|—|–|:)\s+(?=\S)"
-)
+_AGENCY_DATELINE = re.compile(rf"(?<=\s){_PLACE}{_REGION}{_OUTLET}{_DASH}")
 # A sentence's end: what a header before a dateline does not hold ("Nov. 13" is no end).
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
 HEADER = 200  # the longest run of header fields before a dateline, in characters
@@ -60,5 +58,4 @@ def dateline_after_header(text: str) -> Dateline | None:
     m = _AGENCY_DATELINE.search(text, 1, HEADER + 60)
     if not m or m.start() > HEADER or _SENTENCE_END.search(text, 0, m.start()):
         return None
-    place = (m.group("place") + (m.group("region") or "")).strip()
-    return Dateline(place, m.group("outlet"), m.end())
+    return _read(m)

@@ -232,15 +232,22 @@ def _extracted(html: str, precision: bool) -> list[str]:
 _PREFORMATTED = 0.8  # the share of a page's text its <pre> elements hold: a plain-text document
 
 
-def _preformatted(html: str) -> str | None:
-    """The text of the page's <pre> elements, when they hold nearly all its text: a document
-    published as plain text in a page (an IETF draft, a mailing-list archive), not a post
-    with code listings."""
+def _tree(html: str):  # noqa: ANN202 (an lxml element, or None)
+    """The page parsed once, for what is read from its elements (its <pre> text, its
+    headings); None when lxml cannot parse it."""
     from lxml import html as lxml_html
 
     try:
-        root = lxml_html.fromstring(html)
+        return lxml_html.fromstring(html)
     except (etree.ParserError, ValueError):
+        return None
+
+
+def _preformatted(root) -> str | None:  # noqa: ANN001 (an lxml element)
+    """The text of the page's <pre> elements, when they hold nearly all its text: a document
+    published as plain text in a page (an IETF draft, a mailing-list archive), not a post
+    with code listings."""
+    if root is None:
         return None
     pre = "\n".join(el.text_content() for el in root.iter("pre"))
     whole = len("".join(root.text_content().split()))
@@ -261,7 +268,8 @@ def read(path: Path) -> Document:
     # hard-wrapped lines rejoined, the running head of each page left out. Any other page,
     # with precision first (a news page's menus and teasers stay out); a page all article in
     # bare <div>s reads as nothing that way, and is read again for recall.
-    pre = _preformatted(html)
+    root = _tree(html)
+    pre = _preformatted(root)
     paragraphs = text_paragraphs(pre)[0] if pre else _extracted(html, precision=True)
     if not paragraphs:
         paragraphs = _extracted(html, precision=False)
@@ -275,7 +283,7 @@ def read(path: Path) -> Document:
     head = html[: lower.find("</head>")] if "</head>" in lower else ""
     title = collapse((meta.title or "") if meta else "").rstrip("¶# ")
     # (a page without a </head> keeps its <title> in its first 20,000 characters, if anywhere)
-    title = article_heading(html, title)
+    title = article_heading(root, title)
     named = named_page(title, head or html[:20_000], meta.sitename if meta else None, paragraphs)
     title = without_site(named or path.stem, (meta.sitename, meta.hostname) if meta else ())
     if paragraphs and collapse(paragraphs[0]) == title:

@@ -73,22 +73,15 @@ _FURNITURE = re.compile(
 )
 
 
-def article_heading(html: str, title: str) -> str:
+def article_heading(root, title: str) -> str:  # noqa: ANN001 (an lxml element, or None)
     """``title``, unless the page shows it as furniture or not as a heading at all. A heading
     that links to the site's front page ("<h1><a href="/">Hi, I'm Nicolas.</a></h1>") or
     stands in a footer, a banner or the navigation is the site's; a promotion ("Take your next
     trip with Atlas Obscura!") is no heading of the page. Then the page's one first-level
     heading that is not furniture ("The Deck of Cards That Made Tarot A Global Phenomenon"),
     or, with none, the title its head declares (og:title, else the longest part of <title>).
-    A title the head declares stands."""
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    if not title:
-        return title
-    try:
-        root = lxml_html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    A title the head declares stands. ``root`` is the parsed page (None: ``title`` stands)."""
+    if not title or root is None:
         return title
     declared = _declared_titles(root)
     headings = [(collapse(h.text_content()), _furniture(h)) for h in root.iter("h1")]
