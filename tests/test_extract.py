@@ -1387,3 +1387,10 @@ def test_others_counts_what_was_counted_before_it() -> None:
         "civilians and wounding 150 others."
     )
     assert [f.counts for f in jakarta] == ["civilians"]
+
+
+def test_others_after_a_count_spelt_from_sixty_to_ninety() -> None:
+    """The spelt numbers "others" looks back to stopped at fifty; they are now the ones every
+    other spelt count is read with."""
+    found = find_figures("The attack killed sixty people and wounded 40 others.")
+    assert [f.counts for f in found] == ["people"]

@@ -801,3 +801,16 @@ def test_a_byline_above_the_article_names_its_author(tmp_path: Path) -> None:
     doc = read_file(path)[0]
     assert doc.author == "Jane Okafor"
     assert not any("Okafor" in p for p in doc.paragraphs)
+
+
+def test_an_anchor_in_a_heading_is_no_link_home(tmp_path: Path) -> None:
+    """A heading that holds a named anchor ("<a name="top">") is not the site's banner."""
+    text = "<p>" + "The river rose two metres overnight and closed the bridge. " * 6 + "</p>"
+    path = tmp_path / "anchor.html"
+    path.write_text(
+        "<html><head><title>Flood News | Riverside Daily</title></head><body><article>"
+        f"<h1><a name='top'></a>Flood closes the old bridge</h1>{text}{text}</article>"
+        "</body></html>",
+        "utf-8",
+    )
+    assert read_file(path)[0].title == "Flood closes the old bridge"

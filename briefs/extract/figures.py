@@ -107,11 +107,11 @@ _DESIGNATION = re.compile(r"\w[,;]?\s+[A-Z][a-z]+\s+([0-9]{3,4})[–-]([0-9]{1,3
 # 380"); a count that large after a name is written "Thailand's 1,200 troops".
 _MODEL = re.compile(r"[0-9]{3,4}")
 _DOT_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
-_NUMBER_WORD = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\s*$",
-    re.IGNORECASE,
+_SPELT = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
 )
+_NUMBER_WORD = re.compile(rf"\b(?:{_SPELT})\s*$", re.IGNORECASE)
 _FROM = re.compile(rf"\bfrom\s+(?:{QUALIFIER}\s+)?$")
 # Words for an amount of something else: a percentage of them is a percentage of that.
 _SHARE_OF = {"amount", "total", "number", "share", "proportion", "volume", "value", "sum"}
@@ -329,8 +329,7 @@ _IDENTIFIER = re.compile(
 _WHOLE = frozenset(("whole", "total", "entire", "rest", "remainder", "bulk"))
 # A count spelt out, and the plural it counts: "killed sixteen people and wounded 38 others".
 _SPELT_COUNT = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
-    r"forty|fifty|dozens?|scores|hundreds?|thousands?)\s+(?:of\s+)?(?:[a-z]+\s+){0,2}?"
+    rf"\b(?:{_SPELT}|dozens?|scores|hundreds|thousands)\s+(?:of\s+)?(?:[a-z]+\s+){{0,2}}?"
     r"([a-z]+s|people)\b",
     re.IGNORECASE,
 )

@@ -114,8 +114,9 @@ def _declared_titles(root) -> list[str]:  # noqa: ANN001 (an lxml element)
 
 def _furniture(heading) -> bool:  # noqa: ANN001 (an lxml element)
     """Whether an <h1> is the site's own: a link home, or inside a footer, banner or nav."""
-    if any(a.get("href", "").rstrip("/") in ("", ".") for a in heading.iter("a")):
-        return True
+    hrefs = (a.get("href") for a in heading.iter("a"))
+    if any(href is not None and href.rstrip("/") in ("", ".") for href in hrefs):
+        return True  # (an <a> with no href is an anchor, not a link: "<a name="top">")
     for el in (heading, *heading.iterancestors()):
         if el.tag in ("footer", "nav"):
             return True
